@@ -1,0 +1,199 @@
+//! Page furniture: the parts of a page that are not the article's prose.
+
+use std::collections::HashSet;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use whosaid_core::{FurnitureKind, Lexicon, Span};
+
+/// A photo credit closing a caption: `[Moadh al-Dulaimi/AFP]`, `(AP Photo/Alice Martins)`,
+/// `[Photo courtesy of the Iraqi Special Forces]`, `(Getty Images)`, `[File]`.
+static CAPTION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?xi)
+        (?:
+            \[ [^\[\]]{1,100} \]                                   # [Name/AGENCY], [File]
+          | \( [^()]{0,60} (?:photo|images?|pictures?|/|file|credit) [^()]{0,60} \)
+        )
+        \s*$",
+    )
+    .expect("caption pattern compiles")
+});
+
+/// "By Khalid al-Taie", "By Alaa Hussain in Baghdad", "Posted by ...".
+static BYLINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:(?:Posted|Written|Reported|Story)\s+)?[Bb][Yy]:?\s+\p{Lu}").expect("byline pattern compiles")
+});
+
+/// "1 Comment(s)", "12 comments", "Comments (3)".
+static COMMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:\d+\s+comments?(?:\(s\))?|comments?\s*\(\d+\))(?:\b|$)")
+        .expect("comment count pattern compiles")
+});
+
+#[derive(Debug)]
+pub(crate) struct Classifier {
+    furniture: Lexicon,
+    comment_starts: Lexicon,
+}
+
+/// The paragraph with white space folded and final punctuation removed, for lexicon lookups
+/// and duplicate detection.
+fn key(text: &str) -> String {
+    let folded: Vec<&str> = text.split_whitespace().collect();
+    folded
+        .join(" ")
+        .trim_end_matches(['.', '!', '?', ':', ' '])
+        .to_string()
+}
+
+/// True for a short line that does not end like a sentence: section headers, headlines and
+/// subheads ("Fragmented and demoralised", "'The end is closer than ever'").
+fn is_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words > 20 {
+        return false;
+    }
+    let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    !trimmed.ends_with(['.', '!', '?', ':', ';', ',', '…'])
+}
+
+impl Classifier {
+    pub(crate) fn new(furniture: Lexicon, comment_starts: Lexicon) -> Classifier {
+        Classifier {
+            furniture,
+            comment_starts,
+        }
+    }
+
+    /// Returns, for each paragraph, why it is furniture, or `None` for body text.
+    pub(crate) fn classify(
+        &self,
+        text: &str,
+        paragraphs: &[Span],
+        title: Option<&str>,
+    ) -> Vec<Option<FurnitureKind>> {
+        let title_key = title.map(key);
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut in_comments = false;
+        let mut body_seen = false;
+        let mut out = Vec::with_capacity(paragraphs.len());
+        for &span in paragraphs {
+            let para = &text[span];
+            let k = key(para);
+            let lower = k.to_lowercase();
+            let kind = if in_comments {
+                Some(FurnitureKind::Comments)
+            } else if self.comment_starts.contains(&lower) || COMMENT_COUNT.is_match(&k) {
+                in_comments = true;
+                Some(FurnitureKind::Comments)
+            } else if self.furniture.contains(&lower)
+                || (lower.ends_with(" logo") && k.split_whitespace().count() <= 4)
+            {
+                Some(FurnitureKind::Paywall)
+            } else if CAPTION.is_match(para) || seen.contains(&k) {
+                Some(FurnitureKind::Caption)
+            } else if title_key.as_deref() == Some(k.as_str()) {
+                Some(FurnitureKind::Title)
+            } else if !body_seen && BYLINE.is_match(para) && k.split_whitespace().count() <= 12 {
+                Some(FurnitureKind::Byline)
+            } else if is_heading(para) {
+                Some(if body_seen {
+                    FurnitureKind::Subhead
+                } else if k.split_whitespace().count() <= 3 && title_key.is_none() {
+                    FurnitureKind::Section
+                } else {
+                    FurnitureKind::Title
+                })
+            } else {
+                body_seen = true;
+                None
+            };
+            seen.insert(k);
+            out.push(kind);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(paras: &[&str]) -> Vec<Option<&'static str>> {
+        let text = paras.join("\n\n");
+        let mut spans = Vec::new();
+        let mut at = 0;
+        for p in paras {
+            spans.push(Span::new(at, at + p.len()));
+            at += p.len() + 2;
+        }
+        let c = Classifier::new(
+            Lexicon::parse(crate::FURNITURE),
+            Lexicon::parse(crate::COMMENT_STARTS),
+        );
+        c.classify(&text, &spans, None)
+            .into_iter()
+            .map(|k| k.map(FurnitureKind::as_str))
+            .collect()
+    }
+
+    #[test]
+    fn page_header_caption_and_comments() {
+        let got = kinds(&[
+            "World News",
+            "Security",
+            "Rebels lose their last town",
+            "By Jane Roe in Lagos",
+            "Soldiers walk past a ruined house on May 2nd. [Jane Roe/AFP]",
+            "The town fell on Sunday, officials said.",
+            "Soldiers walk past a ruined house on May 2nd. [Jane Roe/AFP]",
+            "'It is the end'",
+            "\"We won,\" he said.",
+            "Do you like this article?",
+            "2 Comment(s)",
+            "Great news!",
+            "Reply",
+        ]);
+        assert_eq!(
+            got,
+            [
+                Some("section"),
+                Some("section"),
+                Some("title"),
+                Some("byline"),
+                Some("caption"),
+                None,
+                Some("caption"),
+                Some("subhead"),
+                None,
+                Some("comments"),
+                Some("comments"),
+                Some("comments"),
+                Some("comments"),
+            ]
+        );
+    }
+
+    #[test]
+    fn paywall_and_ap_captions() {
+        let got = kinds(&[
+            "A boy plays with a kite at the camp, Aug. 17. (AP Photo/Jane Roe)",
+            "Residents say the fighters left, he said.",
+            "To Read The Full Story",
+            "Are you already a subscriber?",
+            "Click to log in!",
+            "Daily Paper Logo",
+        ]);
+        assert_eq!(
+            got,
+            [Some("caption"), None, Some("paywall"), Some("paywall"), Some("paywall"), Some("paywall")]
+        );
+    }
+
+    #[test]
+    fn sentence_like_paragraphs_are_body() {
+        assert_eq!(kinds(&["Byron said the talks failed."]), [None]);
+        assert_eq!(kinds(&["\"ISIS is losing its last foothold.\""]), [None]);
+    }
+}

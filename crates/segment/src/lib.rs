@@ -1,0 +1,77 @@
+//! whosaid-segment: article text to paragraphs, furniture, sentences and tokens.
+//!
+//! The segmenter finds the page furniture that no claim may come from (section headers, the
+//! title, bylines, photo captions and their repeats, subheads, reader comments, paywall lines),
+//! splits the body into paragraphs (blank-line separated, or hard-wrapped with indented
+//! paragraph starts) and the paragraphs into sentences that survive abbreviations and never
+//! break inside a quotation.
+//!
+//! ```
+//! use whosaid_segment::Segmenter;
+//!
+//! let seg = Segmenter::new();
+//! let doc = seg.segment("Iraq News\n\nBy Jane Roe\n\n\"It is over,\" Brig. Gen. Ali said. He left.", None);
+//! assert_eq!(doc.body().count(), 1);
+//! assert_eq!(doc.sentences.len(), 2);
+//! ```
+#![deny(missing_docs)]
+
+mod furniture;
+mod paragraphs;
+mod sentences;
+mod tokens;
+
+use whosaid_core::{Document, Lexicon};
+
+pub use tokens::tokenize;
+
+static ABBREVIATIONS: &str = include_str!("../../../data/lexicons/abbreviations.txt");
+static FURNITURE: &str = include_str!("../../../data/lexicons/furniture.txt");
+static COMMENT_STARTS: &str = include_str!("../../../data/lexicons/comment-starts.txt");
+
+/// Splits articles into furniture, paragraphs, sentences and tokens. Build once, use for every
+/// article: construction compiles the rules, segmenting cannot fail.
+#[derive(Debug)]
+pub struct Segmenter {
+    abbreviations: Lexicon,
+    furniture: furniture::Classifier,
+}
+
+impl Default for Segmenter {
+    fn default() -> Segmenter {
+        Segmenter::new()
+    }
+}
+
+impl Segmenter {
+    /// Builds a segmenter from the bundled lexicons.
+    pub fn new() -> Segmenter {
+        Segmenter {
+            abbreviations: Lexicon::parse(ABBREVIATIONS),
+            furniture: furniture::Classifier::new(
+                Lexicon::parse(FURNITURE),
+                Lexicon::parse(COMMENT_STARTS),
+            ),
+        }
+    }
+
+    /// Segments one article. `title` is the headline when it is known apart from the text.
+    pub fn segment(&self, text: &str, title: Option<&str>) -> Document {
+        let spans = paragraphs::split(text);
+        let kinds = self.furniture.classify(text, &spans, title);
+        let mut doc = Document::default();
+        for (span, furniture) in spans.into_iter().zip(kinds) {
+            let index = doc.paragraphs.len();
+            let first = doc.sentences.len();
+            if furniture.is_none() {
+                sentences::split(text, span, index, &self.abbreviations, &mut doc);
+            }
+            doc.paragraphs.push(whosaid_core::Paragraph {
+                span,
+                furniture,
+                sentences: first..doc.sentences.len(),
+            });
+        }
+        doc
+    }
+}

@@ -1,0 +1,118 @@
+//! A tokenizer for news prose: words keep their inner apostrophes, hyphens and periods
+//! ("al-Qaim", "group's", "U.S", "3.5"); quotation marks and other punctuation are tokens of
+//! their own.
+
+use whosaid_core::{Span, Token, TokenKind};
+
+fn is_double_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '‟' | '″')
+}
+
+fn is_single_quote(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’' | '‚' | '‛' | '‹' | '›' | '`' | '´')
+}
+
+/// Characters that may join two runs of letters or digits inside one word.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '.' | '&' | ',' | '/' | '_')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '%' || c == '$' || c == '€' || c == '£'
+}
+
+/// Tokenizes `text[span]`, pushing tokens with absolute spans onto `out`.
+pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let base = span.start;
+    let s = &text[span];
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() || c.is_control() || is_invisible(c) {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            let digit_start = c.is_ascii_digit();
+            loop {
+                match chars.peek().copied() {
+                    Some((j, d)) if is_word_char(d) => {
+                        chars.next();
+                        end = j + d.len_utf8();
+                    }
+                    Some((j, d)) if is_joiner(d) => {
+                        // Join only when a word character follows directly; a comma or slash
+                        // joins only digits ("1,500", "1500/1500").
+                        let next = s[j + d.len_utf8()..].chars().next();
+                        let joins = match next {
+                            Some(n) if is_word_char(n) => {
+                                if matches!(d, ',' | '/') {
+                                    digit_start && n.is_ascii_digit()
+                                } else {
+                                    true
+                                }
+                            }
+                            _ => false,
+                        };
+                        if !joins {
+                            break;
+                        }
+                        chars.next();
+                        end = j + d.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+            out.push(Token {
+                span: Span::new(base + i, base + end),
+                kind: TokenKind::Word,
+            });
+            continue;
+        }
+        let kind = if is_double_quote(c) {
+            TokenKind::DoubleQuote
+        } else if is_single_quote(c) {
+            TokenKind::SingleQuote
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token {
+            span: Span::new(base + i, base + i + c.len_utf8()),
+            kind,
+        });
+    }
+}
+
+/// Zero-width and formatting characters that are neither words nor punctuation.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(s, Span::new(0, s.len()), &mut out);
+        out.iter().map(|t| &s[t.span]).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks() {
+        assert_eq!(
+            toks("al-Qaim's U.S. forces, 1,500 men."),
+            ["al-Qaim's", "U.S", ".", "forces", ",", "1,500", "men", "."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_nbsp() {
+        assert_eq!(
+            toks("“Hi,”\u{a0}he said of the 'group’s' fighters’ \u{200b}x"),
+            ["“", "Hi", ",", "”", "he", "said", "of", "the", "'", "group’s", "'", "fighters", "’", "x"]
+        );
+    }
+}
