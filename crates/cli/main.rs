@@ -1,1 +1,5 @@
-fn main() {}
+mod pipeline;
+
+fn main() {
+    let _ = pipeline::Pipeline::new();
+}

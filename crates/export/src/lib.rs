@@ -1,1 +1,28 @@
-//! placeholder
+//! whosaid-export: attributions to records, and records to CSV or JSON lines.
+//!
+//! A [`Record`] is one row of the claims table: every span converted from bytes to character
+//! offsets, so that Python's `text[start:end]` equals the quote.
+//!
+//! ```
+//! use whosaid_core::{Article, Attribution, Claim, ClaimKind, Resolution, RuleId, Span};
+//! use whosaid_export::Record;
+//!
+//! let article = Article::new("a1", "“Hi,” she said.");
+//! let claim = Claim {
+//!     kind: ClaimKind::Direct, span: Span::new(3, 6), group: 0, paragraph: 0,
+//!     cue: Some(Span::new(15, 19)), source: Some(Span::new(11, 14)), recipient: None,
+//!     rule: RuleId("detect/quote-cue-after"),
+//! };
+//! let attribution = Attribution {
+//!     claim, speaker: None, mention: Some(Span::new(11, 14)), resolution: Resolution::None,
+//!     outlet: None, chain: vec![], rule: RuleId("attribute/unresolved"),
+//! };
+//! let rows = Record::from_attributions(&article, &[attribution]);
+//! assert_eq!(rows[0].quote, "Hi,");
+//! assert_eq!((rows[0].start, rows[0].end), (1, 4));
+//! ```
+#![deny(missing_docs)]
+
+mod record;
+
+pub use record::Record;

@@ -1,0 +1,44 @@
+//! The order of the stages: segment, detect, attribute. Only the binary knows it.
+
+use whosaid_attribute::Resolver;
+use whosaid_core::{Article, Attribution, Document};
+use whosaid_detect::Detector;
+use whosaid_export::Record;
+use whosaid_segment::Segmenter;
+
+/// Every stage, built once and shared by all worker threads.
+#[derive(Debug, Default)]
+pub struct Pipeline {
+    segmenter: Segmenter,
+    detector: Detector,
+    resolver: Resolver,
+}
+
+/// One article's results.
+#[derive(Debug)]
+pub struct Processed {
+    /// The segmentation (paragraphs, furniture, sentences).
+    pub document: Document,
+    /// The claims with their speakers, in text order.
+    pub attributions: Vec<Attribution>,
+}
+
+impl Pipeline {
+    /// Builds every stage.
+    pub fn new() -> Pipeline {
+        Pipeline::default()
+    }
+
+    /// Runs every stage on one article.
+    pub fn process(&self, article: &Article) -> Processed {
+        let document = self.segmenter.segment(&article.text, article.title.as_deref());
+        let claims = self.detector.detect(&article.text, &document);
+        let attributions = self.resolver.resolve(article, &document, claims);
+        Processed { document, attributions }
+    }
+
+    /// Runs every stage and converts the results to claim records.
+    pub fn records(&self, article: &Article) -> Vec<Record> {
+        Record::from_attributions(article, &self.process(article).attributions)
+    }
+}
