@@ -1,20 +1,483 @@
 //! whosaid-attribute: claims to speakers, titles, roles, organisations and outlets.
+//!
+//! For each claim the resolver reads the speaker phrase the detector found next to the cue
+//! (see `phrase`), then resolves it against the speakers met earlier in the same article:
+//! pronouns to the most recent compatible speaker, surnames to the full name, definite
+//! descriptions ("the ministry", "the 50-year-old psychologist") to an earlier speaker that
+//! fits, cue-less quotes to the speaker before them. Resolution never crosses articles: each
+//! call to [`Resolver::resolve`] starts from nothing.
+//!
+//! ```
+//! use whosaid_attribute::Resolver;
+//! use whosaid_core::{Article, Resolution};
+//! use whosaid_detect::Detector;
+//! use whosaid_segment::Segmenter;
+//!
+//! let article = Article::new("a", "Army spokesman Brig. Gen. Ali Hadi said the town fell.\n\nThe fighters fled, Hadi said.");
+//! let doc = Segmenter::new().segment(&article.text, None);
+//! let claims = Detector::new().detect(&article.text, &doc);
+//! let found = Resolver::new().resolve(&article, &doc, claims);
+//! let speaker = found[1].speaker.as_ref().unwrap();
+//! assert_eq!(speaker.name, "Ali Hadi");
+//! assert_eq!(found[1].resolution, Resolution::Surname);
+//! ```
 #![deny(missing_docs)]
 
-use whosaid_core::{Article, Attribution, Claim, Document};
+mod lexicons;
+mod names;
+mod phrase;
 
-/// Resolves who made each claim.
-#[derive(Debug, Default)]
-pub struct Resolver {}
+use whosaid_core::{
+    Article, Attribution, Claim, Document, Resolution, RuleId, Speaker, SpeakerKind,
+};
+
+use lexicons::{Lexicons, PronounKind};
+use phrase::{Head, Phrase};
+
+/// Resolves who made each claim. Build once; `resolve` cannot fail.
+#[derive(Debug)]
+pub struct Resolver {
+    lex: Lexicons,
+}
+
+impl Default for Resolver {
+    fn default() -> Resolver {
+        Resolver::new()
+    }
+}
+
+/// A speaker met in the article.
+#[derive(Debug, Clone)]
+struct Entity {
+    speaker: Speaker,
+    /// 'm', 'f' or unknown.
+    gender: Option<char>,
+    /// Position (claim start) of the latest claim attributed to it.
+    last: usize,
+    /// The surface form that introduced it ("al-Samarmad" for a pronoun chain).
+    last_mention: String,
+}
+
+const EXPLICIT: RuleId = RuleId("attribute/explicit");
+const PRONOUN: RuleId = RuleId("attribute/pronoun");
+const SURNAME: RuleId = RuleId("attribute/surname");
+const DESCRIPTION: RuleId = RuleId("attribute/description");
+const GROUP: RuleId = RuleId("attribute/group");
+const CONTINUATION: RuleId = RuleId("attribute/continuation");
+const UNRESOLVED: RuleId = RuleId("attribute/unresolved");
 
 impl Resolver {
     /// Builds a resolver from the bundled lexicons.
     pub fn new() -> Resolver {
-        Resolver {}
+        Resolver {
+            lex: Lexicons::load(),
+        }
     }
 
     /// Resolves the speakers of one article's claims, keeping their order.
-    pub fn resolve(&self, _article: &Article, _doc: &Document, _claims: Vec<Claim>) -> Vec<Attribution> {
-        Vec::new()
+    pub fn resolve(
+        &self,
+        article: &Article,
+        doc: &Document,
+        claims: Vec<Claim>,
+    ) -> Vec<Attribution> {
+        let text = article.text.as_str();
+        let names = names::NameIndex::build(text, doc, &self.lex);
+        let mut state = State {
+            entities: Vec::new(),
+            lex: &self.lex,
+            names: &names,
+        };
+        let mut out: Vec<Attribution> = Vec::with_capacity(claims.len());
+        // Claims sharing a group share the speaker found for the first piece.
+        let mut by_group: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::new();
+        let mut pending_continuations = Vec::new();
+        for claim in claims {
+            let (entity, mention, resolution, rule, chain, phrase) = match claim.source {
+                Some(source) => match phrase::parse(text, doc, source, &self.lex) {
+                    Some(p) => {
+                        let (e, resolution, rule, chain) =
+                            state.resolve_phrase(text, &p, claim.span.start);
+                        (e, Some(p.mention), resolution, rule, chain, Some(p))
+                    }
+                    None => (None, None, Resolution::None, UNRESOLVED, Vec::new(), None),
+                },
+                None => {
+                    if let Some(&first) = by_group.get(&claim.group) {
+                        let prev: &Attribution = &out[first];
+                        (
+                            None,
+                            prev.mention,
+                            prev.resolution,
+                            prev.rule,
+                            prev.chain.clone(),
+                            None,
+                        )
+                    } else {
+                        pending_continuations.push(out.len());
+                        (
+                            None,
+                            None,
+                            Resolution::Continuation,
+                            CONTINUATION,
+                            Vec::new(),
+                            None,
+                        )
+                    }
+                }
+            };
+            let speaker = entity.map(|e| state.entities[e].speaker.clone());
+            if let Some(e) = entity {
+                state.entities[e].last = claim.span.start;
+            }
+            let outlet = self
+                .outlet(text, &claim, phrase.as_ref(), &speaker, &names)
+                .or_else(|| article.outlet.clone());
+            by_group.entry(claim.group).or_insert(out.len());
+            out.push(Attribution {
+                claim,
+                speaker,
+                mention,
+                resolution,
+                outlet,
+                chain,
+                rule,
+            });
+        }
+        fill_continuations(&mut out, &pending_continuations);
+        out
+    }
+
+    /// The outlet: who the speaker told ("told Diyaruna"), where it was said ("on Fox News
+    /// Sunday"), or who reported it ("AFP reported").
+    fn outlet(
+        &self,
+        text: &str,
+        claim: &Claim,
+        phrase: Option<&Phrase>,
+        speaker: &Option<Speaker>,
+        names: &names::NameIndex,
+    ) -> Option<String> {
+        if let Some(r) = claim.recipient {
+            let hearer = text[r]
+                .trim()
+                .trim_start_matches("the ")
+                .trim_start_matches("The ")
+                .to_string();
+            let capitalised = hearer.chars().next().is_some_and(char::is_uppercase);
+            let person = names.is_person(&hearer)
+                || hearer.split_whitespace().count() > 1
+                    && self.lex.titles.contains(
+                        &hearer
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .replace('.', ""),
+                    );
+            if capitalised && !person && self.lex.pronoun(&hearer).is_none() {
+                return Some(text[r].trim().to_string());
+            }
+        }
+        if let (Some(p), Some(s)) = (phrase, speaker) {
+            let cue = claim
+                .cue
+                .map(|c| text[c].to_ascii_lowercase())
+                .unwrap_or_default();
+            let reports = matches!(
+                cue.as_str(),
+                "reported" | "reports" | "report" | "wrote" | "writes" | "said" | "says"
+            );
+            if matches!(p.head, Head::Organisation(_))
+                && reports
+                && (self.lex.outlets.contains(&s.name) || cue.starts_with("report"))
+            {
+                return Some(s.name.clone());
+            }
+        }
+        None
+    }
+}
+
+/// Cue-less quotes take the speaker of the nearest attributed claim before them, or, for a
+/// quote that opens an article's run of quotes, the next one after.
+fn fill_continuations(out: &mut [Attribution], pending: &[usize]) {
+    for &i in pending {
+        let para = out[i].claim.paragraph;
+        let before = (0..i).rev().find(|&j| {
+            out[j].speaker.is_some()
+                && out[j].claim.rule != CONTINUATION_DETECT
+                && para <= out[j].claim.paragraph + 2
+        });
+        let after = (i + 1..out.len())
+            .find(|&j| out[j].speaker.is_some() && out[j].claim.paragraph <= para + 1);
+        let from = before.or(after);
+        if let Some(j) = from {
+            let (speaker, outlet) = (out[j].speaker.clone(), out[j].outlet.clone());
+            let mut chain = vec![String::from("(continues)")];
+            chain.extend(out[j].chain.iter().cloned());
+            out[i].speaker = speaker;
+            out[i].chain = chain;
+            if out[i].outlet.is_none() {
+                out[i].outlet = outlet;
+            }
+        } else {
+            out[i].resolution = Resolution::None;
+            out[i].rule = UNRESOLVED;
+        }
+    }
+}
+
+const CONTINUATION_DETECT: RuleId = RuleId("detect/continuation");
+
+struct State<'a> {
+    entities: Vec<Entity>,
+    lex: &'a Lexicons,
+    names: &'a names::NameIndex,
+}
+
+type Resolved = (Option<usize>, Resolution, RuleId, Vec<String>);
+
+impl State<'_> {
+    fn display(&self, e: usize) -> String {
+        let s = &self.entities[e].speaker;
+        let mut out = String::new();
+        if !s.title.is_empty() {
+            out.push_str(&s.title);
+            out.push(' ');
+        }
+        out.push_str(&s.name);
+        for extra in [&s.role, &s.organisation] {
+            if !extra.is_empty() {
+                out.push_str(", ");
+                out.push_str(extra);
+            }
+        }
+        out
+    }
+
+    fn add(&mut self, speaker: Speaker, mention: &str, at: usize) -> usize {
+        let gender = match speaker.title.trim_end_matches('.') {
+            "Mr" => Some('m'),
+            "Mrs" | "Ms" | "Miss" => Some('f'),
+            _ => None,
+        };
+        self.entities.push(Entity {
+            speaker,
+            gender,
+            last: at,
+            last_mention: mention.to_string(),
+        });
+        self.entities.len() - 1
+    }
+
+    /// Adds what a new mention says about an entity (title, role, organisation) where the
+    /// entity has none yet.
+    fn enrich(&mut self, e: usize, p: &Phrase) {
+        let s = &mut self.entities[e].speaker;
+        for (slot, new) in [
+            (&mut s.title, &p.title),
+            (&mut s.role, &p.role),
+            (&mut s.organisation, &p.organisation),
+        ] {
+            if slot.is_empty() && !new.is_empty() {
+                *slot = new.clone();
+            }
+        }
+    }
+
+    fn most_recent(&self, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        (0..self.entities.len())
+            .filter(|&e| ok(&self.entities[e]))
+            .max_by_key(|&e| (self.entities[e].last, e))
+    }
+
+    fn resolve_phrase(&mut self, text: &str, p: &Phrase, at: usize) -> Resolved {
+        let mention = text[p.mention].to_string();
+        let new_speaker = |name: String, kind: SpeakerKind| Speaker {
+            name,
+            title: p.title.clone(),
+            role: p.role.clone(),
+            organisation: p.organisation.clone(),
+            kind: Some(kind),
+        };
+        match &p.head {
+            Head::Pronoun(kind) => {
+                let e = match kind {
+                    PronounKind::Male | PronounKind::Female | PronounKind::Person => {
+                        let want = match kind {
+                            PronounKind::Male => Some('m'),
+                            PronounKind::Female => Some('f'),
+                            _ => None,
+                        };
+                        self.most_recent(|en| {
+                            en.speaker.kind == Some(SpeakerKind::Person)
+                                && (want.is_none() || en.gender.is_none() || en.gender == want)
+                        })
+                    }
+                    PronounKind::Plural => self.most_recent(|en| {
+                        matches!(
+                            en.speaker.kind,
+                            Some(SpeakerKind::Group) | Some(SpeakerKind::Organisation)
+                        )
+                    }),
+                    PronounKind::Organisation => {
+                        self.most_recent(|en| en.speaker.kind == Some(SpeakerKind::Organisation))
+                    }
+                };
+                match e {
+                    Some(e) => {
+                        if matches!(kind, PronounKind::Male | PronounKind::Female) {
+                            self.entities[e].gender =
+                                Some(if *kind == PronounKind::Male { 'm' } else { 'f' });
+                        }
+                        let chain = vec![
+                            mention,
+                            self.entities[e].last_mention.clone(),
+                            self.display(e),
+                        ];
+                        (Some(e), Resolution::Pronoun, PRONOUN, chain)
+                    }
+                    None => (None, Resolution::None, UNRESOLVED, vec![mention]),
+                }
+            }
+            Head::Person(name) => {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                // The same name again, or a shorter form of an earlier full name.
+                let same = self.most_recent(|en| {
+                    en.speaker.kind == Some(SpeakerKind::Person)
+                        && en.speaker.name.eq_ignore_ascii_case(name)
+                });
+                if let Some(e) = same {
+                    self.enrich(e, p);
+                    self.entities[e].last_mention = mention.clone();
+                    let chain = vec![mention, self.display(e)];
+                    return (Some(e), Resolution::Explicit, EXPLICIT, chain);
+                }
+                if words.len() == 1 || words.len() == 2 && self.lex.particles.contains(words[0]) {
+                    let short = name.as_str();
+                    let by_entity = self.most_recent(|en| {
+                        en.speaker.kind == Some(SpeakerKind::Person)
+                            && names::ends_with_name(&en.speaker.name, short)
+                    });
+                    if let Some(e) = by_entity {
+                        self.enrich(e, p);
+                        self.entities[e].last_mention = mention.clone();
+                        let chain = vec![mention, self.display(e)];
+                        return (Some(e), Resolution::Surname, SURNAME, chain);
+                    }
+                    if let Some(full) = self.names.full_name(short, p.mention.start) {
+                        let e = self.add(new_speaker(full, SpeakerKind::Person), &mention, at);
+                        let chain = vec![mention, self.display(e)];
+                        return (Some(e), Resolution::Surname, SURNAME, chain);
+                    }
+                }
+                let e = self.add(new_speaker(name.clone(), SpeakerKind::Person), &mention, at);
+                (
+                    Some(e),
+                    Resolution::Explicit,
+                    EXPLICIT,
+                    vec![mention, self.display(e)],
+                )
+            }
+            Head::Organisation(name) => {
+                let same = self.most_recent(|en| {
+                    en.speaker.kind == Some(SpeakerKind::Organisation)
+                        && en.speaker.name.eq_ignore_ascii_case(name)
+                });
+                let e = same.unwrap_or_else(|| {
+                    self.add(
+                        new_speaker(name.clone(), SpeakerKind::Organisation),
+                        &mention,
+                        at,
+                    )
+                });
+                (
+                    Some(e),
+                    Resolution::Explicit,
+                    EXPLICIT,
+                    vec![mention, self.display(e)],
+                )
+            }
+            Head::Group(name) => {
+                let same = self.most_recent(|en| {
+                    en.speaker.kind == Some(SpeakerKind::Group)
+                        && en.speaker.name.eq_ignore_ascii_case(name)
+                });
+                let e = same.unwrap_or_else(|| {
+                    self.add(new_speaker(name.clone(), SpeakerKind::Group), &mention, at)
+                });
+                (Some(e), Resolution::Group, GROUP, vec![mention])
+            }
+            Head::Definite {
+                noun,
+                possessor,
+                organisation,
+            } => {
+                let found = if *organisation {
+                    let key = possessor.as_deref().unwrap_or(noun);
+                    let named = self.most_recent(|en| {
+                        en.speaker.kind == Some(SpeakerKind::Organisation)
+                            && en
+                                .speaker
+                                .name
+                                .to_lowercase()
+                                .split_whitespace()
+                                .any(|w| w == key)
+                    });
+                    // "the statement", "the report": a document of the latest organisation.
+                    let document = matches!(
+                        noun.as_str(),
+                        "statement" | "report" | "communique" | "announcement"
+                    );
+                    named.or_else(|| {
+                        if document && possessor.is_none() {
+                            self.most_recent(|en| {
+                                en.speaker.kind == Some(SpeakerKind::Organisation)
+                            })
+                        } else {
+                            None
+                        }
+                    })
+                } else {
+                    let by_role = self.most_recent(|en| {
+                        en.speaker.kind == Some(SpeakerKind::Person)
+                            && (en.speaker.role.to_lowercase().contains(noun.as_str())
+                                || en.speaker.title.to_lowercase().contains(noun.as_str()))
+                    });
+                    by_role.or_else(|| {
+                        self.most_recent(|en| en.speaker.kind == Some(SpeakerKind::Person))
+                    })
+                };
+                match found {
+                    Some(e) => {
+                        let chain = vec![
+                            mention,
+                            self.entities[e].last_mention.clone(),
+                            self.display(e),
+                        ];
+                        (Some(e), Resolution::Description, DESCRIPTION, chain)
+                    }
+                    None => {
+                        let kind = if *organisation {
+                            SpeakerKind::Organisation
+                        } else {
+                            SpeakerKind::Person
+                        };
+                        let e =
+                            self.add(new_speaker(text[p.mention].to_string(), kind), &mention, at);
+                        (Some(e), Resolution::Explicit, EXPLICIT, vec![mention])
+                    }
+                }
+            }
+            Head::Other(phrase) => {
+                let e = self.add(
+                    new_speaker(phrase.clone(), SpeakerKind::Person),
+                    &mention,
+                    at,
+                );
+                (Some(e), Resolution::Explicit, EXPLICIT, vec![mention])
+            }
+        }
     }
 }

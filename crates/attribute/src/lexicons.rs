@@ -1,0 +1,96 @@
+//! The resolver's word lists, compiled in from `data/lexicons/`.
+
+use whosaid_core::Lexicon;
+
+/// What a pronoun can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PronounKind {
+    /// "he".
+    Male,
+    /// "she".
+    Female,
+    /// "I".
+    Person,
+    /// "they", "we".
+    Plural,
+    /// "it".
+    Organisation,
+}
+
+#[derive(Debug)]
+pub(crate) struct Lexicons {
+    /// Titles, lowercased, periods removed, words joined by one space.
+    pub(crate) titles: Lexicon,
+    pub(crate) longest_title: usize,
+    pub(crate) person_nouns: Lexicon,
+    pub(crate) organisation_words: Lexicon,
+    pub(crate) outlets: Lexicon,
+    pub(crate) particles: Lexicon,
+    pronouns: Vec<(String, PronounKind)>,
+}
+
+impl Lexicons {
+    pub(crate) fn load() -> Lexicons {
+        let titles_src: String = include_str!("../../../data/lexicons/titles.txt")
+            .lines()
+            .map(|l| {
+                if l.starts_with('#') {
+                    l.to_string()
+                } else {
+                    l.replace('.', "")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let titles = Lexicon::parse(&titles_src);
+        let pronouns = include_str!("../../../data/lexicons/pronouns.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (word, kind) = l.split_once(' ')?;
+                let kind = match kind.trim() {
+                    "person-m" => PronounKind::Male,
+                    "person-f" => PronounKind::Female,
+                    "person" => PronounKind::Person,
+                    "group" => PronounKind::Plural,
+                    "organisation" => PronounKind::Organisation,
+                    _ => return None,
+                };
+                Some((word.to_string(), kind))
+            })
+            .collect();
+        Lexicons {
+            longest_title: titles.longest_words(),
+            titles,
+            person_nouns: Lexicon::parse(include_str!("../../../data/lexicons/person-nouns.txt")),
+            organisation_words: Lexicon::parse(include_str!(
+                "../../../data/lexicons/organisation-words.txt"
+            )),
+            outlets: Lexicon::parse(include_str!("../../../data/lexicons/outlets.txt")),
+            particles: Lexicon::parse(include_str!("../../../data/lexicons/name-particles.txt")),
+            pronouns,
+        }
+    }
+
+    pub(crate) fn pronoun(&self, word: &str) -> Option<PronounKind> {
+        self.pronouns
+            .iter()
+            .find(|(p, _)| p.eq_ignore_ascii_case(word))
+            .map(|(_, k)| *k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        let lex = Lexicons::load();
+        assert!(lex.titles.contains("brig gen"));
+        assert!(lex.titles.contains("sheikh"));
+        assert_eq!(lex.pronoun("She"), Some(PronounKind::Female));
+        assert!(lex.outlets.contains("afp"));
+        assert!(lex.longest_title >= 3);
+    }
+}

@@ -1,0 +1,159 @@
+//! The names an article mentions anywhere in its body, so that a surname can resolve to a
+//! full name even when the full name was never a speaker ("Hillary Clinton ... Clinton said").
+
+use whosaid_core::{Document, TokenKind};
+
+use crate::lexicons::Lexicons;
+
+/// Capitalised words that start sentences or headlines without being part of a name.
+const NOT_NAME_START: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "For",
+    "From",
+    "With",
+    "By",
+    "Of",
+    "To",
+    "Since",
+    "During",
+    "Under",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "According",
+    "Last",
+    "Next",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+];
+
+#[derive(Debug, Default)]
+pub(crate) struct NameIndex {
+    /// (byte offset, full name) in text order.
+    names: Vec<(usize, String)>,
+}
+
+/// True when `full`'s last words are `short` ("Yahya Rasul" ends with "Rasul"), ignoring the
+/// case of a leading particle ("Al-Azzawi" and "al-Azzawi").
+pub(crate) fn ends_with_name(full: &str, short: &str) -> bool {
+    let full_words: Vec<&str> = full.split_whitespace().collect();
+    let short_words: Vec<&str> = short.split_whitespace().collect();
+    full_words.len() > short_words.len()
+        && full_words[full_words.len() - short_words.len()..]
+            .iter()
+            .zip(&short_words)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
+
+impl NameIndex {
+    pub(crate) fn build(text: &str, doc: &Document, lex: &Lexicons) -> NameIndex {
+        let mut names = Vec::new();
+        for sentence in &doc.sentences {
+            let toks = doc.sentence_tokens(sentence);
+            let mut i = 0;
+            while i < toks.len() {
+                let cap = |t: &whosaid_core::Token| {
+                    let w = &text[t.span];
+                    t.kind == TokenKind::Word
+                        && (w.chars().next().is_some_and(char::is_uppercase)
+                            || w.split_once('-').is_some_and(|(p, r)| {
+                                lex.particles.contains(p)
+                                    && r.chars().next().is_some_and(char::is_uppercase)
+                            }))
+                };
+                if !cap(&toks[i]) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                let mut j = i;
+                while j < toks.len()
+                    && (cap(&toks[j])
+                        || (text[toks[j].span].len() <= 4
+                            && lex.particles.contains(&text[toks[j].span])
+                            && j + 1 < toks.len()
+                            && cap(&toks[j + 1])))
+                {
+                    j += 1;
+                }
+                let mut words: Vec<&str> = toks[start..j].iter().map(|t| &text[t.span]).collect();
+                while words.first().is_some_and(|w| {
+                    NOT_NAME_START.contains(w) || lex.titles.contains(&w.replace('.', ""))
+                }) {
+                    words.remove(0);
+                }
+                let organisation = words.iter().any(|w| lex.organisation_words.contains(w));
+                if words.len() >= 2
+                    && words.len() <= 5
+                    && !organisation
+                    && words.iter().all(|w| w.chars().any(char::is_lowercase))
+                {
+                    names.push((toks[start].span.start, words.join(" ")));
+                }
+                i = j.max(i + 1);
+            }
+        }
+        NameIndex { names }
+    }
+
+    /// The full name ending with `short`, preferring the latest mention before `before`.
+    pub(crate) fn full_name(&self, short: &str, before: usize) -> Option<String> {
+        let fits = |n: &&(usize, String)| ends_with_name(&n.1, short);
+        self.names
+            .iter()
+            .filter(|n| n.0 < before)
+            .rfind(fits)
+            .or_else(|| self.names.iter().find(fits))
+            .map(|n| n.1.clone())
+    }
+
+    /// True when `name` is, or ends, a person's name in the article.
+    pub(crate) fn is_person(&self, name: &str) -> bool {
+        self.names
+            .iter()
+            .any(|(_, n)| n.eq_ignore_ascii_case(name) || ends_with_name(n, name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_matches() {
+        assert!(ends_with_name("Yahya Rasul", "Rasul"));
+        assert!(ends_with_name("Abu Taha al-Azzawi", "Al-Azzawi"));
+        assert!(!ends_with_name("Rasul", "Rasul"));
+        assert!(!ends_with_name("Yahya Rasul", "Yahya"));
+    }
+}

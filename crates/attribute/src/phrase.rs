@@ -1,0 +1,446 @@
+//! Reading a speaker phrase: "Iraqi Joint Operations Command spokesman Brig. Gen. Yahya Rasul"
+//! into organisation, role, title and name; "he" into a pronoun; "the ministry" into a
+//! description; "security officials" into a group.
+
+use whosaid_core::{Document, Span, TokenKind};
+
+use crate::lexicons::{Lexicons, PronounKind};
+
+/// What a speaker phrase names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Head {
+    /// "he", "they".
+    Pronoun(PronounKind),
+    /// A person's name, full or partial.
+    Person(String),
+    /// A named organisation ("the Joint Operations Command", "AFP").
+    Organisation(String),
+    /// Plural people ("officials", "security experts").
+    Group(String),
+    /// A definite description ("the ministry", "the 50-year-old psychologist",
+    /// "the command's statement"): its head noun, its possessor if any, and whether the noun
+    /// names an organisation or a document.
+    Definite {
+        noun: String,
+        possessor: Option<String>,
+        organisation: bool,
+    },
+    /// Any other phrase ("one resident", "a source"), kept as written.
+    Other(String),
+}
+
+/// A parsed speaker phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    pub(crate) head: Head,
+    /// The words naming the speaker: the name, the pronoun, or the head noun phrase.
+    pub(crate) mention: Span,
+    pub(crate) title: String,
+    pub(crate) role: String,
+    pub(crate) organisation: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'t> {
+    text: &'t str,
+    span: Span,
+    word: bool,
+}
+
+fn is_capitalised(word: &str, lex: &Lexicons) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        // "al-Samarmad", "bin Laden": a lowercase particle glued to a capitalised name.
+        Some(_) => word.split_once(['-', '\'']).is_some_and(|(p, rest)| {
+            lex.particles.contains(p) && rest.chars().next().is_some_and(char::is_uppercase)
+        }),
+        None => false,
+    }
+}
+
+/// Joins tokens back into text as written.
+fn join(text: &str, toks: &[Tok]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(f), Some(l)) => text[Span::new(f.span.start, l.span.end)].trim().to_string(),
+        _ => String::new(),
+    }
+}
+
+fn words_of(toks: &[Tok]) -> Vec<(usize, String)> {
+    toks.iter()
+        .enumerate()
+        .filter(|(_, t)| t.word)
+        .map(|(i, t)| (i, t.text.trim_end_matches('.').to_ascii_lowercase()))
+        .collect()
+}
+
+/// Finds the title that starts at word `w` of `words`, returning how many words it spans.
+fn title_at(words: &[(usize, String)], w: usize, lex: &Lexicons) -> usize {
+    let mut best = 0;
+    for n in 1..=lex.longest_title.min(words.len() - w) {
+        let key: Vec<&str> = words[w..w + n].iter().map(|(_, s)| s.as_str()).collect();
+        if lex.titles.contains(&key.join(" ")) {
+            best = n;
+        }
+    }
+    best
+}
+
+/// Parses the speaker phrase `source` of an article.
+pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) -> Option<Phrase> {
+    let first = doc.tokens.partition_point(|t| t.span.start < source.start);
+    let toks: Vec<Tok> = doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= source.end)
+        .map(|t| Tok {
+            text: &text[t.span],
+            span: t.span,
+            word: t.kind == TokenKind::Word,
+        })
+        .collect();
+    if toks.is_empty() {
+        return None;
+    }
+    // Appositive or relative clause: "Nazim Ali, a commander ...", "Abu Ali, who fled ...".
+    let cut = toks
+        .iter()
+        .position(|t| {
+            t.text == ","
+                || ["who", "whose", "which"]
+                    .iter()
+                    .any(|w| t.text.eq_ignore_ascii_case(w))
+        })
+        .unwrap_or(toks.len());
+    let (mut head, rest) = toks.split_at(cut);
+    let mut roles: Vec<String> = Vec::new();
+    let rest: Vec<Tok> = rest
+        .iter()
+        .copied()
+        .skip_while(|t| t.text == "," || t.text.eq_ignore_ascii_case("who"))
+        .collect();
+    // Drop a parenthesised acronym: "the Counter-Terrorism Service (CTS)".
+    let mut organisation = String::new();
+    let mut head_vec: Vec<Tok> = Vec::with_capacity(head.len());
+    let mut depth = 0;
+    for t in head {
+        match t.text {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            _ if depth == 0 => head_vec.push(*t),
+            _ => {}
+        }
+    }
+    head = &head_vec;
+    // "<name> of the <Organisation>": the organisation is the person's.
+    if let Some(of) = head.iter().position(|t| t.text == "of") {
+        let before = &head[..of];
+        let after: Vec<Tok> = head[of + 1..]
+            .iter()
+            .copied()
+            .filter(|t| !t.text.eq_ignore_ascii_case("the"))
+            .collect();
+        let names_person = before.last().is_some_and(|t| {
+            is_capitalised(t.text, lex) && !lex.organisation_words.contains(t.text)
+        }) && title_at(
+            &words_of(before),
+            words_of(before).len().saturating_sub(1),
+            lex,
+        ) == 0;
+        if names_person && after.first().is_some_and(|t| is_capitalised(t.text, lex)) {
+            organisation = join(text, &head[of + 1..])
+                .trim_start_matches("the ")
+                .to_string();
+            head = &head[..of];
+        }
+    }
+    if !rest.is_empty() {
+        roles.push(join(text, &rest));
+    }
+    // Leading determiner.
+    let mut start = 0;
+    let mut definite = false;
+    while start < head.len()
+        && [
+            "the", "a", "an", "one", "another", "some", "two", "three", "several", "many", "other",
+            "both", "all",
+        ]
+        .iter()
+        .any(|d| head[start].text.eq_ignore_ascii_case(d))
+    {
+        definite |= head[start].text.eq_ignore_ascii_case("the");
+        start += 1;
+    }
+    let head = &head[start..];
+    if head.is_empty() {
+        return None;
+    }
+    let whole = Span::new(head[0].span.start, head[head.len() - 1].span.end);
+    if head.len() == 1 {
+        if let Some(kind) = lex.pronoun(head[0].text) {
+            return Some(Phrase {
+                head: Head::Pronoun(kind),
+                mention: head[0].span,
+                title: String::new(),
+                role: String::new(),
+                organisation: String::new(),
+            });
+        }
+    }
+    // The capitalised run at the end of the head: titles then the name.
+    let mut r = head.len();
+    while r > 0 {
+        let t = head[r - 1];
+        let cap = t.word && is_capitalised(t.text, lex);
+        let period = t.text == "." && r >= 2 && head[r - 2].word;
+        let particle = t.word && lex.particles.contains(t.text) && r < head.len();
+        if !(cap || period || particle) {
+            break;
+        }
+        r -= 1;
+    }
+    let run = &head[r..];
+    let premodifier = &head[..r];
+    let words = words_of(run);
+    // The last title in the run (titles may stack: "Staff Maj. Gen.").
+    let mut title_span: Option<(usize, usize)> = None;
+    let mut w = 0;
+    while w < words.len() {
+        let n = title_at(&words, w, lex);
+        if n > 0 {
+            title_span = Some(match title_span {
+                Some((s, e)) if e == w => (s, w + n),
+                _ => (w, w + n),
+            });
+            w += n;
+        } else {
+            w += 1;
+        }
+    }
+    let (title, name_toks, pre_title): (String, &[Tok], &[Tok]) = match title_span {
+        Some((s, e)) if e < words.len() || s > 0 || e == words.len() => {
+            let t_from = words[s].0;
+            let t_to = if e < words.len() {
+                words[e].0
+            } else {
+                run.len()
+            };
+            (join(text, &run[t_from..t_to]), &run[t_to..], &run[..t_from])
+        }
+        _ => (String::new(), run, &run[..0]),
+    };
+    let mut premods: Vec<Tok> = premodifier.to_vec();
+    premods.extend_from_slice(pre_title);
+    // Split the premodifier: a leading capitalised run with an organisation word is the
+    // organisation ("Iraqi Joint Operations Command spokesman"), the rest the role.
+    let caps = premods
+        .iter()
+        .take_while(|t| !t.word || is_capitalised(t.text, lex))
+        .count();
+    let has_org_word = premods[..caps]
+        .iter()
+        .any(|t| lex.organisation_words.contains(t.text));
+    if has_org_word && organisation.is_empty() {
+        organisation = join(text, &premods[..caps]);
+        if caps < premods.len() {
+            roles.insert(0, join(text, &premods[caps..]));
+        }
+    } else if !premods.is_empty() {
+        roles.insert(0, join(text, &premods));
+    }
+    let role = roles.join("; ");
+    let name = join(text, name_toks);
+    let name_words: Vec<&str> = name_toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.text)
+        .collect();
+    if !name.is_empty() {
+        let mention = Span::new(
+            name_toks[0].span.start,
+            name_toks[name_toks.len() - 1].span.end,
+        );
+        let org_like = name_words
+            .iter()
+            .any(|w| lex.organisation_words.contains(w))
+            || lex.outlets.contains(&name)
+            || (name_words.len() == 1
+                && name_words[0].len() >= 2
+                && name_words[0]
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-'))
+            || (definite && title.is_empty() && premods.is_empty());
+        let head = if org_like {
+            Head::Organisation(name)
+        } else {
+            Head::Person(name)
+        };
+        return Some(Phrase {
+            head,
+            mention,
+            title,
+            role,
+            organisation,
+        });
+    }
+    // No name: a description or a group.
+    let head_words: Vec<&str> = head.iter().filter(|t| t.word).map(|t| t.text).collect();
+    let noun = head_words
+        .last()
+        .map(|w| w.to_ascii_lowercase())
+        .unwrap_or_default();
+    let phrase_text = join(text, head);
+    let singular = noun
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| noun.strip_suffix('s').map(str::to_string));
+    let plural_person = singular
+        .as_deref()
+        .is_some_and(|s| lex.person_nouns.contains(s) || s.ends_with("man"))
+        || matches!(
+            noun.as_str(),
+            "people" | "police" | "authorities" | "officials" | "spokesmen"
+        );
+    let head = if !title.is_empty() && head_words.len() == words.len() {
+        Head::Definite {
+            noun: title.to_ascii_lowercase(),
+            possessor: None,
+            organisation: false,
+        }
+    } else if plural_person {
+        Head::Group(phrase_text)
+    } else if lex.organisation_words.contains(&noun) && definite {
+        let possessor = head_words
+            .iter()
+            .rev()
+            .nth(1)
+            .and_then(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")))
+            .map(str::to_ascii_lowercase);
+        Head::Definite {
+            noun,
+            possessor,
+            organisation: true,
+        }
+    } else if lex.person_nouns.contains(&noun) && definite {
+        Head::Definite {
+            noun,
+            possessor: None,
+            organisation: false,
+        }
+    } else if lex.organisation_words.contains(&noun) {
+        Head::Organisation(phrase_text)
+    } else {
+        Head::Other(phrase_text)
+    };
+    Some(Phrase {
+        head,
+        mention: whole,
+        title,
+        role,
+        organisation,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use whosaid_core::Token;
+
+    /// Tokenizes with a whitespace-and-punctuation split good enough for phrase tests.
+    fn parse_str(s: &str) -> Phrase {
+        let mut doc = Document::default();
+        let mut start = None;
+        for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+            let boundary = c.is_whitespace()
+                || matches!(c, ',' | '(' | ')')
+                || (c == '.' && start.is_some_and(|st: usize| s[st..i].len() <= 5));
+            if boundary {
+                if let Some(st) = start.take() {
+                    doc.tokens.push(Token {
+                        span: Span::new(st, i),
+                        kind: TokenKind::Word,
+                    });
+                }
+                if !c.is_whitespace() && i < s.len() {
+                    doc.tokens.push(Token {
+                        span: Span::new(i, i + 1),
+                        kind: TokenKind::Punct,
+                    });
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        parse(s, &doc, Span::new(0, s.len()), &Lexicons::load()).expect("parses")
+    }
+
+    #[test]
+    fn organisation_role_title_name() {
+        let p = parse_str("Iraqi Joint Operations Command spokesman Brig. Gen. Yahya Rasul");
+        assert_eq!(p.head, Head::Person("Yahya Rasul".into()));
+        assert_eq!(
+            (p.title.as_str(), p.role.as_str(), p.organisation.as_str()),
+            ("Brig. Gen.", "spokesman", "Iraqi Joint Operations Command")
+        );
+    }
+
+    #[test]
+    fn role_premodifier_and_particle_names() {
+        let p = parse_str("Anbar provincial council member Karim al-Karbouli");
+        assert_eq!(p.head, Head::Person("Karim al-Karbouli".into()));
+        assert_eq!(p.role, "Anbar provincial council member");
+        let p = parse_str("district tribal commander Sheikh Qatari al-Samarmad");
+        assert_eq!(
+            (p.title.as_str(), p.role.as_str()),
+            ("Sheikh", "district tribal commander")
+        );
+    }
+
+    #[test]
+    fn appositive_and_of_organisation() {
+        let p = parse_str("Nazim Ali, a commander with the tribal fighters");
+        assert_eq!(p.head, Head::Person("Nazim Ali".into()));
+        assert_eq!(p.role, "a commander with the tribal fighters");
+        let p = parse_str("Brig. Gen. Haider Ali of the Counter-Terrorism Service (CTS)");
+        assert_eq!(p.head, Head::Person("Haider Ali".into()));
+        assert_eq!(p.organisation, "Counter-Terrorism Service");
+    }
+
+    #[test]
+    fn pronouns_groups_descriptions() {
+        assert_eq!(parse_str("he").head, Head::Pronoun(PronounKind::Male));
+        assert_eq!(
+            parse_str("security officials").head,
+            Head::Group("security officials".into())
+        );
+        assert_eq!(
+            parse_str("the ministry").head,
+            Head::Definite {
+                noun: "ministry".into(),
+                possessor: None,
+                organisation: true
+            }
+        );
+        assert_eq!(
+            parse_str("the command's statement").head,
+            Head::Definite {
+                noun: "statement".into(),
+                possessor: Some("command".into()),
+                organisation: true
+            }
+        );
+        assert_eq!(
+            parse_str("the 50-year-old psychologist").head,
+            Head::Definite {
+                noun: "psychologist".into(),
+                possessor: None,
+                organisation: false
+            }
+        );
+        assert_eq!(
+            parse_str("the Joint Operations Command").head,
+            Head::Organisation("Joint Operations Command".into())
+        );
+        assert_eq!(parse_str("AFP").head, Head::Organisation("AFP".into()));
+    }
+}

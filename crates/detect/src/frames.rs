@@ -1,0 +1,1104 @@
+//! Cue frames: where the claim and the speaker stand around each cue.
+
+use whosaid_core::{Claim, ClaimKind, Document, RuleId, Span, TokenKind};
+
+use crate::lexicons::{Form, Lexicons};
+use crate::rules::*;
+
+/// Words that end a speaker phrase when scanning away from the cue: clause openers and
+/// verbs that a speaker phrase does not contain.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "as", "if",
+    "since", "although", "though", "after", "before", "but", "so", "or", "nor", "yet", "than",
+    "is", "was", "are", "were", "be", "been", "being", "not", "there", "here", "what", "how",
+    "why", "whether", "until", "unless", "once", "do", "does", "did", "has", "have", "had", "will",
+    "would", "could", "should", "can", "may", "might", "must", "also",
+];
+
+/// Words after which a cue-like word is a noun or an infinitive, not a cue: "the report",
+/// "to say".
+const NOT_BEFORE_CUE: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "to", "of", "in", "on", "for", "at", "with", "by", "from", "no", "any", "every", "each",
+    "whose", "such",
+];
+
+/// Words that may open the phrase after an inverted cue: `..., said the minister`.
+const INVERTED_OPENERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "two", "three", "several", "some", "his", "her", "their",
+    "its",
+];
+
+/// Words after a cue that mean the claim does not follow: "said of the plan", "told to leave".
+const NO_CONTENT_AFTER: &[&str] = &[
+    "of", "about", "to", "for", "with", "by", "as", "so", "it", "this", "nothing", "little",
+    "much", "more", "yes", "no", "goodbye", "hello", "sorry", "which", "who", "when", "where",
+];
+
+/// Words that open a time or place phrase between a cue and its claim: "said on Sunday that".
+const PHRASE_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "late",
+    "early",
+    "through",
+    "via",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "again",
+    "also",
+    "then",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "from",
+    "while",
+    "when",
+    "over",
+    "under",
+    "afterward",
+    "afterwards",
+    "separately",
+    "previously",
+    "once",
+    "twice",
+];
+
+/// Words that open a clause which is not a claim after `he said,`.
+const NOT_MORE_CONTENT: &[&str] = &[
+    "which",
+    "who",
+    "whose",
+    "where",
+    "when",
+    "according",
+    "while",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "citing",
+    "referring",
+    "speaking",
+    "the",
+    "a",
+    "an",
+];
+
+const MAX_SPEAKER_WORDS: usize = 12;
+
+struct Ctx<'a> {
+    lex: &'a Lexicons,
+    text: &'a str,
+    doc: &'a Document,
+    /// For each token, true when it lies inside a quotation (marks excluded).
+    inside: Vec<bool>,
+    claims: Vec<Claim>,
+    group: usize,
+}
+
+/// Finds the claims of one article.
+pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
+    let mut inside = vec![false; doc.tokens.len()];
+    for q in &doc.quotes {
+        let para_end = doc.paragraphs[q.paragraph].sentences.end;
+        let last_token = doc
+            .sentences
+            .get(para_end.wrapping_sub(1))
+            .map_or(doc.tokens.len(), |s| s.tokens.end);
+        let end = q.close_token.unwrap_or(last_token);
+        for flag in &mut inside[q.open_token + 1..end] {
+            *flag = true;
+        }
+    }
+    let mut ctx = Ctx {
+        lex,
+        text,
+        doc,
+        inside,
+        claims: Vec::new(),
+        group: 0,
+    };
+    for (p, para) in doc.body() {
+        for s in para.sentences.clone() {
+            ctx.sentence(s);
+        }
+        ctx.continuations(p);
+    }
+    let mut claims = ctx.claims;
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    claims.dedup_by(|b, a| a.span == b.span);
+    claims
+}
+
+impl<'a> Ctx<'a> {
+    fn tok(&self, i: usize) -> &'a str {
+        &self.text[self.doc.tokens[i].span]
+    }
+
+    fn span(&self, i: usize) -> Span {
+        self.doc.tokens[i].span
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.tok(i).eq_ignore_ascii_case(s)
+    }
+
+    fn in_list(&self, i: usize, list: &[&str]) -> bool {
+        let t = self.tok(i);
+        list.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
+
+    /// A capitalised word, or a name with a short lowercase particle glued on ("al-Qaim").
+    fn capitalised(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        self.is_word(i)
+            && (w.chars().next().is_some_and(char::is_uppercase)
+                || w.split_once('-').is_some_and(|(p, rest)| {
+                    p.len() <= 3 && rest.chars().next().is_some_and(char::is_uppercase)
+                }))
+    }
+
+    fn is_quote_mark(&self, i: usize) -> bool {
+        matches!(
+            self.doc.tokens[i].kind,
+            TokenKind::DoubleQuote | TokenKind::SingleQuote
+        )
+    }
+
+    /// The quote whose closing mark is token `i`.
+    fn quote_closed_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
+        self.doc.quotes.iter().find(|q| q.close_token == Some(i))
+    }
+
+    /// The quote whose opening mark is token `i`.
+    fn quote_opened_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
+        self.doc.quotes.iter().find(|q| q.open_token == i)
+    }
+
+    fn cover(&self, from: usize, to: usize) -> Span {
+        Span::new(self.span(from).start, self.span(to - 1).end)
+    }
+
+    fn words(&self, from: usize, to: usize) -> usize {
+        (from..to).filter(|&i| self.is_word(i)).count()
+    }
+
+    fn next_group(&mut self) -> usize {
+        self.group += 1;
+        self.group - 1
+    }
+
+    /// True when token `i` is a period glued to the abbreviation before it ("Gen.").
+    fn abbreviation_period(&self, i: usize, from: usize) -> bool {
+        i > from
+            && self.tok(i) == "."
+            && self.is_word(i - 1)
+            && self.span(i - 1).end == self.span(i).start
+            && (self.tok(i - 1).len() <= 5 || self.tok(i - 1).contains('.'))
+            && self
+                .tok(i - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// Scans left from token `last` (inclusive) over a speaker phrase; returns its first token.
+    fn speaker_left(&self, last: usize, from: usize) -> Option<usize> {
+        let mut s = last + 1;
+        let mut words = 0;
+        while s > from {
+            let t = s - 1;
+            if self.is_word(t) {
+                if self.in_list(t, CLAUSE_WORDS)
+                    || self
+                        .lex
+                        .cue(self.tok(t))
+                        .is_some_and(|c| c.form != Form::Base || !self.capitalised(t))
+                        && t != last
+                {
+                    break;
+                }
+                if self.is(t, "and")
+                    && !(t > from && self.capitalised(t - 1) || self.capitalised(t + 1))
+                {
+                    break;
+                }
+                words += 1;
+            } else if !(self.abbreviation_period(t, from) || matches!(self.tok(t), "(" | ")" | "&"))
+            {
+                break;
+            }
+            s = t;
+            if words > MAX_SPEAKER_WORDS {
+                return None;
+            }
+        }
+        // A phrase may not start with a connective or end on a determiner.
+        while s <= last
+            && (self.is(s, "and") || self.is(s, "of") || matches!(self.tok(s), "(" | ")"))
+        {
+            s += 1;
+        }
+        (s <= last && self.is_word(last)).then_some(s)
+    }
+
+    /// Scans right from token `first` over the hearer of a cue ("Diyaruna", "reporters",
+    /// "The Washington Post"); returns one past its last token.
+    fn recipient_right(&self, first: usize, end: usize) -> usize {
+        let mut i = first;
+        if i < end && self.in_list(i, &["the", "a", "an"]) {
+            i += 1;
+        }
+        if i < end && self.capitalised(i) && !self.in_list(i, PHRASE_OPENERS) {
+            while i < end
+                && (self.capitalised(i)
+                    || self.abbreviation_period(i, first)
+                    || (self.in_list(i, &["of", "&", "and"])
+                        && i + 1 < end
+                        && self.capitalised(i + 1)))
+            {
+                i += 1;
+            }
+            return i;
+        }
+        if i < end
+            && self.is_word(i)
+            && !self.in_list(
+                i,
+                &[
+                    "that", "in", "on", "at", "of", "about", "to", "for", "with", "it", "this",
+                ],
+            )
+        {
+            // One common noun: "reporters", "him", "lawmakers".
+            return i + 1;
+        }
+        first
+    }
+
+    /// Where the claim starts after a cue at `cue` (and its hearer), if one follows in the
+    /// same sentence.
+    fn content_after(&self, cue: usize, end: usize, object: bool) -> (Option<usize>, Option<Span>) {
+        let mut j = cue + 1;
+        let mut recipient = None;
+        if object && j < end {
+            let r = self.recipient_right(j, end);
+            if r > j {
+                recipient = Some(self.cover(j, r));
+                j = r;
+            }
+        }
+        if j >= end {
+            return (None, recipient);
+        }
+        if self.is(j, "that") || self.tok(j) == ":" {
+            return ((j + 1 < end).then_some(j + 1), recipient);
+        }
+        if self.in_list(j, PHRASE_OPENERS) {
+            // Skip a time or place phrase up to "that" or a colon, if one comes soon.
+            let limit = (j + 14).min(end);
+            for k in j..limit {
+                if self.is(k, "that") || self.tok(k) == ":" {
+                    // "on Fox News Sunday" is where it was said: keep it as the recipient.
+                    if recipient.is_none() && self.is(j, "on") && self.capitalised(j + 1) {
+                        recipient = Some(self.cover(j + 1, k));
+                    }
+                    return ((k + 1 < end).then_some(k + 1), recipient);
+                }
+                if self.tok(k) == "," || self.is_quote_mark(k) && !self.inside[k] {
+                    if self.is_quote_mark(k) && self.quote_opened_at(k).is_some() && k > j {
+                        return (Some(k), recipient);
+                    }
+                    break;
+                }
+            }
+            return (None, recipient);
+        }
+        if self.in_list(j, NO_CONTENT_AFTER) || self.tok(j) == "," || self.tok(j) == ";" {
+            return (None, recipient);
+        }
+        if self.is_word(j) || self.quote_opened_at(j).is_some() {
+            return (Some(j), recipient);
+        }
+        (None, recipient)
+    }
+
+    /// Trims a token range of claim content to a span: drops a leading "that", trailing commas,
+    /// and returns `None` when too little is left.
+    fn content_span(
+        &self,
+        mut from: usize,
+        mut to: usize,
+        min_words: usize,
+    ) -> Option<(Span, usize, usize)> {
+        while from < to
+            && (self.is(from, "that") && !self.inside[from]
+                || matches!(self.tok(from), "," | ":" | ";" | "—" | "–" | "-"))
+        {
+            from += 1;
+        }
+        while to > from
+            && matches!(self.tok(to - 1), "," | ":" | ";" | "—" | "–" | "-" | ".")
+            && !self.inside[to - 1]
+        {
+            to -= 1;
+        }
+        if to <= from || self.words(from, to) < min_words {
+            return None;
+        }
+        Some((self.cover(from, to), from, to))
+    }
+
+    /// Classifies a claim span: a single quote filling it is direct (its inner text is the
+    /// claim); a span containing a quotation of two or more words is mixed.
+    fn kind_of(&self, from: usize, to: usize) -> (ClaimKind, Span) {
+        let span = self.cover(from, to);
+        // A quote introduced by "that" is woven into reported speech: mixed.
+        let integrated = from > 0 && self.is(from - 1, "that");
+        // Direct: an opening mark at `from` whose quote closes at `to - 1` (or after a trailing
+        // comma or period), or is left open to the end of the paragraph.
+        if let Some(q) = self.quote_opened_at(from) {
+            let closes_at_end = match q.close_token {
+                Some(c) => {
+                    c + 1 >= to
+                        || (c + 2 == to && matches!(self.tok(to - 1), "," | "." | "!" | "?"))
+                }
+                None => true,
+            };
+            if closes_at_end && integrated {
+                return (ClaimKind::Mixed, span);
+            }
+            if closes_at_end {
+                let inner = q.inner.trim(self.text);
+                if !inner.is_empty() {
+                    return (ClaimKind::Direct, inner);
+                }
+            }
+        }
+        let mixed = self.doc.quotes.iter().any(|q| {
+            span.contains(q.outer) && {
+                let inner = &self.text[q.inner];
+                let words: Vec<&str> = inner.split_whitespace().collect();
+                words.len() >= 2
+                    && !words
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+            }
+        });
+        (
+            if mixed {
+                ClaimKind::Mixed
+            } else {
+                ClaimKind::Indirect
+            },
+            span,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        from: usize,
+        to: usize,
+        group: usize,
+        paragraph: usize,
+        cue: Option<Span>,
+        source: Option<Span>,
+        recipient: Option<Span>,
+        rule: RuleId,
+    ) {
+        let (kind, span) = self.kind_of(from, to);
+        self.claims.push(Claim {
+            kind,
+            span,
+            group,
+            paragraph,
+            cue,
+            source,
+            recipient,
+            rule,
+        });
+    }
+
+    fn sentence(&mut self, si: usize) {
+        let sentence = &self.doc.sentences[si];
+        let (a, mut e) = (sentence.tokens.start, sentence.tokens.end);
+        let paragraph = sentence.paragraph;
+        while e > a && matches!(self.tok(e - 1), "." | "!" | "?" | ";" | "…") && !self.inside[e - 1]
+        {
+            e -= 1;
+        }
+        if e <= a {
+            return;
+        }
+        let first_claim = self.claims.len();
+        let mut i = a;
+        while i < e {
+            if self.inside[i] || !self.is_word(i) {
+                i += 1;
+                continue;
+            }
+            if self.is(i, "according") && i + 1 < e && self.is(i + 1, "to") {
+                self.according(i, a, e, paragraph);
+                i += 2;
+                continue;
+            }
+            if let Some(cue) = self.lex.cue(self.tok(i)) {
+                if !(self.capitalised(i) && i > a) {
+                    if cue.form == Form::Ing && i > a && self.tok(i - 1) == "," {
+                        if self.lex.participles.contains(self.tok(i)) {
+                            self.participle(i, a, e, paragraph, first_claim);
+                        }
+                    } else if cue.form != Form::Ing {
+                        self.cue(i, a, e, paragraph, cue.object, cue.form);
+                    }
+                }
+            }
+            i += 1;
+        }
+        if self.claims.len() == first_claim {
+            self.colon_lead(a, e, paragraph);
+        }
+    }
+
+    fn cue(&mut self, c: usize, a: usize, e: usize, paragraph: usize, object: bool, form: Form) {
+        // Skip auxiliaries and adverbs between speaker and cue: "has also said".
+        let mut k = c;
+        while k > a && self.is_word(k - 1) && self.lex.auxiliaries.contains(self.tok(k - 1)) {
+            k -= 1;
+        }
+        if k > a && self.in_list(k - 1, NOT_BEFORE_CUE) {
+            return;
+        }
+        if k == a && form == Form::Base {
+            return;
+        }
+        let cue_span = self.span(c);
+        let (after, recipient) = self.content_after(c, e, object);
+
+        // Inverted: `<claim>, said <speaker>`; but `Abu Ali, who fled, said the ...` has its
+        // speaker before the cue.
+        let speaker_leads =
+            c > a && self.tok(c - 1) == "," && self.appositive_speaker(c - 1, a) == Some(a);
+        if k == c
+            && c > a
+            && !speaker_leads
+            && (self.tok(c - 1) == "," || self.quote_closed_at(c - 1).is_some())
+            && c + 1 < e
+        {
+            let opener = self.capitalised(c + 1) || self.in_list(c + 1, INVERTED_OPENERS);
+            let no_more_cues = (c + 1..e).all(|t| {
+                self.inside[t]
+                    || self
+                        .lex
+                        .cue(self.tok(t))
+                        .is_none_or(|cu| cu.form == Form::Base && !self.is_word(t))
+            });
+            if opener && no_more_cues && e - c <= 40 && !self.in_list(c + 1, PHRASE_OPENERS) {
+                let boundary = c - 1;
+                let to = if self.tok(boundary) == "," {
+                    boundary
+                } else {
+                    boundary + 1
+                };
+                if let Some((_, from, to)) = self.content_span(a, to, 2) {
+                    let source = self.cover(c + 1, e);
+                    let group = self.next_group();
+                    self.push(
+                        from,
+                        to,
+                        group,
+                        paragraph,
+                        Some(cue_span),
+                        Some(source),
+                        None,
+                        INVERTED,
+                    );
+                }
+                return;
+            }
+        }
+
+        // The speaker phrase before the cue, with an appositive or relative clause between
+        // it and the cue: `Abu Ali, who fled the town, said ...`.
+        if k == a {
+            return;
+        }
+        let (source_start, source_end) = if self.tok(k - 1) == "," {
+            match self.appositive_speaker(k - 1, a) {
+                Some(s) => (s, k - 1),
+                None => return,
+            }
+        } else {
+            match self.speaker_left(k - 1, a) {
+                Some(s) => (s, k),
+                None => return,
+            }
+        };
+        let source = self.cover(source_start, source_end);
+        let before = source_start; // tokens a..before may hold the claim
+        let boundary_ok = before == a
+            || matches!(self.tok(before - 1), "," | "—" | "–" | "--" | ":" | "(")
+            || self.quote_closed_at(before - 1).is_some()
+            || self.in_list(before - 1, &["but", "and", "as", "while", "so", "because"]);
+        if !boundary_ok {
+            return;
+        }
+        let claim_before = if before > a {
+            let to = if self.quote_closed_at(before - 1).is_some() {
+                before
+            } else {
+                before - 1
+            };
+            self.content_span(a, to, 1)
+        } else {
+            None
+        };
+        let after_words = after.map_or(0, |s| self.words(s, e));
+        if let Some(start) = after.filter(|_| after_words >= 2) {
+            // `<speaker> said (that) <claim>`, possibly after a leading adverbial.
+            let leading_claim = claim_before.filter(|&(_, f, t)| {
+                self.kind_of(f, t).0 == ClaimKind::Direct || self.words(f, t) > 6
+            });
+            if leading_claim.is_none() || self.is(c + 1, "that") {
+                let end = self.cut_at_participle(start, e);
+                if let Some((_, from, to)) = self.content_span(start, end, 2) {
+                    let group = self.next_group();
+                    self.push(
+                        from,
+                        to,
+                        group,
+                        paragraph,
+                        Some(cue_span),
+                        Some(source),
+                        recipient,
+                        CUE_BEFORE,
+                    );
+                }
+                return;
+            }
+        }
+        let Some((_, from, to)) = claim_before else {
+            return;
+        };
+        let group = self.next_group();
+        // `Simply put, they said, <claim>`: a short adverbial before, the claim after.
+        let comma_after = after.is_none()
+            && self
+                .next_after_cue(c, e, object)
+                .is_some_and(|n| self.tok(n) == ",");
+        if comma_after && self.words(from, to) <= 3 && self.kind_of(from, to).0 != ClaimKind::Direct
+        {
+            {
+                let n = self.next_after_cue(c, e, object).expect("checked above") + 1;
+                let end = self.cut_at_participle(n, e);
+                if let Some((_, f2, t2)) = self.content_span(n, end, 3) {
+                    self.push(
+                        f2,
+                        t2,
+                        group,
+                        paragraph,
+                        Some(cue_span),
+                        Some(source),
+                        recipient,
+                        PARENTHETICAL,
+                    );
+                }
+            }
+            return;
+        }
+        self.push(
+            from,
+            to,
+            group,
+            paragraph,
+            Some(cue_span),
+            Some(source),
+            recipient,
+            CUE_AFTER,
+        );
+        if comma_after {
+            let n = self.next_after_cue(c, e, object).expect("checked above") + 1;
+            if n < e && self.quote_opened_at(n).is_some() {
+                let end = self.cut_at_participle(n, e);
+                if let Some((_, f2, t2)) = self.content_span(n, end, 1) {
+                    self.push(
+                        f2,
+                        t2,
+                        group,
+                        paragraph,
+                        Some(cue_span),
+                        Some(source),
+                        recipient,
+                        SPLIT,
+                    );
+                }
+            } else if n < e
+                && !self.in_list(n, NOT_MORE_CONTENT)
+                && self
+                    .lex
+                    .cue(self.tok(n))
+                    .is_none_or(|c| c.form != Form::Ing)
+            {
+                let end = self.cut_at_participle(n, e);
+                if let Some((_, f2, t2)) = self.content_span(n, end, 4) {
+                    self.push(
+                        f2,
+                        t2,
+                        group,
+                        paragraph,
+                        Some(cue_span),
+                        Some(source),
+                        recipient,
+                        AFTER_CUE,
+                    );
+                }
+            }
+        }
+    }
+
+    /// The first token after a cue and its hearer.
+    fn next_after_cue(&self, c: usize, e: usize, object: bool) -> Option<usize> {
+        let mut j = c + 1;
+        if object {
+            j = self.recipient_right(j, e);
+        }
+        (j < e).then_some(j)
+    }
+
+    /// With a comma at `comma` just before the cue: finds `<speaker>, <appositive>,` and
+    /// returns the speaker's first token.
+    fn appositive_speaker(&self, comma: usize, a: usize) -> Option<usize> {
+        let mut p = comma;
+        let limit = comma.saturating_sub(30).max(a);
+        while p > limit {
+            p -= 1;
+            if self.tok(p) == "," {
+                break;
+            }
+            if self.is_quote_mark(p) || self.inside[p] {
+                return None;
+            }
+        }
+        if p <= a || self.tok(p) != "," || p + 1 >= comma {
+            return None;
+        }
+        let opens = p + 1;
+        let appositive = self.in_list(opens, &["who", "whose", "a", "an", "the", "one", "which"])
+            || self
+                .tok(opens)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        if !appositive {
+            return None;
+        }
+        let s = self.speaker_left(p - 1, a)?;
+        (self.capitalised(s) || self.capitalised(p - 1)).then_some(s)
+    }
+
+    /// Ends claim content before `, adding that ...` or `, according to ...`.
+    fn cut_at_participle(&self, from: usize, e: usize) -> usize {
+        for i in from + 1..e {
+            if self.tok(i - 1) == "," && !self.inside[i] {
+                if self.lex.participles.contains(self.tok(i)) {
+                    return i - 1;
+                }
+                if self.is(i, "according") && i + 1 < e && self.is(i + 1, "to") {
+                    return i - 1;
+                }
+            }
+        }
+        e
+    }
+
+    fn according(&mut self, i: usize, a: usize, e: usize, paragraph: usize) {
+        let cue = self.cover(i, i + 2);
+        let src_from = i + 2;
+        let mut src_to = src_from;
+        while src_to < e
+            && !matches!(self.tok(src_to), "," | ";" | "—" | "–")
+            && !self.is_quote_mark(src_to)
+        {
+            src_to += 1;
+        }
+        if src_to == src_from || self.words(src_from, src_to) > 15 {
+            return;
+        }
+        let source = self.cover(src_from, src_to);
+        let leading = i == a || (i == a + 1 && self.in_list(a, &["but", "and", "yet", "so"]));
+        let group = self.next_group();
+        if leading {
+            if src_to < e && self.tok(src_to) == "," {
+                let end = self.cut_at_participle(src_to + 1, e);
+                if let Some((_, f, t)) = self.content_span(src_to + 1, end, 2) {
+                    self.push(
+                        f,
+                        t,
+                        group,
+                        paragraph,
+                        Some(cue),
+                        Some(source),
+                        None,
+                        ACCORDING_BEFORE,
+                    );
+                }
+            }
+        } else if i > a {
+            let to = if self.tok(i - 1) == "," { i - 1 } else { i };
+            if self.tok(i - 1) != "," && !self.is_quote_mark(i - 1) {
+                return;
+            }
+            if let Some((_, f, t)) = self.content_span(a, to, 2) {
+                self.push(
+                    f,
+                    t,
+                    group,
+                    paragraph,
+                    Some(cue),
+                    Some(source),
+                    None,
+                    ACCORDING_AFTER,
+                );
+            }
+        }
+    }
+
+    fn participle(&mut self, i: usize, a: usize, e: usize, paragraph: usize, first_claim: usize) {
+        let object = self.lex.cue(self.tok(i)).is_some_and(|c| c.object);
+        let (after, recipient) = self.content_after(i, e, object);
+        let Some(start) = after else { return };
+        // "adding that" and "saying" are the common ones; other participles need "that" or a
+        // quote so that "warning shots" or "pointing fingers" stay out.
+        let explicit = self.is(start.saturating_sub(1), "that")
+            || self.quote_opened_at(start).is_some()
+            || self.tok(start - 1) == ":";
+        if !explicit && !self.in_list(i, &["saying", "adding", "telling", "writing"]) {
+            return;
+        }
+        let end = self.cut_at_participle(start, e);
+        let Some((_, from, to)) = self.content_span(start, end, 2) else {
+            return;
+        };
+        // The speaker is the sentence's: the last claim found in it, else its subject.
+        let source = self.claims[first_claim..]
+            .last()
+            .and_then(|c| c.source)
+            .or_else(|| {
+                let s_end = (a..i).find(|&t| {
+                    !(self.is_word(t) || self.abbreviation_period(t, a))
+                        || self.in_list(t, CLAUSE_WORDS)
+                        || self.lex.cue(self.tok(t)).is_some()
+                        || (t > a && !self.capitalised(t) && !self.in_list(t, &["of", "the"]))
+                })?;
+                (s_end > a
+                    && self.words(a, s_end) <= 6
+                    && (self.capitalised(a)
+                        || self.in_list(a, &["he", "she", "they", "it", "we", "i"])))
+                .then(|| self.cover(a, s_end))
+            });
+        let Some(source) = source else { return };
+        let group = self.next_group();
+        self.push(
+            from,
+            to,
+            group,
+            paragraph,
+            Some(self.span(i)),
+            Some(source),
+            recipient,
+            PARTICIPLE,
+        );
+    }
+
+    /// `Trump: "..."`: a short capitalised name, a colon, and a quote.
+    fn colon_lead(&mut self, a: usize, e: usize, paragraph: usize) {
+        let Some(colon) = (a + 1..(a + 8).min(e)).find(|&i| self.tok(i) == ":") else {
+            return;
+        };
+        if !(a..colon).all(|i| {
+            self.capitalised(i) || self.abbreviation_period(i, a) || self.in_list(i, &["of", "the"])
+        }) {
+            return;
+        }
+        if colon + 1 >= e || self.quote_opened_at(colon + 1).is_none() {
+            return;
+        }
+        if let Some((_, f, t)) = self.content_span(colon + 1, e, 2) {
+            let group = self.next_group();
+            let source = self.cover(a, colon);
+            self.push(
+                f,
+                t,
+                group,
+                paragraph,
+                Some(self.span(colon)),
+                Some(source),
+                None,
+                COLON,
+            );
+        }
+    }
+
+    /// Quotes that fill a sentence of their own, with no cue, after an attributed claim in the
+    /// same or the previous paragraph: the same speaker goes on.
+    fn continuations(&mut self, p: usize) {
+        let para = &self.doc.paragraphs[p];
+        for s in para.sentences.clone() {
+            let sentence = &self.doc.sentences[s];
+            let (a, b) = (sentence.tokens.start, sentence.tokens.end);
+            let Some(q) = self.quote_opened_at(a) else {
+                continue;
+            };
+            let end = q.close_token.map_or(b, |c| c + 1);
+            let rest_is_punct = (end..b).all(|i| !self.is_word(i) && !self.is_quote_mark(i));
+            if !rest_is_punct || self.claims.iter().any(|c| c.span.overlaps(q.inner)) {
+                continue;
+            }
+            let inner = q.inner.trim(self.text);
+            if inner.is_empty() || self.text[inner].split_whitespace().count() < 3 {
+                continue;
+            }
+            // Only when something was attributed shortly before: this paragraph or the last
+            // two, or the quote goes on into a next paragraph that names its speaker.
+            let near = self
+                .claims
+                .iter()
+                .any(|c| c.paragraph + 2 >= p && c.paragraph <= p && c.span.start < inner.start);
+            if !near && q.close_token.is_some() {
+                continue;
+            }
+            let group = self.next_group();
+            self.claims.push(Claim {
+                kind: ClaimKind::Direct,
+                span: inner,
+                group,
+                paragraph: p,
+                cue: None,
+                source: None,
+                recipient: None,
+                rule: CONTINUATION,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Detector;
+    use whosaid_core::ClaimKind;
+    use whosaid_segment::Segmenter;
+
+    /// (claim text, kind, source text, cue text) for every claim in `text`.
+    fn found(text: &str) -> Vec<(String, &'static str, String, String)> {
+        let doc = Segmenter::new().segment(text, None);
+        Detector::new()
+            .detect(text, &doc)
+            .iter()
+            .map(|c| {
+                let get = |s: Option<whosaid_core::Span>| {
+                    s.map(|s| text[s].to_string()).unwrap_or_default()
+                };
+                (
+                    text[c.span].to_string(),
+                    c.kind.as_str(),
+                    get(c.source),
+                    get(c.cue),
+                )
+            })
+            .collect()
+    }
+
+    macro_rules! detects {
+        ($name:ident, $text:expr, [$(($claim:expr, $kind:expr, $source:expr, $cue:expr)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let expected: Vec<(String, &'static str, String, String)> =
+                    vec![$(($claim.to_string(), $kind, $source.to_string(), $cue.to_string())),*];
+                assert_eq!(found($text), expected);
+            }
+        };
+    }
+
+    detects!(
+        straight_direct,
+        "\"We are winning the war,\" Sheikh Ali said.",
+        [("We are winning the war,", "direct", "Sheikh Ali", "said")]
+    );
+    detects!(
+        curly_direct_nbsp,
+        "“We are winning,”\u{a0}he told Radio Free.",
+        [("We are winning,", "direct", "he", "told")]
+    );
+    detects!(
+        indirect_after,
+        "ISIS fighters are fragmented and demoralised, al-Samarmad said.",
+        [(
+            "ISIS fighters are fragmented and demoralised",
+            "indirect",
+            "al-Samarmad",
+            "said"
+        )]
+    );
+    detects!(
+        role_premodifier,
+        "The group is finished, Anbar provincial council member Karim Ali told Radio Free.",
+        [(
+            "The group is finished",
+            "indirect",
+            "Anbar provincial council member Karim Ali",
+            "told"
+        )]
+    );
+    detects!(
+        titles_with_periods,
+        "The strikes will go on, spokesman Brig. Gen. Yahya Ali said.",
+        [(
+            "The strikes will go on",
+            "indirect",
+            "spokesman Brig. Gen. Yahya Ali",
+            "said"
+        )]
+    );
+    detects!(
+        inverted_with_appositive,
+        "\"They fled,\" said Nazim Ali, a commander with the tribal fighters.",
+        [(
+            "They fled,",
+            "direct",
+            "Nazim Ali, a commander with the tribal fighters",
+            "said"
+        )]
+    );
+    detects!(told_that, "Before this, on June 17th, Interior Ministry spokesman Saad Maan told Radio Free that airstrikes had killed 20 fighters.", [("airstrikes had killed 20 fighters", "indirect", "Interior Ministry spokesman Saad Maan", "told")]);
+    detects!(
+        said_without_that,
+        "Hajaj said the group's fighters appeared nervous.",
+        [(
+            "the group's fighters appeared nervous",
+            "indirect",
+            "Hajaj",
+            "said"
+        )]
+    );
+    detects!(
+        plural_say,
+        "The strikes have weakened the group, officials say.",
+        [(
+            "The strikes have weakened the group",
+            "indirect",
+            "officials",
+            "say"
+        )]
+    );
+    detects!(
+        according_to_lead,
+        "According to Rasul and other military sources, the first strikes broke up a convoy.",
+        [(
+            "the first strikes broke up a convoy",
+            "indirect",
+            "Rasul and other military sources",
+            "According to"
+        )]
+    );
+    detects!(
+        according_to_tail,
+        "The militants are growing more brutal, according to residents who fled.",
+        [(
+            "The militants are growing more brutal",
+            "indirect",
+            "residents who fled",
+            "according to"
+        )]
+    );
+    detects!(
+        adding_that_mixed,
+        "Some fighters have fled, he said, adding that \"this is evidence of their defeat\".",
+        [
+            ("Some fighters have fled", "indirect", "he", "said"),
+            (
+                "\"this is evidence of their defeat\"",
+                "mixed",
+                "he",
+                "adding"
+            ),
+        ]
+    );
+    detects!(
+        split_quote,
+        "\"But these attempts have failed,\" Ali said, \"and the group now faces oblivion\".",
+        [
+            ("But these attempts have failed,", "direct", "Ali", "said"),
+            ("and the group now faces oblivion", "direct", "Ali", "said"),
+        ]
+    );
+    detects!(
+        relative_clause_speaker,
+        "Abu Ali, who worked in a clinic, said the fighters became more intrusive.",
+        [(
+            "the fighters became more intrusive",
+            "indirect",
+            "Abu Ali, who worked in a clinic",
+            "said"
+        )]
+    );
+    detects!(mixed_portrayal, "Early propaganda portrayed its fighters as \"invincible, obeying orders and not failing\", they said.", [("Early propaganda portrayed its fighters as \"invincible, obeying orders and not failing\"", "mixed", "they", "said")]);
+    detects!(scare_quote_is_not_mixed, "The leader's dream of a \"caliphate\" has turned into a nightmare, said Hashem Ali, an expert.", [("The leader's dream of a \"caliphate\" has turned into a nightmare", "indirect", "Hashem Ali, an expert", "said")]);
+    detects!(second_quote_continues, "The fighters are \"very disappointed\", he told Radio Free. \"They know that their dreams have gone.\"", [
+        ("The fighters are \"very disappointed\"", "mixed", "he", "told"),
+        ("They know that their dreams have gone.", "direct", "", ""),
+    ]);
+    detects!(
+        pleads_after_question,
+        "\"Are you being cowardly? Have you lost your courage?\" the fighter pleads, in tears.",
+        [(
+            "Are you being cowardly? Have you lost your courage?",
+            "direct",
+            "the fighter",
+            "pleads"
+        )]
+    );
+    detects!(
+        noun_report_is_no_cue,
+        "The report said nothing new about the report.",
+        []
+    );
+    detects!(
+        infinitive_is_no_cue,
+        "He declined to say whether the talks failed.",
+        []
+    );
+
+    #[test]
+    fn multi_paragraph_quote_continues() {
+        let text = "\"We will not leave,\" the mayor said.\n\n\"This is our town and we built it with our hands.\n\n\"Nobody will take it from us,\" he added.";
+        let got = found(text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1].0, "This is our town and we built it with our hands.");
+        assert_eq!(got[1].1, ClaimKind::Direct.as_str());
+    }
+}

@@ -1,0 +1,95 @@
+//! The detector's word lists, compiled in from `data/lexicons/`.
+
+use std::collections::HashMap;
+
+use whosaid_core::Lexicon;
+
+/// Which form of a cue verb a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// "say", also the plural present ("officials say").
+    Base,
+    /// "says".
+    Third,
+    /// "said".
+    Past,
+    /// "saying".
+    Ing,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cue {
+    pub(crate) form: Form,
+    /// The verb takes the hearer as object: "told Diyaruna that".
+    pub(crate) object: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct Lexicons {
+    pub(crate) cues: HashMap<String, Cue>,
+    pub(crate) participles: Lexicon,
+    pub(crate) auxiliaries: Lexicon,
+}
+
+fn parse_cues(source: &str) -> HashMap<String, Cue> {
+    let mut cues = HashMap::new();
+    for line in source.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let object = line.ends_with("+object");
+        let forms: Vec<&str> = line
+            .split_whitespace()
+            .filter(|w| !w.starts_with('+'))
+            .collect();
+        for (i, form) in forms.iter().enumerate() {
+            let form_kind = match i {
+                0 => Form::Base,
+                1 => Form::Third,
+                2 => Form::Past,
+                _ => Form::Ing,
+            };
+            // A form shared by two slots ("told") keeps the first, stronger reading.
+            cues.entry(form.to_ascii_lowercase()).or_insert(Cue {
+                form: form_kind,
+                object,
+            });
+        }
+    }
+    cues
+}
+
+impl Lexicons {
+    pub(crate) fn load() -> Lexicons {
+        Lexicons {
+            cues: parse_cues(include_str!("../../../data/lexicons/cues.txt")),
+            participles: Lexicon::parse(include_str!("../../../data/lexicons/participles.txt")),
+            auxiliaries: Lexicon::parse(include_str!("../../../data/lexicons/auxiliaries.txt")),
+        }
+    }
+
+    pub(crate) fn cue(&self, word: &str) -> Option<Cue> {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.cues.get(&word.to_ascii_lowercase()).copied()
+        } else {
+            self.cues.get(word).copied()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_participle_is_a_cue_form() {
+        let lex = Lexicons::load();
+        for p in lex.participles.iter() {
+            assert_eq!(lex.cue(p).map(|c| c.form), Some(Form::Ing), "{p}");
+        }
+        assert!(lex
+            .cue("told")
+            .is_some_and(|c| c.object && c.form == Form::Past));
+    }
+}

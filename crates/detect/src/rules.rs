@@ -1,0 +1,157 @@
+//! The detector's rules: stable ids (the CSV `rule` column), what each finds, an example it
+//! must find and one it must not. `tests::every_rule_example` runs them all.
+
+use whosaid_core::RuleId;
+
+/// A detection rule's documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Its stable id.
+    pub id: RuleId,
+    /// What it finds.
+    pub doc: &'static str,
+    /// A paragraph where it finds `finds`.
+    pub example: &'static str,
+    /// The claim text it must find in `example`.
+    pub finds: &'static str,
+    /// A paragraph where no rule may find a claim.
+    pub not: &'static str,
+}
+
+pub(crate) const CUE_AFTER: RuleId = RuleId("detect/cue-after");
+pub(crate) const CUE_BEFORE: RuleId = RuleId("detect/cue-before");
+pub(crate) const INVERTED: RuleId = RuleId("detect/cue-inverted");
+pub(crate) const PARENTHETICAL: RuleId = RuleId("detect/parenthetical");
+pub(crate) const SPLIT: RuleId = RuleId("detect/split-quote");
+pub(crate) const AFTER_CUE: RuleId = RuleId("detect/after-cue");
+pub(crate) const ACCORDING_BEFORE: RuleId = RuleId("detect/according-to-before");
+pub(crate) const ACCORDING_AFTER: RuleId = RuleId("detect/according-to-after");
+pub(crate) const PARTICIPLE: RuleId = RuleId("detect/participle");
+pub(crate) const COLON: RuleId = RuleId("detect/colon-lead");
+pub(crate) const CONTINUATION: RuleId = RuleId("detect/continuation");
+
+/// Every detection rule.
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: CUE_AFTER,
+        doc: "`<claim>, <speaker> said`: the claim before a speaker and cue.",
+        example: "Fighters fled the town, the governor said.",
+        finds: "Fighters fled the town",
+        not: "The governor left the town, and fighters fled.",
+    },
+    Rule {
+        id: CUE_BEFORE,
+        doc: "`<speaker> said (that) <claim>`: the speaker and cue lead, the claim follows.",
+        example: "The mayor told reporters that the bridge would reopen.",
+        finds: "the bridge would reopen",
+        not: "The mayor declined to say when the bridge would reopen.",
+    },
+    Rule {
+        id: INVERTED,
+        doc: "`<claim>, said <speaker>`: the cue before the speaker.",
+        example: "\"We will return,\" said Maria Lopez, a teacher.",
+        finds: "We will return,",
+        not: "He said.",
+    },
+    Rule {
+        id: PARENTHETICAL,
+        doc: "`<adverbial>, <speaker> said, <claim>`: a cue inside the claim's sentence.",
+        example: "Simply put, they said, the fighters have lost the will to fight.",
+        finds: "the fighters have lost the will to fight",
+        not: "Simply put, the fighters have lost.",
+    },
+    Rule {
+        id: SPLIT,
+        doc: "`\"<piece>,\" <speaker> said, \"<piece>\"`: the second piece of a split quote.",
+        example: "\"It is hard,\" Ali said, \"but we will stay.\"",
+        finds: "but we will stay.",
+        not: "It is hard, but we will stay.",
+    },
+    Rule {
+        id: AFTER_CUE,
+        doc: "`<claim>, <speaker> said, <more claim>`: content that goes on after the cue.",
+        example: "The border is closed, he said, and nobody can cross it now.",
+        finds: "and nobody can cross it now",
+        not: "The border is closed, which nobody expected.",
+    },
+    Rule {
+        id: ACCORDING_BEFORE,
+        doc: "`According to <speaker>, <claim>`.",
+        example: "According to the police, the suspect fled on foot.",
+        finds: "the suspect fled on foot",
+        not: "The suspect fled on foot.",
+    },
+    Rule {
+        id: ACCORDING_AFTER,
+        doc: "`<claim>, according to <speaker>`.",
+        example: "The suspect fled on foot, according to the police.",
+        finds: "The suspect fled on foot",
+        not: "The suspect fled according to plan.",
+    },
+    Rule {
+        id: PARTICIPLE,
+        doc: "`..., adding that <claim>`: a participle continuing the speaker of the sentence.",
+        example: "The plant will close, he said, adding that 300 jobs would go.",
+        finds: "300 jobs would go",
+        not: "He left the plant, adding to the confusion.",
+    },
+    Rule {
+        id: COLON,
+        doc: "`<speaker>: \"<claim>\"`: a name, a colon, a quote.",
+        example: "Trump: \"We will win big.\"",
+        finds: "We will win big.",
+        not: "Note: the plant is closed.",
+    },
+    Rule {
+        id: CONTINUATION,
+        doc: "A sentence that is only a quote, with no cue of its own, after an attributed claim.",
+        example: "\"We will stay,\" he said. \"This is our home and we will not leave it.\"",
+        finds: "This is our home and we will not leave it.",
+        not: "The \"caliphate\" fell.",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Detector;
+    use whosaid_segment::Segmenter;
+
+    fn claims(text: &str) -> Vec<String> {
+        let doc = Segmenter::new().segment(text, None);
+        Detector::new()
+            .detect(text, &doc)
+            .iter()
+            .map(|c| text[c.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_example() {
+        for rule in RULES {
+            let found = claims(rule.example);
+            assert!(
+                found.iter().any(|c| c == rule.finds),
+                "{}: expected {:?} in {:?}",
+                rule.id,
+                rule.finds,
+                found
+            );
+            assert_eq!(
+                claims(rule.not),
+                Vec::<String>::new(),
+                "{}: {:?}",
+                rule.id,
+                rule.not
+            );
+        }
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let mut ids: Vec<_> = RULES.iter().map(|r| r.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), RULES.len());
+    }
+}
