@@ -22,7 +22,8 @@ static CAPTION: Lazy<Regex> = Lazy::new(|| {
 
 /// "By Khalid al-Taie", "By Alaa Hussain in Baghdad", "Posted by ...".
 static BYLINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:Posted|Written|Reported|Story)\s+)?[Bb][Yy]:?\s+\p{Lu}").expect("byline pattern compiles")
+    Regex::new(r"^(?:(?:Posted|Written|Reported|Story)\s+)?[Bb][Yy]:?\s+\p{Lu}")
+        .expect("byline pattern compiles")
 });
 
 /// "1 Comment(s)", "12 comments", "Comments (3)".
@@ -187,7 +188,14 @@ mod tests {
         ]);
         assert_eq!(
             got,
-            [Some("caption"), None, Some("paywall"), Some("paywall"), Some("paywall"), Some("paywall")]
+            [
+                Some("caption"),
+                None,
+                Some("paywall"),
+                Some("paywall"),
+                Some("paywall"),
+                Some("paywall")
+            ]
         );
     }
 

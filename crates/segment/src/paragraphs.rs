@@ -61,7 +61,7 @@ fn hard_wrapped(block: &[Line]) -> bool {
 }
 
 /// Splits `text` into trimmed paragraph spans, in order.
-pub(crate) fn split(text: &str, ) -> Vec<Span> {
+pub(crate) fn split(text: &str) -> Vec<Span> {
     let lines = lines(text);
     let mut paragraphs = Vec::new();
     let mut block: Vec<Line> = Vec::new();

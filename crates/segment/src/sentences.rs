@@ -27,7 +27,9 @@ fn straight_opens(text: &str, toks: &[Token], i: usize) -> bool {
         return before;
     }
     // Both or neither side spaced: an opening mark does not follow a word or a comma.
-    i == 0 || (toks[i - 1].kind == TokenKind::Punct && !matches!(&text[toks[i - 1].span], "." | "," | "!" | "?" | ";"))
+    i == 0
+        || (toks[i - 1].kind == TokenKind::Punct
+            && !matches!(&text[toks[i - 1].span], "." | "," | "!" | "?" | ";"))
 }
 
 /// Pairs the quotation marks of one paragraph's tokens, returning (open, close) token indices
@@ -45,7 +47,9 @@ pub(crate) fn pair_quotes(text: &str, toks: &[Token]) -> Vec<(usize, Option<usiz
         let opens = match &text[t.span] {
             "“" | "„" | "«" => true,
             "”" | "»" | "‟" | "″" => false,
-            _ => open.is_none() || (straight_opens(text, toks, i) && !straight_closes_here(toks, i)),
+            _ => {
+                open.is_none() || (straight_opens(text, toks, i) && !straight_closes_here(toks, i))
+            }
         };
         match (open, opens) {
             (None, true) => open = Some(i),
@@ -62,7 +66,10 @@ pub(crate) fn pair_quotes(text: &str, toks: &[Token]) -> Vec<(usize, Option<usiz
     if let Some(o) = open {
         out.push((o, None, false));
     }
-    let inside_double = |k: usize| out.iter().any(|&(o, c, _)| o < k && c.is_none_or(|c| k < c));
+    let inside_double = |k: usize| {
+        out.iter()
+            .any(|&(o, c, _)| o < k && c.is_none_or(|c| k < c))
+    };
     let mut singles = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -83,10 +90,13 @@ pub(crate) fn pair_quotes(text: &str, toks: &[Token]) -> Vec<(usize, Option<usiz
             ct.kind == TokenKind::SingleQuote
                 && matches!(&text[ct.span], "\'" | "’" | "›" | "´")
                 && !spaced_before(toks, c)
-                && (spaced_after(toks, c) || toks.get(c + 1).is_some_and(|n| n.kind != TokenKind::Word))
+                && (spaced_after(toks, c)
+                    || toks.get(c + 1).is_some_and(|n| n.kind != TokenKind::Word))
         });
         match close {
-            Some(c) if !inside_double(c) && !(k..c).any(|m| toks[m].kind == TokenKind::DoubleQuote) => {
+            Some(c)
+                if !inside_double(c) && !(k..c).any(|m| toks[m].kind == TokenKind::DoubleQuote) =>
+            {
                 singles.push((k, Some(c), true));
                 k = c + 1;
             }
@@ -106,7 +116,13 @@ fn straight_closes_here(toks: &[Token], i: usize) -> bool {
 
 /// Splits the body paragraph `span` (paragraph number `paragraph`) into sentences, appending
 /// sentences and their tokens to `doc`.
-pub(crate) fn split(text: &str, span: Span, paragraph: usize, abbreviations: &Lexicon, doc: &mut Document) {
+pub(crate) fn split(
+    text: &str,
+    span: Span,
+    paragraph: usize,
+    abbreviations: &Lexicon,
+    doc: &mut Document,
+) {
     let first_token = doc.tokens.len();
     tokenize(text, span, &mut doc.tokens);
     let toks = &doc.tokens[first_token..];
@@ -142,8 +158,10 @@ pub(crate) fn split(text: &str, span: Span, paragraph: usize, abbreviations: &Le
         let mut j = i + 1;
         while j < toks.len() {
             let n = &text[toks[j].span];
-            let closing = matches!(toks[j].kind, TokenKind::DoubleQuote | TokenKind::SingleQuote)
-                || matches!(n, ")" | "]" | "." | "!" | "?" | "…");
+            let closing = matches!(
+                toks[j].kind,
+                TokenKind::DoubleQuote | TokenKind::SingleQuote
+            ) || matches!(n, ")" | "]" | "." | "!" | "?" | "…");
             if !closing || toks[j].span.start != toks[j - 1].span.end {
                 break;
             }
@@ -157,17 +175,27 @@ pub(crate) fn split(text: &str, span: Span, paragraph: usize, abbreviations: &Le
             continue;
         }
         let next = &text[toks[j].span];
-        let next_starts = next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || matches!(toks[j].kind, TokenKind::DoubleQuote | TokenKind::SingleQuote);
-        let prev_word = (i > 0 && toks[i - 1].kind == TokenKind::Word && toks[i - 1].span.end == t.span.start)
-            .then(|| &text[toks[i - 1].span]);
+        let next_starts = next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(
+                toks[j].kind,
+                TokenKind::DoubleQuote | TokenKind::SingleQuote
+            );
+        let prev_word =
+            (i > 0 && toks[i - 1].kind == TokenKind::Word && toks[i - 1].span.end == t.span.start)
+                .then(|| &text[toks[i - 1].span]);
         // A period after an abbreviation or an initial does not end the sentence, except that a
         // dotted abbreviation ("U.S.") followed by a common sentence starter does.
-        let abbreviation = s == "." && j == i + 1 && prev_word.is_some_and(|w| {
-            let single = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-            let dotted = w.contains('.');
-            (single || dotted || abbreviations.contains(w)) && !(dotted && STARTERS.contains(&next))
-        });
+        let abbreviation = s == "."
+            && j == i + 1
+            && prev_word.is_some_and(|w| {
+                let single = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+                let dotted = w.contains('.');
+                (single || dotted || abbreviations.contains(w))
+                    && !(dotted && STARTERS.contains(&next))
+            });
         if next_starts && !abbreviation {
             starts.push(j);
         }
@@ -209,17 +237,64 @@ mod tests {
         };
     }
 
-    splits!(titles, "Brig. Gen. Yahya Rasul told Diyaruna. He left.", ["Brig. Gen. Yahya Rasul told Diyaruna.", "He left."]);
-    splits!(dates, "In this Aug. 17, 2016 photo, a boy plays. Mr. Smith Jr. agreed.", ["In this Aug. 17, 2016 photo, a boy plays.", "Mr. Smith Jr. agreed."]);
-    splits!(us_then_starter, "It was made in the U.S. The plant closed.", ["It was made in the U.S.", "The plant closed."]);
-    splits!(us_inside, "The U.S. Army said so.", ["The U.S. Army said so."]);
-    splits!(quote_ends_sentence, "\"It is over.\" He left.", ["\"It is over.\"", "He left."]);
-    splits!(no_split_inside_quote, "\"We won. They lost,\" he said. Then silence.", ["\"We won. They lost,\" he said.", "Then silence."]);
-    splits!(curly_inside, "“We won. They lost!” he said.", ["“We won. They lost!” he said."]);
-    splits!(question_lowercase, "\"Are you sure?\" he asked.", ["\"Are you sure?\" he asked."]);
-    splits!(initials, "George W. Bush spoke. Then he left.", ["George W. Bush spoke.", "Then he left."]);
-    splits!(single_quotes, "'We won. They lost,' he said. It's over.", ["'We won. They lost,' he said.", "It's over."]);
-    splits!(nbsp, "It ended.\u{a0}They left.", ["It ended.", "They left."]);
+    splits!(
+        titles,
+        "Brig. Gen. Yahya Rasul told Diyaruna. He left.",
+        ["Brig. Gen. Yahya Rasul told Diyaruna.", "He left."]
+    );
+    splits!(
+        dates,
+        "In this Aug. 17, 2016 photo, a boy plays. Mr. Smith Jr. agreed.",
+        [
+            "In this Aug. 17, 2016 photo, a boy plays.",
+            "Mr. Smith Jr. agreed."
+        ]
+    );
+    splits!(
+        us_then_starter,
+        "It was made in the U.S. The plant closed.",
+        ["It was made in the U.S.", "The plant closed."]
+    );
+    splits!(
+        us_inside,
+        "The U.S. Army said so.",
+        ["The U.S. Army said so."]
+    );
+    splits!(
+        quote_ends_sentence,
+        "\"It is over.\" He left.",
+        ["\"It is over.\"", "He left."]
+    );
+    splits!(
+        no_split_inside_quote,
+        "\"We won. They lost,\" he said. Then silence.",
+        ["\"We won. They lost,\" he said.", "Then silence."]
+    );
+    splits!(
+        curly_inside,
+        "“We won. They lost!” he said.",
+        ["“We won. They lost!” he said."]
+    );
+    splits!(
+        question_lowercase,
+        "\"Are you sure?\" he asked.",
+        ["\"Are you sure?\" he asked."]
+    );
+    splits!(
+        initials,
+        "George W. Bush spoke. Then he left.",
+        ["George W. Bush spoke.", "Then he left."]
+    );
+    splits!(
+        single_quotes,
+        "'We won. They lost,' he said. It's over.",
+        ["'We won. They lost,' he said.", "It's over."]
+    );
+    splits!(
+        nbsp,
+        "It ended.\u{a0}They left.",
+        ["It ended.", "They left."]
+    );
 }
 
 #[cfg(test)]
@@ -237,7 +312,10 @@ mod quote_tests {
     fn pairs_straight_curly_and_single() {
         assert_eq!(quotes("\"A,\" he said, \"B.\""), ["A,", "B."]);
         assert_eq!(quotes("“A,” he said, “B.”"), ["A,", "B."]);
-        assert_eq!(quotes("the 'Islamic State' group's fighters’ 'last stand,' he said"), ["Islamic State", "last stand,"]);
+        assert_eq!(
+            quotes("the 'Islamic State' group's fighters’ 'last stand,' he said"),
+            ["Islamic State", "last stand,"]
+        );
         assert_eq!(quotes("“It goes on"), ["It goes on"]);
         assert_eq!(quotes("“Nested ‘inner’ quote”"), ["Nested ‘inner’ quote"]);
     }

@@ -14,7 +14,10 @@ fn is_single_quote(c: char) -> bool {
 
 /// Characters that may join two runs of letters or digits inside one word.
 fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '.' | '&' | ',' | '/' | '_')
+    matches!(
+        c,
+        '\'' | '’' | '-' | '‐' | '‑' | '.' | '&' | ',' | '/' | '_'
+    )
 }
 
 fn is_word_char(c: char) -> bool {
@@ -112,7 +115,22 @@ mod tests {
     fn quotes_and_nbsp() {
         assert_eq!(
             toks("“Hi,”\u{a0}he said of the 'group’s' fighters’ \u{200b}x"),
-            ["“", "Hi", ",", "”", "he", "said", "of", "the", "'", "group’s", "'", "fighters", "’", "x"]
+            [
+                "“",
+                "Hi",
+                ",",
+                "”",
+                "he",
+                "said",
+                "of",
+                "the",
+                "'",
+                "group’s",
+                "'",
+                "fighters",
+                "’",
+                "x"
+            ]
         );
     }
 }
