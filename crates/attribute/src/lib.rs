@@ -213,7 +213,13 @@ fn fill_continuations(out: &mut [Attribution], pending: &[usize]) {
             .find(|&j| out[j].speaker.is_some() && out[j].claim.paragraph <= para + 1);
         let from = before.or(after);
         if let Some(j) = from {
-            let (speaker, outlet) = (out[j].speaker.clone(), out[j].outlet.clone());
+            // The mention is the antecedent's, so an auditor sees where the speaker was named.
+            let (speaker, outlet, mention) = (
+                out[j].speaker.clone(),
+                out[j].outlet.clone(),
+                out[j].mention,
+            );
+            out[i].mention = mention;
             let mut chain = vec![String::from("(continues)")];
             chain.extend(out[j].chain.iter().cloned());
             out[i].speaker = speaker;

@@ -87,6 +87,53 @@ fn title_at(words: &[(usize, String)], w: usize, lex: &Lexicons) -> usize {
     best
 }
 
+/// The name an appositive gives an unnamed speaker: "who asked to be identified only by his
+/// first name, Ahmed", "known as Abu Ali", "who gave her name as Mary".
+fn alias(rest: &[Tok], lex: &Lexicons) -> Option<String> {
+    let trigger = rest.iter().position(|t| {
+        [
+            "identified",
+            "known",
+            "nicknamed",
+            "named",
+            "called",
+            "name",
+        ]
+        .iter()
+        .any(|w| t.text.eq_ignore_ascii_case(w))
+    })?;
+    let mut i = trigger + 1;
+    // Skip the connecting words: "only by his nickname", "as", "her first name,".
+    while i < rest.len() && i <= trigger + 6 && !(rest[i].word && is_capitalised(rest[i].text, lex))
+    {
+        if rest[i].word
+            && ![
+                "only", "by", "as", "his", "her", "their", "first", "last", "nickname", "name",
+                "is", "was",
+            ]
+            .iter()
+            .any(|w| rest[i].text.eq_ignore_ascii_case(w))
+        {
+            return None;
+        }
+        i += 1;
+    }
+    let start = i;
+    while i < rest.len()
+        && rest[i].word
+        && (is_capitalised(rest[i].text, lex) || lex.particles.contains(rest[i].text))
+    {
+        i += 1;
+    }
+    (i > start).then(|| {
+        rest[start..i]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
 /// Parses the speaker phrase `source` of an article.
 pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) -> Option<Phrase> {
     let first = doc.tokens.partition_point(|t| t.span.start < source.start);
@@ -157,6 +204,7 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
     if !rest.is_empty() {
         roles.push(join(text, &rest));
     }
+    let alias = alias(&rest, lex);
     // Leading determiner.
     let mut start = 0;
     let mut definite = false;
@@ -194,7 +242,17 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
         let cap = t.word && is_capitalised(t.text, lex);
         let period = t.text == "." && r >= 2 && head[r - 2].word;
         let particle = t.word && lex.particles.contains(t.text) && r < head.len();
-        if !(cap || period || particle) {
+        // "Ministry of Interior", "Department of Homeland Security": a connector between
+        // capitalised words of an organisation's name.
+        let connector = t.word
+            && ["of", "for", "and", "&"].contains(&t.text)
+            && r >= 2
+            && r < head.len()
+            && is_capitalised(head[r - 2].text, lex)
+            && head[r - 2..]
+                .iter()
+                .any(|t| lex.organisation_words.contains(t.text));
+        if !(cap || period || particle || connector) {
             break;
         }
         r -= 1;
@@ -278,6 +336,23 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
         return Some(Phrase {
             head,
             mention,
+            title,
+            role,
+            organisation,
+        });
+    }
+    // No name, but an appositive gives one: "one resident, who asked to be identified by
+    // his nickname Abu Saleh".
+    if let Some(alias) = alias {
+        let described = join(text, head);
+        let role = if role.is_empty() {
+            described
+        } else {
+            format!("{described}; {role}")
+        };
+        return Some(Phrase {
+            head: Head::Person(alias),
+            mention: whole,
             title,
             role,
             organisation,
@@ -407,6 +482,17 @@ mod tests {
     }
 
     #[test]
+    fn appositive_alias_names_an_unnamed_speaker() {
+        let p = parse_str("one villager, who asked to be identified only by his nickname Abu Omar for fear of reprisals");
+        assert_eq!(p.head, Head::Person("Abu Omar".into()));
+        assert!(p.role.starts_with("villager"), "{}", p.role);
+        assert_eq!(
+            parse_str("a doctor, who asked not to be named").head,
+            Head::Other("doctor".into())
+        );
+    }
+
+    #[test]
     fn pronouns_groups_descriptions() {
         assert_eq!(parse_str("he").head, Head::Pronoun(PronounKind::Male));
         assert_eq!(
@@ -442,5 +528,9 @@ mod tests {
             Head::Organisation("Joint Operations Command".into())
         );
         assert_eq!(parse_str("AFP").head, Head::Organisation("AFP".into()));
+        assert_eq!(
+            parse_str("the Ministry of Interior").head,
+            Head::Organisation("Ministry of Interior".into())
+        );
     }
 }

@@ -329,9 +329,20 @@ impl<'a> Ctx<'a> {
                     }
                     return ((k + 1 < end).then_some(k + 1), recipient);
                 }
-                if self.tok(k) == "," || self.is_quote_mark(k) && !self.inside[k] {
-                    if self.is_quote_mark(k) && self.quote_opened_at(k).is_some() && k > j {
+                if self.is_quote_mark(k) && !self.inside[k] {
+                    if self.quote_opened_at(k).is_some() && k > j {
                         return (Some(k), recipient);
+                    }
+                    break;
+                }
+                // "said over the past three months, the fighters ...": the adverbial opens
+                // the claim.
+                if self.tok(k) == "," {
+                    if k > j + 1
+                        && self.words(k + 1, end) >= 4
+                        && !self.in_list(k + 1, &["which", "who", "whose", "where", "according"])
+                    {
+                        return (Some(j), recipient);
                     }
                     break;
                 }
@@ -511,13 +522,11 @@ impl<'a> Ctx<'a> {
             && c + 1 < e
         {
             let opener = self.capitalised(c + 1) || self.in_list(c + 1, INVERTED_OPENERS);
-            let no_more_cues = (c + 1..e).all(|t| {
-                self.inside[t]
-                    || self
-                        .lex
-                        .cue(self.tok(t))
-                        .is_none_or(|cu| cu.form == Form::Base && !self.is_word(t))
-            });
+            // The speaker's name runs to the first comma; an appositive after it may hold
+            // verbs of its own ("one resident, who asked to be identified ...").
+            let name_end = (c + 1..e).find(|&t| self.tok(t) == ",").unwrap_or(e);
+            let no_more_cues =
+                (c + 1..name_end).all(|t| self.inside[t] || self.lex.cue(self.tok(t)).is_none());
             if opener && no_more_cues && e - c <= 40 && !self.in_list(c + 1, PHRASE_OPENERS) {
                 let boundary = c - 1;
                 let to = if self.tok(boundary) == "," {
