@@ -396,7 +396,9 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
             possessor,
             organisation: true,
         }
-    } else if lex.person_nouns.contains(&noun) && definite {
+    } else if definite
+        && (lex.person_nouns.contains(&noun) || head_words.iter().any(|w| w.ends_with("-year-old")))
+    {
         Head::Definite {
             noun,
             possessor: None,

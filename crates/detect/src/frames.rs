@@ -347,6 +347,14 @@ impl<'a> Ctx<'a> {
                     break;
                 }
             }
+            // "said on Fox News Sunday.": where it was said, with the claim before the cue.
+            if recipient.is_none() && self.is(j, "on") && j + 1 < end && self.capitalised(j + 1) {
+                let mut r = j + 1;
+                while r < end && (self.capitalised(r) || self.abbreviation_period(r, j)) {
+                    r += 1;
+                }
+                recipient = Some(self.cover(j + 1, r));
+            }
             return (None, recipient);
         }
         if self.in_list(j, NO_CONTENT_AFTER) || self.tok(j) == "," || self.tok(j) == ";" {
@@ -521,10 +529,14 @@ impl<'a> Ctx<'a> {
             && (self.tok(c - 1) == "," || self.quote_closed_at(c - 1).is_some())
             && c + 1 < e
         {
-            let opener = self.capitalised(c + 1) || self.in_list(c + 1, INVERTED_OPENERS);
             // The speaker's name runs to the first comma; an appositive after it may hold
             // verbs of its own ("one resident, who asked to be identified ...").
             let name_end = (c + 1..e).find(|&t| self.tok(t) == ",").unwrap_or(e);
+            // "said Ana Ruiz", "said the minister", "said headmaster Tomas Reyes".
+            let opener = self.capitalised(c + 1)
+                || self.in_list(c + 1, INVERTED_OPENERS)
+                || (self.words(c + 1, name_end) <= 8
+                    && (c + 1..name_end).any(|t| self.capitalised(t)));
             let no_more_cues =
                 (c + 1..name_end).all(|t| self.inside[t] || self.lex.cue(self.tok(t)).is_none());
             if opener && no_more_cues && e - c <= 40 && !self.in_list(c + 1, PHRASE_OPENERS) {
@@ -898,7 +910,10 @@ impl<'a> Ctx<'a> {
                 .claims
                 .iter()
                 .any(|c| c.paragraph + 2 >= p && c.paragraph <= p && c.span.start < inner.start);
-            if !near && q.close_token.is_some() {
+            // A quote that fills its whole paragraph is a claim even with nobody to give it to.
+            let whole_paragraph = a == self.doc.sentences[para.sentences.start].tokens.start
+                && b == self.doc.sentences[para.sentences.end - 1].tokens.end;
+            if !near && !whole_paragraph && q.close_token.is_some() {
                 continue;
             }
             let group = self.next_group();

@@ -175,11 +175,10 @@ pub(crate) fn split(
             continue;
         }
         let next = &text[toks[j].span];
-        let next_starts = next
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || matches!(
+        let next_starts =
+            next.chars().next().is_some_and(|c| {
+                c.is_uppercase() || c.is_numeric() || matches!(c, '$' | '€' | '£')
+            }) || matches!(
                 toks[j].kind,
                 TokenKind::DoubleQuote | TokenKind::SingleQuote
             );
