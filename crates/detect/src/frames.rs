@@ -357,6 +357,10 @@ impl<'a> Ctx<'a> {
             }
             return (None, recipient);
         }
+        // `Ryan said, "Look, ..."`: a comma, then the quote.
+        if self.tok(j) == "," && j + 1 < end && self.quote_opened_at(j + 1).is_some() {
+            return (Some(j + 1), recipient);
+        }
         if self.in_list(j, NO_CONTENT_AFTER) || self.tok(j) == "," || self.tok(j) == ";" {
             return (None, recipient);
         }
@@ -523,8 +527,10 @@ impl<'a> Ctx<'a> {
         // speaker before the cue.
         let speaker_leads =
             c > a && self.tok(c - 1) == "," && self.appositive_speaker(c - 1, a) == Some(a);
+        // A verb with a hearer is never inverted: in `"...," X told AFP` AFP is not the speaker.
         if k == c
             && c > a
+            && !object
             && !speaker_leads
             && (self.tok(c - 1) == "," || self.quote_closed_at(c - 1).is_some())
             && c + 1 < e
@@ -600,11 +606,16 @@ impl<'a> Ctx<'a> {
             None
         };
         let after_words = after.map_or(0, |s| self.words(s, e));
+        // `<claim>, X said, "<more>"`: the quote after the comma is a second piece of the claim
+        // before, not a claim of its own.
+        let comma_quote = after.is_some_and(|s| s > c + 1 && self.tok(s - 1) == ",");
+        let after = after.filter(|_| !(comma_quote && claim_before.is_some()));
         if let Some(start) = after.filter(|_| after_words >= 2) {
             // `<speaker> said (that) <claim>`, possibly after a leading adverbial.
-            let leading_claim = claim_before.filter(|&(_, f, t)| {
-                self.kind_of(f, t).0 == ClaimKind::Direct || self.words(f, t) > 6
-            });
+            // Only a quoted lead beats the claim after the cue: an unquoted one is usually an
+            // adverbial ("Late last year, the department said it ...").
+            let leading_claim =
+                claim_before.filter(|&(_, f, t)| self.kind_of(f, t).0 != ClaimKind::Indirect);
             if leading_claim.is_none() || self.is(c + 1, "that") {
                 let end = self.cut_at_participle(start, e);
                 if let Some((_, from, to)) = self.content_span(start, end, 2) {

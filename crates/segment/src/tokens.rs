@@ -71,6 +71,16 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             });
             continue;
         }
+        // Two apostrophes or two backticks stand for a double quotation mark in some
+        // newswire and typeset text (''We won,'' he said; ``We won'').
+        if matches!(c, '\'' | '`') && s[i + 1..].starts_with(['\'', '`']) {
+            chars.next();
+            out.push(Token {
+                span: Span::new(base + i, base + i + 2),
+                kind: TokenKind::DoubleQuote,
+            });
+            continue;
+        }
         let kind = if is_double_quote(c) {
             TokenKind::DoubleQuote
         } else if is_single_quote(c) {
@@ -109,6 +119,17 @@ mod tests {
             toks("al-Qaim's U.S. forces, 1,500 men."),
             ["al-Qaim's", "U.S", ".", "forces", ",", "1,500", "men", "."]
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_one_double_quote() {
+        let s = "''We won,'' he said.";
+        let mut out = Vec::new();
+        tokenize(s, Span::new(0, s.len()), &mut out);
+        assert_eq!(out[0].kind, TokenKind::DoubleQuote);
+        assert_eq!(&s[out[0].span], "''");
+        assert_eq!(&s[out[4].span], "''");
+        assert_eq!(out[4].kind, TokenKind::DoubleQuote);
     }
 
     #[test]
