@@ -103,6 +103,10 @@ impl Resolver {
                     }
                     None => (None, None, Resolution::None, UNRESOLVED, Vec::new(), None),
                 },
+                None if claim.rule != CONTINUATION_DETECT => {
+                    // A claim that the detector knows has no speaker ("Asked whether ...").
+                    (None, None, Resolution::None, UNRESOLVED, Vec::new(), None)
+                }
                 None => {
                     if let Some(&first) = by_group.get(&claim.group) {
                         let prev: &Attribution = &out[first];
@@ -204,14 +208,22 @@ impl Resolver {
 fn fill_continuations(out: &mut [Attribution], pending: &[usize]) {
     for &i in pending {
         let para = out[i].claim.paragraph;
-        let before = (0..i).rev().find(|&j| {
-            out[j].speaker.is_some()
-                && out[j].claim.rule != CONTINUATION_DETECT
-                && para <= out[j].claim.paragraph + 2
-        });
+        // Bounded by paragraph distance, so an article of thousands of quotes stays linear.
+        let before = (0..i)
+            .rev()
+            .take_while(|&j| para <= out[j].claim.paragraph + 2)
+            .find(|&j| out[j].speaker.is_some() && out[j].claim.rule != CONTINUATION_DETECT);
         let after = (i + 1..out.len())
-            .find(|&j| out[j].speaker.is_some() && out[j].claim.paragraph <= para + 1);
-        let from = before.or(after);
+            .take_while(|&j| out[j].claim.paragraph <= para + 1)
+            .find(|&j| out[j].speaker.is_some());
+        // Nearest first: a speaker earlier in the same paragraph, then later in it (`"A."
+        // "B," he said.`), then earlier paragraphs, then the next one.
+        let same_para = |j: &usize| out[*j].claim.paragraph == para;
+        let from = before
+            .filter(same_para)
+            .or(after.filter(same_para))
+            .or(before)
+            .or(after);
         if let Some(j) = from {
             // The mention is the antecedent's, so an auditor sees where the speaker was named.
             let (speaker, outlet, mention) = (

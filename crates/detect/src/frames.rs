@@ -2,7 +2,7 @@
 
 use whosaid_core::{Claim, ClaimKind, Document, RuleId, Span, TokenKind};
 
-use crate::lexicons::{Form, Lexicons};
+use crate::lexicons::{Cue, Form, Lexicons};
 use crate::rules::*;
 
 /// Words that end a speaker phrase when scanning away from the cue: clause openers and
@@ -32,7 +32,7 @@ const INVERTED_OPENERS: &[&str] = &[
 /// Words after a cue that mean the claim does not follow: "said of the plan", "told to leave".
 const NO_CONTENT_AFTER: &[&str] = &[
     "of", "about", "to", "for", "with", "by", "as", "so", "it", "this", "nothing", "little",
-    "much", "more", "yes", "no", "goodbye", "hello", "sorry", "which", "who", "when", "where",
+    "much", "more", "goodbye", "hello", "sorry", "which", "who", "when", "where",
 ];
 
 /// Words that open a time or place phrase between a cue and its claim: "said on Sunday that".
@@ -106,12 +106,68 @@ const NOT_MORE_CONTENT: &[&str] = &[
 
 const MAX_SPEAKER_WORDS: usize = 12;
 
+/// Capitalised words that open a fronted adverbial, not a subject.
+const FRONTED: &[&str] = &[
+    "last",
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "during",
+    "since",
+    "as",
+    "if",
+    "but",
+    "and",
+    "yet",
+    "so",
+    "then",
+    "earlier",
+    "later",
+    "this",
+    "that",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "asked",
+    "according",
+    "for",
+    "with",
+    "without",
+    "from",
+    "to",
+    "by",
+    "under",
+    "over",
+    "despite",
+    "although",
+    "though",
+];
+
+/// Pronouns that are a speaker phrase on their own.
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+
 struct Ctx<'a> {
     lex: &'a Lexicons,
     text: &'a str,
     doc: &'a Document,
     /// For each token, true when it lies inside a quotation (marks excluded).
     inside: Vec<bool>,
+    /// For each token, the index of the quote it opens or closes, if any: lookups by token
+    /// stay constant-time however many quotes an article has.
+    opens: Vec<Option<u32>>,
+    closes: Vec<Option<u32>>,
+    /// For each token, true once a claim covers it.
+    claimed: Vec<bool>,
+    /// For each paragraph, the start of its first claim (`usize::MAX` for none).
+    first_claim: Vec<usize>,
     claims: Vec<Claim>,
     group: usize,
 }
@@ -130,11 +186,24 @@ pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
             *flag = true;
         }
     }
+    let mut opens = vec![None; doc.tokens.len()];
+    let mut closes = vec![None; doc.tokens.len()];
+    for (n, q) in doc.quotes.iter().enumerate() {
+        let n = u32::try_from(n).ok();
+        opens[q.open_token] = n;
+        if let Some(c) = q.close_token {
+            closes[c] = n;
+        }
+    }
     let mut ctx = Ctx {
         lex,
         text,
         doc,
         inside,
+        opens,
+        closes,
+        claimed: vec![false; doc.tokens.len()],
+        first_claim: vec![usize::MAX; doc.paragraphs.len()],
         claims: Vec::new(),
         group: 0,
     };
@@ -191,12 +260,12 @@ impl<'a> Ctx<'a> {
 
     /// The quote whose closing mark is token `i`.
     fn quote_closed_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
-        self.doc.quotes.iter().find(|q| q.close_token == Some(i))
+        self.closes[i].map(|n| &self.doc.quotes[n as usize])
     }
 
     /// The quote whose opening mark is token `i`.
     fn quote_opened_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
-        self.doc.quotes.iter().find(|q| q.open_token == i)
+        self.opens[i].map(|n| &self.doc.quotes[n as usize])
     }
 
     fn cover(&self, from: usize, to: usize) -> Span {
@@ -226,8 +295,21 @@ impl<'a> Ctx<'a> {
                 .is_some_and(char::is_uppercase)
     }
 
+    /// True for a word that may stand between a speaker and the cue: an auxiliary or an
+    /// adverb ("has also said", "then loudly asked").
+    fn is_between(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        self.is_word(i)
+            && (self.lex.auxiliaries.contains(w)
+                || (w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase)))
+    }
+
     /// Scans left from token `last` (inclusive) over a speaker phrase; returns its first token.
     fn speaker_left(&self, last: usize, from: usize) -> Option<usize> {
+        // A personal pronoun is a whole speaker phrase: "videos he calls ...".
+        if self.in_list(last, PRONOUNS) {
+            return Some(last);
+        }
         let mut s = last + 1;
         let mut words = 0;
         while s > from {
@@ -263,7 +345,7 @@ impl<'a> Ctx<'a> {
         {
             s += 1;
         }
-        (s <= last && self.is_word(last)).then_some(s)
+        (s <= last && (s..=last).any(|t| self.is_word(t))).then_some(s)
     }
 
     /// Scans right from token `first` over the hearer of a cue ("Diyaruna", "reporters",
@@ -361,7 +443,14 @@ impl<'a> Ctx<'a> {
         if self.tok(j) == "," && j + 1 < end && self.quote_opened_at(j + 1).is_some() {
             return (Some(j + 1), recipient);
         }
-        if self.in_list(j, NO_CONTENT_AFTER) || self.tok(j) == "," || self.tok(j) == ";" {
+        // "said no." declines; "says no matter what ..." does not.
+        let bare_answer = self.in_list(j, &["no", "yes"])
+            && (j + 1 >= end || matches!(self.tok(j + 1), "," | "." | ";") || self.is(j + 1, "to"));
+        if bare_answer
+            || self.in_list(j, NO_CONTENT_AFTER)
+            || self.tok(j) == ","
+            || self.tok(j) == ";"
+        {
             return (None, recipient);
         }
         if self.is_word(j) || self.quote_opened_at(j).is_some() {
@@ -390,7 +479,8 @@ impl<'a> Ctx<'a> {
         {
             to -= 1;
         }
-        if to <= from || self.words(from, to) < min_words {
+        let quoted = self.quote_opened_at(from).is_some();
+        if to <= from || self.words(from, to) < if quoted { 1 } else { min_words } {
             return None;
         }
         Some((self.cover(from, to), from, to))
@@ -422,7 +512,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let mixed = self.doc.quotes.iter().any(|q| {
+        let mixed = (from..to).filter_map(|t| self.quote_opened_at(t)).any(|q| {
             span.contains(q.outer) && {
                 let inner = &self.text[q.inner];
                 let words: Vec<&str> = inner.split_whitespace().collect();
@@ -442,6 +532,15 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// Records that tokens `from..to` of `paragraph` are claimed, from byte `start`.
+    fn mark(&mut self, from: usize, to: usize, paragraph: usize, start: usize) {
+        for flag in &mut self.claimed[from..to] {
+            *flag = true;
+        }
+        let first = &mut self.first_claim[paragraph];
+        *first = (*first).min(start);
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
@@ -455,6 +554,7 @@ impl<'a> Ctx<'a> {
         rule: RuleId,
     ) {
         let (kind, span) = self.kind_of(from, to);
+        self.mark(from, to, paragraph, span.start);
         self.claims.push(Claim {
             kind,
             span,
@@ -490,7 +590,11 @@ impl<'a> Ctx<'a> {
                 i += 2;
                 continue;
             }
-            if let Some(cue) = self.lex.cue(self.tok(i)) {
+            if let Some(cue) = self
+                .lex
+                .cue(self.tok(i))
+                .or_else(|| self.verb_after_quote(i, a, e))
+            {
                 if !(self.capitalised(i) && i > a) {
                     if cue.form == Form::Ing && i > a && self.tok(i - 1) == "," {
                         if self.lex.participles.contains(self.tok(i)) {
@@ -508,10 +612,55 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Any past or present verb right after a quote and a short speaker phrase is a cue:
+    /// `"...," he surmised`, `"...," Smith quipped`.
+    fn verb_after_quote(&self, i: usize, a: usize, end: usize) -> Option<Cue> {
+        let w = self.tok(i);
+        // After `"...," he` nearly any word is the verb ("he went on", "it read").
+        let verb_like = w.len() > 2
+            && w.chars().all(char::is_lowercase)
+            && !self.in_list(i, CLAUSE_WORDS)
+            && !self.in_list(i, NOT_BEFORE_CUE)
+            && !self.in_list(i, &["and", "or", "said"]);
+        if !verb_like || i < a + 3 {
+            return None;
+        }
+        // A word of the speaker phrase, not its verb, when a listed cue follows soon
+        // ("Command chief ... told"); an unlisted verb ends its clause or looks inflected.
+        if (i + 1..(i + 9).min(end)).any(|t| self.lex.cue(self.tok(t)).is_some()) {
+            return None;
+        }
+        let inflected = w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"));
+        if !inflected
+            && end - i > 4
+            && self.is_word(i + 1)
+            && !self.in_list(i + 1, &["on", "in", "at", "back", "up", "out"])
+        {
+            return None;
+        }
+        let mut k = i;
+        while k > a && self.is_between(k - 1) {
+            k -= 1;
+        }
+        let start = self.speaker_left(k.checked_sub(1)?, a)?;
+        let short = self.words(start, k) <= 4
+            && (self.in_list(start, PRONOUNS)
+                || (start..k).all(|t| self.capitalised(t) || !self.is_word(t)));
+        let before = start.checked_sub(1)?;
+        let after_quote = self.quote_closed_at(before).is_some()
+            || (self.tok(before) == ","
+                && before > a
+                && self.quote_closed_at(before - 1).is_some());
+        (short && after_quote).then_some(Cue {
+            form: Form::Past,
+            object: false,
+        })
+    }
+
     fn cue(&mut self, c: usize, a: usize, e: usize, paragraph: usize, object: bool, form: Form) {
         // Skip auxiliaries and adverbs between speaker and cue: "has also said".
         let mut k = c;
-        while k > a && self.is_word(k - 1) && self.lex.auxiliaries.contains(self.tok(k - 1)) {
+        while k > a && self.is_between(k - 1) {
             k -= 1;
         }
         if k > a && self.in_list(k - 1, NOT_BEFORE_CUE) {
@@ -535,9 +684,15 @@ impl<'a> Ctx<'a> {
             && (self.tok(c - 1) == "," || self.quote_closed_at(c - 1).is_some())
             && c + 1 < e
         {
-            // The speaker's name runs to the first comma; an appositive after it may hold
-            // verbs of its own ("one resident, who asked to be identified ...").
-            let name_end = (c + 1..e).find(|&t| self.tok(t) == ",").unwrap_or(e);
+            // The speaker phrase runs to the end of the sentence, or to a quote that goes on
+            // after it (`"A," said Ana Ruiz, "B."`); its name to the first comma, and an
+            // appositive after the name may hold verbs of its own ("one resident, who asked
+            // to be identified ...").
+            let more = (c + 1..e).find(|&t| self.quote_opened_at(t).is_some());
+            let src_end = more.map_or(e, |m| if self.tok(m - 1) == "," { m - 1 } else { m });
+            let name_end = (c + 1..src_end)
+                .find(|&t| self.tok(t) == ",")
+                .unwrap_or(src_end);
             // "said Ana Ruiz", "said the minister", "said headmaster Tomas Reyes".
             let opener = self.capitalised(c + 1)
                 || self.in_list(c + 1, INVERTED_OPENERS)
@@ -545,16 +700,22 @@ impl<'a> Ctx<'a> {
                     && (c + 1..name_end).any(|t| self.capitalised(t)));
             let no_more_cues =
                 (c + 1..name_end).all(|t| self.inside[t] || self.lex.cue(self.tok(t)).is_none());
-            if opener && no_more_cues && e - c <= 40 && !self.in_list(c + 1, PHRASE_OPENERS) {
+            if opener
+                && no_more_cues
+                && src_end > c + 1
+                && src_end - c <= 50
+                && !self.in_list(c + 1, PHRASE_OPENERS)
+            {
                 let boundary = c - 1;
                 let to = if self.tok(boundary) == "," {
                     boundary
                 } else {
                     boundary + 1
                 };
-                if let Some((_, from, to)) = self.content_span(a, to, 2) {
-                    let source = self.cover(c + 1, e);
+                if let Some((_, from, to)) = self.content_span(a, to, 1) {
+                    let source = self.cover(c + 1, src_end);
                     let group = self.next_group();
+                    let rule = INVERTED;
                     self.push(
                         from,
                         to,
@@ -563,8 +724,24 @@ impl<'a> Ctx<'a> {
                         Some(cue_span),
                         Some(source),
                         None,
-                        INVERTED,
+                        rule,
                     );
+                    if let Some(m) = more {
+                        let end = self.cut_at_participle(m, e);
+                        if let Some((_, f2, t2)) = self.content_span(m, end, 1) {
+                            let source = Some(source);
+                            self.push(
+                                f2,
+                                t2,
+                                group,
+                                paragraph,
+                                Some(cue_span),
+                                source,
+                                None,
+                                SPLIT,
+                            );
+                        }
+                    }
                 }
                 return;
             }
@@ -745,7 +922,13 @@ impl<'a> Ctx<'a> {
                 .tok(opens)
                 .chars()
                 .next()
-                .is_some_and(char::is_lowercase);
+                .is_some_and(char::is_lowercase)
+            // "Peter King, Republican of New York, said": a short capitalised appositive
+            // after a full name.
+            || (self.words(opens, comma) <= 6
+                && p >= 2
+                && self.capitalised(p - 1)
+                && self.capitalised(p - 2));
         if !appositive {
             return None;
         }
@@ -841,17 +1024,28 @@ impl<'a> Ctx<'a> {
             .last()
             .and_then(|c| c.source)
             .or_else(|| {
-                let s_end = (a..i).find(|&t| {
-                    !(self.is_word(t) || self.abbreviation_period(t, a))
-                        || self.in_list(t, CLAUSE_WORDS)
-                        || self.lex.cue(self.tok(t)).is_some()
-                        || (t > a && !self.capitalised(t) && !self.in_list(t, &["of", "the"]))
-                })?;
-                (s_end > a
-                    && self.words(a, s_end) <= 6
-                    && (self.capitalised(a)
-                        || self.in_list(a, &["he", "she", "they", "it", "we", "i"])))
-                .then(|| self.cover(a, s_end))
+                // The subject: a name or pronoun at the start of the sentence or after a
+                // fronted adverbial ("Last month, Smith warned ..., arguing that ...").
+                let starts = std::iter::once(a).chain(
+                    (a..i.min(a + 30))
+                        .filter(|&t| matches!(self.tok(t), "," | "—" | "–"))
+                        .map(|t| t + 1),
+                );
+                starts.into_iter().find_map(|st| {
+                    if st >= i || self.in_list(st, FRONTED) {
+                        return None;
+                    }
+                    let s_end = (st..i).find(|&t| {
+                        !(self.is_word(t) || self.abbreviation_period(t, st))
+                            || self.in_list(t, CLAUSE_WORDS)
+                            || self.lex.cue(self.tok(t)).is_some()
+                            || (t > st && !self.capitalised(t) && !self.in_list(t, &["of", "the"]))
+                    })?;
+                    (s_end > st
+                        && self.words(st, s_end) <= 6
+                        && (self.capitalised(st) || self.in_list(st, PRONOUNS)))
+                    .then(|| self.cover(st, s_end))
+                })
             });
         let Some(source) = source else { return };
         let group = self.next_group();
@@ -908,7 +1102,8 @@ impl<'a> Ctx<'a> {
             };
             let end = q.close_token.map_or(b, |c| c + 1);
             let rest_is_punct = (end..b).all(|i| !self.is_word(i) && !self.is_quote_mark(i));
-            if !rest_is_punct || self.claims.iter().any(|c| c.span.overlaps(q.inner)) {
+            let inner_tokens = q.open_token + 1..end.saturating_sub(1).max(q.open_token + 1);
+            if !rest_is_punct || self.claimed[inner_tokens.clone()].iter().any(|&c| c) {
                 continue;
             }
             let inner = q.inner.trim(self.text);
@@ -917,28 +1112,76 @@ impl<'a> Ctx<'a> {
             }
             // Only when something was attributed shortly before: this paragraph or the last
             // two, or the quote goes on into a next paragraph that names its speaker.
-            let near = self
-                .claims
+            let near = self.first_claim[p.saturating_sub(2)..=p]
                 .iter()
-                .any(|c| c.paragraph + 2 >= p && c.paragraph <= p && c.span.start < inner.start);
+                .any(|&start| start < inner.start);
             // A quote that fills its whole paragraph is a claim even with nobody to give it to.
             let whole_paragraph = a == self.doc.sentences[para.sentences.start].tokens.start
                 && b == self.doc.sentences[para.sentences.end - 1].tokens.end;
             if !near && !whole_paragraph && q.close_token.is_some() {
                 continue;
             }
+            // `Pence said in response. "As big as it needs to be."`, `He told reporters:` then
+            // the quote: the sentence before names the speaker but says nothing itself.
+            let previous = if s > para.sentences.start {
+                Some(s - 1)
+            } else {
+                self.doc.paragraphs[..p]
+                    .last()
+                    .filter(|pp| pp.furniture.is_none() && !pp.sentences.is_empty())
+                    .map(|pp| pp.sentences.end - 1)
+            };
+            let lead = previous.and_then(|ps| self.speaker_only(ps));
             let group = self.next_group();
+            self.mark(inner_tokens.start, inner_tokens.end, p, inner.start);
             self.claims.push(Claim {
                 kind: ClaimKind::Direct,
                 span: inner,
                 group,
                 paragraph: p,
-                cue: None,
-                source: None,
+                cue: lead.map(|l| l.1),
+                source: lead.map(|l| l.0),
                 recipient: None,
-                rule: CONTINUATION,
+                rule: if lead.is_some() {
+                    CUE_BEFORE_QUOTE
+                } else {
+                    CONTINUATION
+                },
             });
         }
+    }
+
+    /// For a sentence that ends `<speaker> said [in a statement][:]` and holds no claim of
+    /// its own, the speaker phrase and the cue.
+    fn speaker_only(&self, si: usize) -> Option<(Span, Span)> {
+        let sentence = &self.doc.sentences[si];
+        if self.claimed[sentence.tokens.clone()].iter().any(|&c| c) {
+            return None;
+        }
+        let (a, b) = (sentence.tokens.start, sentence.tokens.end);
+        let c = (a..b).rev().find(|&i| {
+            !self.inside[i]
+                && self.is_word(i)
+                && self
+                    .lex
+                    .cue(self.tok(i))
+                    .is_some_and(|cue| cue.form != Form::Ing)
+        })?;
+        // Nothing but a hearer, a time or place, and punctuation after the cue.
+        if self.words(c + 1, b) > 6
+            || (c + 1..b).any(|i| self.is(i, "that") || self.is_quote_mark(i))
+        {
+            return None;
+        }
+        let mut k = c;
+        while k > a && self.is_word(k - 1) && self.lex.auxiliaries.contains(self.tok(k - 1)) {
+            k -= 1;
+        }
+        if k == a || self.in_list(k - 1, NOT_BEFORE_CUE) {
+            return None;
+        }
+        let start = self.speaker_left(k - 1, a)?;
+        Some((self.cover(start, k), self.span(c)))
     }
 }
 
@@ -1135,5 +1378,24 @@ mod tests {
         assert_eq!(got.len(), 3, "{got:?}");
         assert_eq!(got[1].0, "This is our town and we built it with our hands.");
         assert_eq!(got[1].1, ClaimKind::Direct.as_str());
+    }
+}
+#[cfg(test)]
+mod debug_tests {
+    #[test]
+    fn debug_dump() {
+        let text = std::fs::read_to_string("/tmp/t4.txt").unwrap_or_default();
+        let doc = whosaid_segment::Segmenter::new().segment(&text, None);
+        for p in &doc.paragraphs {
+            eprintln!("P {:?} {:?}", p.furniture, &text[p.span]);
+        }
+        for s in &doc.sentences {
+            eprintln!("S {:?}", &text[s.span]);
+        }
+        for q in &doc.quotes {
+            eprintln!("Q {:?}", &text[q.inner]);
+        }
+        let toks: Vec<_> = doc.tokens.iter().map(|t| &text[t.span]).collect();
+        eprintln!("{toks:?}");
     }
 }

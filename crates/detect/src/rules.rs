@@ -29,6 +29,7 @@ pub(crate) const ACCORDING_AFTER: RuleId = RuleId("detect/according-to-after");
 pub(crate) const PARTICIPLE: RuleId = RuleId("detect/participle");
 pub(crate) const COLON: RuleId = RuleId("detect/colon-lead");
 pub(crate) const CONTINUATION: RuleId = RuleId("detect/continuation");
+pub(crate) const CUE_BEFORE_QUOTE: RuleId = RuleId("detect/cue-sentence-before");
 
 /// Every detection rule.
 pub const RULES: &[Rule] = &[
@@ -101,6 +102,13 @@ pub const RULES: &[Rule] = &[
         example: "Trump: \"We will win big.\"",
         finds: "We will win big.",
         not: "Note: the plant is closed.",
+    },
+    Rule {
+        id: CUE_BEFORE_QUOTE,
+        doc: "A quote after a sentence that names a speaker and a cue but says nothing itself.",
+        example: "The senator said in response:\n\n\"We will not back down on this bill.\"",
+        finds: "We will not back down on this bill.",
+        not: "The senator left in a hurry. The doors closed behind her.",
     },
     Rule {
         id: CONTINUATION,

@@ -50,6 +50,11 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                             Some(n) if is_word_char(n) => {
                                 if matches!(d, ',' | '/') {
                                     digit_start && n.is_ascii_digit()
+                                } else if d == '.' {
+                                    // "U.S", "a.m", "3.5" join; "said.Trump" (a missing
+                                    // space) does not: the piece before the period is short.
+                                    let piece = s[i..j].rsplit(is_joiner).next().unwrap_or("");
+                                    piece.chars().count() <= 3
                                 } else {
                                     true
                                 }
@@ -130,6 +135,15 @@ mod tests {
         assert_eq!(&s[out[0].span], "''");
         assert_eq!(&s[out[4].span], "''");
         assert_eq!(out[4].kind, TokenKind::DoubleQuote);
+    }
+
+    #[test]
+    fn missing_space_after_a_sentence_still_splits_words() {
+        assert_eq!(
+            toks("Trump said.Trump left"),
+            ["Trump", "said", ".", "Trump", "left"]
+        );
+        assert_eq!(toks("3.5 a.m. Ph.D"), ["3.5", "a.m", ".", "Ph.D"]);
     }
 
     #[test]
