@@ -22,6 +22,8 @@ pub(crate) struct Cue {
     pub(crate) form: Form,
     /// The verb takes the hearer as object: "told Diyaruna that".
     pub(crate) object: bool,
+    /// The claim may be an infinitive: "declined to comment".
+    pub(crate) infinitive: bool,
 }
 
 #[derive(Debug)]
@@ -38,23 +40,26 @@ fn parse_cues(source: &str) -> HashMap<String, Cue> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let object = line.ends_with("+object");
-        let forms: Vec<&str> = line
-            .split_whitespace()
-            .filter(|w| !w.starts_with('+'))
-            .collect();
-        for (i, form) in forms.iter().enumerate() {
+        let object = line.contains("+object");
+        let infinitive = line.contains("+to");
+        let forms = line.split_whitespace().filter(|w| !w.starts_with('+'));
+        for (i, form) in forms.enumerate() {
+            if form == "-" {
+                continue;
+            }
             let form_kind = match i {
                 0 => Form::Base,
                 1 => Form::Third,
                 2 => Form::Past,
                 _ => Form::Ing,
             };
-            // A form shared by two slots ("told") keeps the first, stronger reading.
-            cues.entry(form.to_ascii_lowercase()).or_insert(Cue {
+            // A form shared by two slots keeps the first, stronger reading.
+            let cue = Cue {
                 form: form_kind,
                 object,
-            });
+                infinitive,
+            };
+            cues.entry(form.to_ascii_lowercase()).or_insert(cue);
         }
     }
     cues

@@ -45,7 +45,7 @@ pub const RULES: &[Rule] = &[
         doc: "`<speaker> said (that) <claim>`: the speaker and cue lead, the claim follows.",
         example: "The mayor told reporters that the bridge would reopen.",
         finds: "the bridge would reopen",
-        not: "The mayor declined to say when the bridge would reopen.",
+        not: "The mayor wanted to know when the bridge would reopen.",
     },
     Rule {
         id: INVERTED,
