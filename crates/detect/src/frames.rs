@@ -917,41 +917,53 @@ impl<'a> Ctx<'a> {
     /// With a comma at `comma` just before the cue: finds `<speaker>, <appositive>,` and
     /// returns the speaker's first token.
     fn appositive_speaker(&self, comma: usize, a: usize) -> Option<usize> {
-        let mut p = comma;
-        let limit = comma.saturating_sub(30).max(a);
-        while p > limit {
-            p -= 1;
-            if self.tok(p) == "," {
-                break;
+        // Up to three comma-separated pieces may stand between the name and the cue:
+        // "Ramil Carr, 31, a Philadelphia photographer, said".
+        let mut right = comma;
+        for _ in 0..3 {
+            let mut p = right;
+            let limit = right.saturating_sub(30).max(a);
+            while p > limit {
+                p -= 1;
+                if self.tok(p) == "," {
+                    break;
+                }
+                if self.is_quote_mark(p) || self.inside[p] {
+                    return None;
+                }
             }
-            if self.is_quote_mark(p) || self.inside[p] {
+            if p <= a || self.tok(p) != "," || p + 1 >= right {
                 return None;
             }
+            let opens = p + 1;
+            let first = self.tok(opens).chars().next();
+            let appositive = self
+                .in_list(opens, &["who", "whose", "a", "an", "the", "one", "which"])
+                || (first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                    && self.words(opens, right) <= 10)
+                // "Peter King, Republican of New York, said": a short capitalised
+                // appositive after a full name.
+                || (self.words(opens, right) <= 6
+                    && p >= 2
+                    && self.capitalised(p - 1)
+                    && self.capitalised(p - 2));
+            if !appositive {
+                return None;
+            }
+            if let Some(s) = self.speaker_left(p - 1, a) {
+                let named = (self.capitalised(s)
+                    || self.capitalised(p - 1)
+                    || self.in_list(s, &["a", "an", "the", "one", "another"]))
+                    && !self.in_list(s, FRONTED);
+                if named {
+                    return Some(s);
+                }
+            }
+            right = p;
         }
-        if p <= a || self.tok(p) != "," || p + 1 >= comma {
-            return None;
-        }
-        let opens = p + 1;
-        let appositive = self.in_list(opens, &["who", "whose", "a", "an", "the", "one", "which"])
-            || self
-                .tok(opens)
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-            // "Peter King, Republican of New York, said": a short capitalised appositive
-            // after a full name.
-            || (self.words(opens, comma) <= 6
-                && p >= 2
-                && self.capitalised(p - 1)
-                && self.capitalised(p - 2));
-        if !appositive {
-            return None;
-        }
-        let s = self.speaker_left(p - 1, a)?;
-        (self.capitalised(s) || self.capitalised(p - 1)).then_some(s)
+        None
     }
 
-    /// Ends claim content before `, adding that ...` or `, according to ...`.
     /// Ends claim content before `, adding that ...`, `, according to ...`, or a closing
     /// `, they said` that belongs to another claim of the sentence.
     fn cut_at_participle(&self, from: usize, e: usize) -> usize {
