@@ -1,5 +1,50 @@
+//! whosaid: who said what in news articles, as a CSV.
+//!
+//! `main` is boring on purpose: parse the command line, run the command, map the result to an
+//! exit status (0 all good, 1 some articles failed, 2 usage or fatal error; a closed output
+//! pipe is success).
+
+mod args;
+mod decode;
+mod eval;
+mod input;
 mod pipeline;
+mod report;
+mod run;
+
+use std::io::{self, Write};
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+use crate::pipeline::Pipeline;
 
 fn main() {
-    let _ = pipeline::Pipeline::new();
+    let cli = Cli::parse();
+    let pipeline = Pipeline::new();
+    let result = match &cli.command {
+        Command::Extract(args) => run::run(args, &pipeline),
+        Command::Eval(args) => eval::run(args, &pipeline),
+    };
+    let code = match result {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => 0,
+        Err(err) => {
+            let _ = writeln!(io::stderr().lock(), "whosaid: {err:#}");
+            2
+        }
+    };
+    std::process::exit(code);
+}
+
+/// True when the error comes from writing to a pipe whose reader went away (`| head`).
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<whosaid_export::Error>()
+                .is_some_and(whosaid_export::Error::is_broken_pipe)
+    })
 }

@@ -31,10 +31,15 @@ impl Pipeline {
 
     /// Runs every stage on one article.
     pub fn process(&self, article: &Article) -> Processed {
-        let document = self.segmenter.segment(&article.text, article.title.as_deref());
+        let document = self
+            .segmenter
+            .segment(&article.text, article.title.as_deref());
         let claims = self.detector.detect(&article.text, &document);
         let attributions = self.resolver.resolve(article, &document, claims);
-        Processed { document, attributions }
+        Processed {
+            document,
+            attributions,
+        }
     }
 
     /// Runs every stage and converts the results to claim records.

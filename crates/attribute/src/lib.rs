@@ -212,10 +212,10 @@ fn fill_continuations(out: &mut [Attribution], pending: &[usize]) {
         let before = (0..i)
             .rev()
             .take_while(|&j| para <= out[j].claim.paragraph + 2)
-            .find(|&j| out[j].speaker.is_some() && out[j].claim.rule != CONTINUATION_DETECT);
+            .find(|&j| out[j].mention.is_some() && out[j].claim.rule != CONTINUATION_DETECT);
         let after = (i + 1..out.len())
             .take_while(|&j| out[j].claim.paragraph <= para + 1)
-            .find(|&j| out[j].speaker.is_some());
+            .find(|&j| out[j].mention.is_some());
         // Nearest first: a speaker earlier in the same paragraph, then later in it (`"A."
         // "B," he said.`), then earlier paragraphs, then the next one.
         let same_para = |j: &usize| out[*j].claim.paragraph == para;
@@ -234,6 +234,10 @@ fn fill_continuations(out: &mut [Attribution], pending: &[usize]) {
             out[i].mention = mention;
             let mut chain = vec![String::from("(continues)")];
             chain.extend(out[j].chain.iter().cloned());
+            if speaker.is_none() {
+                // The antecedent was named ("he") but not resolved: so is this claim.
+                out[i].resolution = Resolution::None;
+            }
             out[i].speaker = speaker;
             out[i].chain = chain;
             if out[i].outlet.is_none() {

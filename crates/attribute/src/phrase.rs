@@ -201,7 +201,14 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
             head = &head[..of];
         }
     }
-    if !rest.is_empty() {
+    // "the White House spokesman, Josh Earnest": a role, then the name as an appositive.
+    let appositive_name = !rest.is_empty()
+        && rest.len() <= 6
+        && rest
+            .iter()
+            .all(|t| !t.word || is_capitalised(t.text, lex) || lex.particles.contains(t.text))
+        && rest.iter().filter(|t| t.word).count() >= 2;
+    if !rest.is_empty() && !appositive_name {
         roles.push(join(text, &rest));
     }
     let alias = alias(&rest, lex);
@@ -341,12 +348,16 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
             organisation,
         });
     }
+    let alias = alias.or_else(|| appositive_name.then(|| join(text, &rest)));
     // No name, but an appositive gives one: "one resident, who asked to be identified by
     // his nickname Abu Saleh".
     if let Some(alias) = alias {
         let described = join(text, head);
         let role = if role.is_empty() {
             described
+        } else if described.ends_with(role.split("; ").next().unwrap_or_default()) {
+            // The head already gave role and organisation ("White House" + "spokesman").
+            role
         } else {
             format!("{described}; {role}")
         };
@@ -491,6 +502,16 @@ mod tests {
         assert_eq!(
             parse_str("a doctor, who asked not to be named").head,
             Head::Other("doctor".into())
+        );
+    }
+
+    #[test]
+    fn role_then_name_as_appositive() {
+        let p = parse_str("the White House spokesman, Josh Earnest");
+        assert_eq!(p.head, Head::Person("Josh Earnest".into()));
+        assert_eq!(
+            (p.role.as_str(), p.organisation.as_str()),
+            ("spokesman", "White House")
         );
     }
 

@@ -946,7 +946,10 @@ impl<'a> Ctx<'a> {
                 || (self.words(opens, right) <= 6
                     && p >= 2
                     && self.capitalised(p - 1)
-                    && self.capitalised(p - 2));
+                    && self.capitalised(p - 2))
+                // "the White House spokesman, Josh Earnest, said": the name after the role.
+                || (self.words(opens, right) <= 4
+                    && (opens..right).all(|t| self.capitalised(t) || !self.is_word(t)));
             if !appositive {
                 return None;
             }

@@ -1,7 +1,9 @@
 //! whosaid-export: attributions to records, and records to CSV or JSON lines.
 //!
 //! A [`Record`] is one row of the claims table: every span converted from bytes to character
-//! offsets, so that Python's `text[start:end]` equals the quote.
+//! offsets, so that Python's `text[start:end]` equals the quote. A [`RecordWriter`] writes
+//! records as CSV (header first, fields [neutralised](neutralise) against spreadsheet formula
+//! injection unless turned off) or as JSON lines (never altered).
 //!
 //! ```
 //! use whosaid_core::{Article, Attribution, Claim, ClaimKind, Resolution, RuleId, Span};
@@ -24,5 +26,9 @@
 #![deny(missing_docs)]
 
 mod record;
+mod sanitize;
+mod writer;
 
 pub use record::Record;
+pub use sanitize::neutralise;
+pub use writer::{Error, Format, RecordWriter, WriterOptions, HEADER};

@@ -1,0 +1,102 @@
+use std::borrow::Cow;
+
+use crate::Record;
+
+/// The characters that make a spreadsheet read a cell as a formula when they come first
+/// (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, tab and carriage return.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Neutralises one CSV field the way OWASP advises against CSV injection: a field that starts
+/// with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, which spreadsheets take
+/// as "this is text". Other fields come back unchanged and unallocated.
+///
+/// The price is exactness: a neutralised `quote` is one character longer than
+/// `text[start..end]`. Write JSON lines, or turn neutralisation off, when exact text matters.
+///
+/// ```
+/// use whosaid_export::neutralise;
+///
+/// assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(neutralise("-5 degrees"), "'-5 degrees");
+/// assert_eq!(neutralise("He said 1+1=2"), "He said 1+1=2");
+/// ```
+pub fn neutralise(field: &str) -> Cow<'_, str> {
+    if needs_neutralising(field) {
+        Cow::Owned(format!("'{field}"))
+    } else {
+        Cow::Borrowed(field)
+    }
+}
+
+fn needs_neutralising(field: &str) -> bool {
+    field.starts_with(FORMULA_STARTS)
+}
+
+fn neutralise_string(field: &mut String) {
+    if needs_neutralising(field) {
+        field.insert(0, '\'');
+    }
+}
+
+/// Neutralises every text field of a record. Numbers and the fixed vocabularies (`kind`,
+/// `resolution`) can never start with a formula character.
+pub(crate) fn neutralise_in_place(record: &mut Record) {
+    let Record {
+        article_id,
+        claim_id,
+        kind: _,
+        quote,
+        start: _,
+        end: _,
+        speaker,
+        title,
+        role,
+        organisation,
+        outlet,
+        cue,
+        speaker_mention,
+        speaker_start: _,
+        speaker_end: _,
+        cue_start: _,
+        cue_end: _,
+        resolution: _,
+        rule,
+    } = record;
+    // The exhaustive pattern above makes a new Record field a compile error here, so that
+    // nobody adds a text column that escapes neutralisation.
+    for field in [
+        article_id,
+        claim_id,
+        quote,
+        speaker,
+        title,
+        role,
+        organisation,
+        outlet,
+        cue,
+        speaker_mention,
+        rule,
+    ] {
+        neutralise_string(field);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_formula_start_is_neutralised() {
+        for start in FORMULA_STARTS {
+            let field = format!("{start}cmd|' /C calc'!A0");
+            assert_eq!(neutralise(&field), format!("'{field}"));
+        }
+    }
+
+    #[test]
+    fn plain_and_empty_fields_are_borrowed() {
+        for field in ["", "said", "“=”", " =1", "'=1", "1-2"] {
+            assert!(matches!(neutralise(field), Cow::Borrowed(_)), "{field:?}");
+        }
+    }
+}
