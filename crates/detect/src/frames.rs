@@ -1153,8 +1153,28 @@ impl<'a> Ctx<'a> {
             };
             let end = q.close_token.map_or(b, |c| c + 1);
             let rest_is_punct = (end..b).all(|i| !self.is_word(i) && !self.is_quote_mark(i));
+            // `"..." — Sen. Ann Lee.`, or the credit as the next sentence or paragraph.
+            let credit = if rest_is_punct {
+                let next = if s + 1 < para.sentences.end {
+                    Some(&self.doc.sentences[s + 1])
+                } else {
+                    self.doc
+                        .paragraphs
+                        .get(p + 1)
+                        .filter(|np| np.furniture.is_none())
+                        .and_then(|np| {
+                            (!np.sentences.is_empty())
+                                .then(|| &self.doc.sentences[np.sentences.start])
+                        })
+                };
+                next.and_then(|n| self.dash_credit(n.tokens.start, n.tokens.end))
+            } else {
+                self.dash_credit(end, b)
+            };
             let inner_tokens = q.open_token + 1..end.saturating_sub(1).max(q.open_token + 1);
-            if !rest_is_punct || self.claimed[inner_tokens.clone()].iter().any(|&c| c) {
+            if !(rest_is_punct || credit.is_some())
+                || self.claimed[inner_tokens.clone()].iter().any(|&c| c)
+            {
                 continue;
             }
             let inner = q.inner.trim(self.text);
@@ -1182,7 +1202,7 @@ impl<'a> Ctx<'a> {
                     .filter(|pp| pp.furniture.is_none() && !pp.sentences.is_empty())
                     .map(|pp| pp.sentences.end - 1)
             };
-            let lead = previous.and_then(|ps| self.speaker_only(ps));
+            let lead = credit.or_else(|| previous.and_then(|ps| self.speaker_only(ps)));
             let group = self.next_group();
             self.mark(inner_tokens.start, inner_tokens.end, p, inner.start);
             self.claims.push(Claim {
@@ -1193,13 +1213,39 @@ impl<'a> Ctx<'a> {
                 cue: lead.map(|l| l.1),
                 source: lead.map(|l| l.0),
                 recipient: None,
-                rule: if lead.is_some() {
-                    CUE_BEFORE_QUOTE
-                } else {
-                    CONTINUATION
+                rule: match (credit, lead) {
+                    (Some(_), _) => DASH_CREDIT,
+                    (None, Some(_)) => CUE_BEFORE_QUOTE,
+                    (None, None) => CONTINUATION,
                 },
             });
         }
+    }
+
+    /// `— Sen. Ann Lee.`: a dash and a short capitalised name filling tokens `from..to`
+    /// (a final period aside); returns the name and the dash.
+    fn dash_credit(&self, from: usize, to: usize) -> Option<(Span, Span)> {
+        if from >= to || !matches!(self.tok(from), "—" | "–" | "-" | "--") {
+            return None;
+        }
+        let mut end = to;
+        while end > from + 1
+            && matches!(self.tok(end - 1), "." | "!" | "?")
+            && !self.abbreviation_period(end - 1, from)
+        {
+            end -= 1;
+        }
+        let name = from + 1..end;
+        let ok = !name.is_empty()
+            && self.words(name.start, name.end) <= 6
+            && (name.start..name.end).all(|t| {
+                self.capitalised(t)
+                    || self.abbreviation_period(t, from)
+                    || matches!(self.tok(t), "," | "(" | ")")
+                    || self.in_list(t, &["of", "the"])
+            })
+            && self.capitalised(name.start);
+        ok.then(|| (self.cover(name.start, name.end), self.span(from)))
     }
 
     /// For a sentence that ends `<speaker> said [in a statement][:]` and holds no claim of

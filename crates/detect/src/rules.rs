@@ -30,6 +30,7 @@ pub(crate) const PARTICIPLE: RuleId = RuleId("detect/participle");
 pub(crate) const COLON: RuleId = RuleId("detect/colon-lead");
 pub(crate) const CONTINUATION: RuleId = RuleId("detect/continuation");
 pub(crate) const CUE_BEFORE_QUOTE: RuleId = RuleId("detect/cue-sentence-before");
+pub(crate) const DASH_CREDIT: RuleId = RuleId("detect/dash-credit");
 
 /// Every detection rule.
 pub const RULES: &[Rule] = &[
@@ -109,6 +110,13 @@ pub const RULES: &[Rule] = &[
         example: "The senator said in response:\n\n\"We will not back down on this bill.\"",
         finds: "We will not back down on this bill.",
         not: "The senator left in a hurry. The doors closed behind her.",
+    },
+    Rule {
+        id: DASH_CREDIT,
+        doc: "A quote credited with a dash and a name: `\"<claim>\" — Sen. Ann Lee.`",
+        example: "\"Boeing and GE pay zero taxes.\"\n\n- Bernie Sanders.",
+        finds: "Boeing and GE pay zero taxes.",
+        not: "Prices rose - sharply.",
     },
     Rule {
         id: CONTINUATION,
