@@ -48,8 +48,8 @@ pub struct Paragraph {
     pub sentences: Range<usize>,
 }
 
-/// A sentence of a body paragraph. A sentence boundary never falls inside a quotation, so a
-/// quote of several sentences stays inside one `Sentence`.
+/// A sentence of a body paragraph or of the headline. A sentence boundary never falls inside
+/// a quotation, so a quote of several sentences stays inside one `Sentence`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
     /// The sentence's text, trimmed.
@@ -107,11 +107,12 @@ pub struct Quote {
 pub struct Document {
     /// Every paragraph, in text order.
     pub paragraphs: Vec<Paragraph>,
-    /// The sentences of body paragraphs, in text order.
+    /// The sentences of body paragraphs and of the headline, in text order.
     pub sentences: Vec<Sentence>,
     /// The tokens of all sentences, in text order.
     pub tokens: Vec<Token>,
-    /// The quotations in body paragraphs, in text order; nested quotes are not listed.
+    /// The quotations in body paragraphs and the headline, in text order; nested quotes are
+    /// not listed.
     pub quotes: Vec<Quote>,
 }
 

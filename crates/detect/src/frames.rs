@@ -1,6 +1,6 @@
 //! Cue frames: where the claim and the speaker stand around each cue.
 
-use whosaid_core::{Claim, ClaimKind, Document, RuleId, Span, TokenKind};
+use whosaid_core::{Claim, ClaimKind, Document, FurnitureKind, RuleId, Span, TokenKind};
 
 use crate::lexicons::{Cue, Form, Lexicons};
 use crate::rules::*;
@@ -207,11 +207,21 @@ pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
         claims: Vec::new(),
         group: 0,
     };
-    for (p, para) in doc.body() {
-        for s in para.sentences.clone() {
-            ctx.sentence(s);
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        match para.furniture {
+            None => {
+                for s in para.sentences.clone() {
+                    ctx.sentence(s);
+                }
+                ctx.continuations(p);
+            }
+            Some(FurnitureKind::Title) => {
+                for s in para.sentences.clone() {
+                    ctx.headline(s);
+                }
+            }
+            Some(_) => {}
         }
-        ctx.continuations(p);
     }
     let mut claims = ctx.claims;
     claims.sort_by_key(|c| (c.span.start, c.span.end));
@@ -1110,6 +1120,55 @@ impl<'a> Ctx<'a> {
             recipient,
             PARTICIPLE,
         );
+    }
+
+    /// A headline states an attribution only explicitly: `McCain: Populist Anger Appeals to
+    /// ...`, `Bellwether County Says Trump Should Win`.
+    fn headline(&mut self, si: usize) {
+        let sentence = &self.doc.sentences[si];
+        let (a, mut e) = (sentence.tokens.start, sentence.tokens.end);
+        let paragraph = sentence.paragraph;
+        while e > a && matches!(self.tok(e - 1), "." | "!" | "?") {
+            e -= 1;
+        }
+        let name_ok = |to: usize| {
+            to > a
+                && (a..to).all(|i| {
+                    self.capitalised(i)
+                        || self.abbreviation_period(i, a)
+                        || self.in_list(i, &["of", "the"])
+                        || !self.is_word(i) && self.tok(i) != ","
+                })
+                // An all-capitals lead is a newswire slug ("JAPAN TRADE:"), not a speaker.
+                && (a..to).any(|i| self.is_word(i) && self.tok(i).chars().any(char::is_lowercase))
+        };
+        let colon = (a + 1..(a + 8).min(e)).find(|&i| self.tok(i) == ":");
+        let says = (a + 1..(a + 8).min(e)).find(|&i| {
+            !self.inside[i]
+                && self
+                    .lex
+                    .cue(self.tok(i))
+                    .is_some_and(|c| matches!(c.form, Form::Third | Form::Past))
+        });
+        let (lead, cue) = match (colon, says) {
+            (Some(c), _) if name_ok(c) => (c, self.span(c)),
+            (_, Some(v)) if name_ok(v) => (v, self.span(v)),
+            _ => return,
+        };
+        if let Some((_, f, t)) = self.content_span(lead + 1, e, 2) {
+            let group = self.next_group();
+            let source = self.cover(a, lead);
+            self.push(
+                f,
+                t,
+                group,
+                paragraph,
+                Some(cue),
+                Some(source),
+                None,
+                HEADLINE,
+            );
+        }
     }
 
     /// `Trump: "..."`: a short capitalised name, a colon, and a quote.

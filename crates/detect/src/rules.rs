@@ -31,6 +31,7 @@ pub(crate) const COLON: RuleId = RuleId("detect/colon-lead");
 pub(crate) const CONTINUATION: RuleId = RuleId("detect/continuation");
 pub(crate) const CUE_BEFORE_QUOTE: RuleId = RuleId("detect/cue-sentence-before");
 pub(crate) const DASH_CREDIT: RuleId = RuleId("detect/dash-credit");
+pub(crate) const HEADLINE: RuleId = RuleId("detect/headline");
 
 /// Every detection rule.
 pub const RULES: &[Rule] = &[
@@ -117,6 +118,14 @@ pub const RULES: &[Rule] = &[
         example: "\"Boeing and GE pay zero taxes.\"\n\n- Bernie Sanders.",
         finds: "Boeing and GE pay zero taxes.",
         not: "Prices rose - sharply.",
+    },
+    Rule {
+        id: HEADLINE,
+        doc: "An attribution stated by the headline: `McCain: <claim>`, `County Says <claim>`.",
+        example:
+            "John McCain: Populist Anger Appeals to Bad Angels\n\nThe senator spoke on Monday.",
+        finds: "Populist Anger Appeals to Bad Angels",
+        not: "ISIS Kills Its Own Fighters as They Flee\n\nThe town fell on Monday.",
     },
     Rule {
         id: CONTINUATION,

@@ -21,7 +21,7 @@ mod paragraphs;
 mod sentences;
 mod tokens;
 
-use whosaid_core::{Document, Lexicon};
+use whosaid_core::{Document, FurnitureKind, Lexicon};
 
 pub use tokens::tokenize;
 
@@ -63,7 +63,8 @@ impl Segmenter {
         for (span, furniture) in spans.into_iter().zip(kinds) {
             let index = doc.paragraphs.len();
             let first = doc.sentences.len();
-            if furniture.is_none() {
+            // Headlines are split too: a headline can state an attribution ("Trump: ...").
+            if furniture.is_none() || furniture == Some(FurnitureKind::Title) {
                 sentences::split(text, span, index, &self.abbreviations, &mut doc);
             }
             doc.paragraphs.push(whosaid_core::Paragraph {
