@@ -807,6 +807,43 @@ impl<'a> Ctx<'a> {
         } else {
             None
         };
+        // `Asked whether he would resign, Smith said, "Probably."`: the question is a claim of
+        // its own with no speaker; what follows the cue is the answer.
+        let asked = if self.is(a, "asked") {
+            Some(a + 1)
+        } else if self.is(a, "when") && a + 1 < e && self.is(a + 1, "asked") {
+            Some(a + 2)
+        } else {
+            None
+        };
+        if let (Some(q_from), true) = (asked, before > a + 1 && self.tok(before - 1) == ",") {
+            if let Some((_, f, t)) = self.content_span(q_from, before - 1, 2) {
+                let group = self.next_group();
+                self.push(f, t, group, paragraph, None, None, None, ASKED);
+            }
+            let answer = after.or_else(|| {
+                self.next_after_cue(c, e, object)
+                    .filter(|&n| self.tok(n) == ",")
+                    .map(|n| n + 1)
+            });
+            if let Some(start) = answer {
+                let end = self.cut_at_participle(start, e);
+                if let Some((_, f, t)) = self.content_span(start, end, 1) {
+                    let group = self.next_group();
+                    self.push(
+                        f,
+                        t,
+                        group,
+                        paragraph,
+                        Some(cue_span),
+                        Some(source),
+                        recipient,
+                        CUE_BEFORE,
+                    );
+                }
+            }
+            return;
+        }
         let after_words = after.map_or(0, |s| self.words(s, e));
         // `<claim>, X said, "<more>"`: the quote after the comma is a second piece of the claim
         // before, not a claim of its own.

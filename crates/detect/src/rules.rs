@@ -32,6 +32,7 @@ pub(crate) const CONTINUATION: RuleId = RuleId("detect/continuation");
 pub(crate) const CUE_BEFORE_QUOTE: RuleId = RuleId("detect/cue-sentence-before");
 pub(crate) const DASH_CREDIT: RuleId = RuleId("detect/dash-credit");
 pub(crate) const HEADLINE: RuleId = RuleId("detect/headline");
+pub(crate) const ASKED: RuleId = RuleId("detect/asked");
 
 /// Every detection rule.
 pub const RULES: &[Rule] = &[
@@ -126,6 +127,13 @@ pub const RULES: &[Rule] = &[
             "John McCain: Populist Anger Appeals to Bad Angels\n\nThe senator spoke on Monday.",
         finds: "Populist Anger Appeals to Bad Angels",
         not: "ISIS Kills Its Own Fighters as They Flee\n\nThe town fell on Monday.",
+    },
+    Rule {
+        id: ASKED,
+        doc: "`Asked <question>, <speaker> said <answer>`: the question, with no speaker.",
+        example: "Asked whether he would resign, Smith said, \"Probably not.\"",
+        finds: "whether he would resign",
+        not: "He asked for more time.",
     },
     Rule {
         id: CONTINUATION,
