@@ -1277,17 +1277,6 @@ impl<'a> Ctx<'a> {
             if inner.is_empty() || self.text[inner].split_whitespace().count() < 3 {
                 continue;
             }
-            // Only when something was attributed shortly before: this paragraph or the last
-            // two, or the quote goes on into a next paragraph that names its speaker.
-            let near = self.first_claim[p.saturating_sub(2)..=p]
-                .iter()
-                .any(|&start| start < inner.start);
-            // A quote that fills its whole paragraph is a claim even with nobody to give it to.
-            let whole_paragraph = a == self.doc.sentences[para.sentences.start].tokens.start
-                && b == self.doc.sentences[para.sentences.end - 1].tokens.end;
-            if !near && !whole_paragraph && q.close_token.is_some() {
-                continue;
-            }
             // `Pence said in response. "As big as it needs to be."`, `He told reporters:` then
             // the quote: the sentence before names the speaker but says nothing itself.
             let previous = if s > para.sentences.start {
@@ -1298,7 +1287,24 @@ impl<'a> Ctx<'a> {
                     .filter(|pp| pp.furniture.is_none() && !pp.sentences.is_empty())
                     .map(|pp| pp.sentences.end - 1)
             };
-            let lead = credit.or_else(|| previous.and_then(|ps| self.speaker_only(ps)));
+            // `"... offensive!" Cruz said.`: the sentence after the quote names the speaker.
+            let follow = (s + 1 < para.sentences.end)
+                .then(|| self.speaker_only(s + 1))
+                .flatten();
+            let lead = credit
+                .or(follow)
+                .or_else(|| previous.and_then(|ps| self.speaker_only(ps)));
+            // Only when something was attributed shortly before: this paragraph or the last
+            // two, or the quote goes on into a next paragraph that names its speaker.
+            let near = self.first_claim[p.saturating_sub(2)..=p]
+                .iter()
+                .any(|&start| start < inner.start);
+            // A quote that fills its whole paragraph is a claim even with nobody to give it to.
+            let whole_paragraph = a == self.doc.sentences[para.sentences.start].tokens.start
+                && b == self.doc.sentences[para.sentences.end - 1].tokens.end;
+            if !near && !whole_paragraph && q.close_token.is_some() && lead.is_none() {
+                continue;
+            }
             let group = self.next_group();
             self.mark(inner_tokens.start, inner_tokens.end, p, inner.start);
             self.claims.push(Claim {
@@ -1309,10 +1315,11 @@ impl<'a> Ctx<'a> {
                 cue: lead.map(|l| l.1),
                 source: lead.map(|l| l.0),
                 recipient: None,
-                rule: match (credit, lead) {
-                    (Some(_), _) => DASH_CREDIT,
-                    (None, Some(_)) => CUE_BEFORE_QUOTE,
-                    (None, None) => CONTINUATION,
+                rule: match (credit, follow, lead) {
+                    (Some(_), _, _) => DASH_CREDIT,
+                    (None, Some(_), _) => CUE_AFTER_QUOTE,
+                    (None, None, Some(_)) => CUE_BEFORE_QUOTE,
+                    (None, None, None) => CONTINUATION,
                 },
             });
         }

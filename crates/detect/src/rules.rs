@@ -30,6 +30,7 @@ pub(crate) const PARTICIPLE: RuleId = RuleId("detect/participle");
 pub(crate) const COLON: RuleId = RuleId("detect/colon-lead");
 pub(crate) const CONTINUATION: RuleId = RuleId("detect/continuation");
 pub(crate) const CUE_BEFORE_QUOTE: RuleId = RuleId("detect/cue-sentence-before");
+pub(crate) const CUE_AFTER_QUOTE: RuleId = RuleId("detect/cue-sentence-after");
 pub(crate) const DASH_CREDIT: RuleId = RuleId("detect/dash-credit");
 pub(crate) const HEADLINE: RuleId = RuleId("detect/headline");
 pub(crate) const ASKED: RuleId = RuleId("detect/asked");
@@ -112,6 +113,13 @@ pub const RULES: &[Rule] = &[
         example: "The senator said in response:\n\n\"We will not back down on this bill.\"",
         finds: "We will not back down on this bill.",
         not: "The senator left in a hurry. The doors closed behind her.",
+    },
+    Rule {
+        id: CUE_AFTER_QUOTE,
+        doc: "A quote ending in `!` or `?`, then a sentence that is only its speaker and cue.",
+        example: "\"We are tired of being told it is offensive!\" Cruz said.",
+        finds: "We are tired of being told it is offensive!",
+        not: "\"Caliphate\" Is a Word. Cruz left.",
     },
     Rule {
         id: DASH_CREDIT,
