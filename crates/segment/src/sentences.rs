@@ -192,8 +192,13 @@ pub(crate) fn split(
             && prev_word.is_some_and(|w| {
                 let single = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
                 let dotted = w.contains('.');
+                // A dotted abbreviation before a common sentence starter or an opening quote
+                // ends its sentence: "in Binghamton, N.Y. “Secretary Clinton ...”".
+                let quote_next =
+                    matches!(toks[j].kind, TokenKind::DoubleQuote) && !single && dotted;
                 (single || dotted || abbreviations.contains(w))
                     && !(dotted && STARTERS.contains(&next))
+                    && !quote_next
             });
         if next_starts && !abbreviation {
             starts.push(j);
@@ -288,6 +293,21 @@ mod tests {
         single_quotes,
         "'We won. They lost,' he said. It's over.",
         ["'We won. They lost,' he said.", "It's over."]
+    );
+    splits!(
+        currency_starts,
+        "It cost less. €5 was the fee.",
+        ["It cost less.", "€5 was the fee."]
+    );
+    splits!(
+        doubled_apostrophes,
+        "''We won. They lost,'' he said. Then silence.",
+        ["''We won. They lost,'' he said.", "Then silence."]
+    );
+    splits!(
+        dotted_then_quote,
+        "He spoke in Binghamton, N.Y. \"We won.\"",
+        ["He spoke in Binghamton, N.Y.", "\"We won.\""]
     );
     splits!(
         nbsp,
