@@ -34,6 +34,7 @@ pub(crate) const CUE_AFTER_QUOTE: RuleId = RuleId("detect/cue-sentence-after");
 pub(crate) const DASH_CREDIT: RuleId = RuleId("detect/dash-credit");
 pub(crate) const HEADLINE: RuleId = RuleId("detect/headline");
 pub(crate) const ASKED: RuleId = RuleId("detect/asked");
+pub(crate) const COORDINATED: RuleId = RuleId("detect/coordinated-verb");
 
 /// Every detection rule.
 pub const RULES: &[Rule] = &[
@@ -142,6 +143,13 @@ pub const RULES: &[Rule] = &[
         example: "Asked whether he would resign, Smith said, \"Probably not.\"",
         finds: "whether he would resign",
         not: "He asked for more time.",
+    },
+    Rule {
+        id: COORDINATED,
+        doc: "`<speaker> <did something> and said <claim>`: a second verb sharing the subject.",
+        example: "Mrs. Clinton shook her head and said, \"No, that will not happen.\"",
+        finds: "No, that will not happen.",
+        not: "The senator shook her head and left the room.",
     },
     Rule {
         id: CONTINUATION,
