@@ -869,7 +869,7 @@ impl<'a> Ctx<'a> {
                     .map(|n| n + 1)
             });
             if let Some(start) = answer {
-                let end = self.cut_at_participle(start, e);
+                let end = self.quote_end(start, self.cut_at_participle(start, e));
                 if let Some((_, f, t)) = self.content_span(start, end, 1) {
                     let group = self.next_group();
                     self.push(
@@ -898,7 +898,7 @@ impl<'a> Ctx<'a> {
             let leading_claim =
                 claim_before.filter(|&(_, f, t)| self.kind_of(f, t).0 != ClaimKind::Indirect);
             if leading_claim.is_none() || self.is(c + 1, "that") {
-                let end = self.cut_at_participle(start, e);
+                let end = self.quote_end(start, self.cut_at_participle(start, e));
                 if let Some((_, from, to)) = self.content_span(start, end, 2) {
                     let group = self.next_group();
                     self.push(
@@ -1154,7 +1154,7 @@ impl<'a> Ctx<'a> {
         if !explicit && !self.in_list(i, &["saying", "adding", "telling", "writing"]) {
             return;
         }
-        let end = self.cut_at_participle(start, e);
+        let end = self.quote_end(start, self.cut_at_participle(start, e));
         let Some((_, from, to)) = self.content_span(start, end, 2) else {
             return;
         };
