@@ -1268,30 +1268,44 @@ impl<'a> Ctx<'a> {
 
     /// `Trump: "..."`: a short capitalised name, a colon, and a quote.
     fn colon_lead(&mut self, a: usize, e: usize, paragraph: usize) {
-        let Some(colon) = (a + 1..(a + 8).min(e)).find(|&i| self.tok(i) == ":") else {
+        // The last colon followed by a quote that runs to the end of the sentence.
+        let Some(colon) = (a + 1..e).rev().find(|&i| {
+            self.tok(i) == ":"
+                && !self.inside[i]
+                && i + 1 < e
+                && self
+                    .quote_opened_at(i + 1)
+                    .is_some_and(|q| q.close_token.is_none_or(|c| c + 2 >= e))
+        }) else {
             return;
         };
-        if !(a..colon).all(|i| {
-            self.capitalised(i) || self.abbreviation_period(i, a) || self.in_list(i, &["of", "the"])
-        }) {
+        // `Trump: "..."`, `pollster Daron Shaw: "..."`, `O'Malley interjected: "..."`.
+        let mut k = colon;
+        let verb = k > a + 1
+            && self.is_word(k - 1)
+            && self.tok(k - 1).chars().all(char::is_lowercase)
+            && (self.lex.cue(self.tok(k - 1)).is_some() || self.tok(k - 1).ends_with("ed"));
+        if verb {
+            k -= 1;
+            while k > a && self.is_between(k - 1) {
+                k -= 1;
+            }
+        }
+        let Some(start) = k.checked_sub(1).and_then(|last| self.speaker_left(last, a)) else {
+            return;
+        };
+        let named = (start..k).any(|t| self.capitalised(t)) || self.in_list(start, PRONOUNS);
+        let boundary = start == a
+            || matches!(self.tok(start - 1), "," | "—" | "–" | "(")
+            || self.in_list(start - 1, BOUNDARY_WORDS);
+        if !named || !boundary || self.words(start, k) > 8 {
             return;
         }
-        if colon + 1 >= e || self.quote_opened_at(colon + 1).is_none() {
-            return;
-        }
-        if let Some((_, f, t)) = self.content_span(colon + 1, e, 2) {
+        if let Some((_, f, t)) = self.content_span(colon + 1, e, 1) {
             let group = self.next_group();
-            let source = self.cover(a, colon);
-            self.push(
-                f,
-                t,
-                group,
-                paragraph,
-                Some(self.span(colon)),
-                Some(source),
-                None,
-                COLON,
-            );
+            let source = Some(self.cover(start, k));
+            let cue = Some(if verb { self.span(k) } else { self.span(colon) });
+            self.push(f, t, group, paragraph, cue, source, None, COLON);
         }
     }
 

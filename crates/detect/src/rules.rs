@@ -103,7 +103,7 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         id: COLON,
-        doc: "`<speaker>: \"<claim>\"`: a name, a colon, a quote.",
+        doc: "`<speaker> [verb]: \"<claim>\"`: a name (and a verb), a colon, a quote to the end.",
         example: "Trump: \"We will win big.\"",
         finds: "We will win big.",
         not: "Note: the plant is closed.",
