@@ -155,6 +155,17 @@ const FRONTED: &[&str] = &[
 /// boy shouted") were tried on PolNeAR train and cost as much precision as they gained.
 const BOUNDARY_WORDS: &[&str] = &["but", "and", "as", "while", "so", "because"];
 
+/// Days of the week, which time phrases between a speaker and a cue are built on.
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Pronouns that are a speaker phrase on their own.
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 
@@ -315,7 +326,26 @@ impl<'a> Ctx<'a> {
         let w = self.tok(i);
         self.is_word(i)
             && (self.lex.auxiliaries.contains(w)
-                || (w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase)))
+                || (w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase))
+                || self.is_time_word(i))
+    }
+
+    /// A word of a time phrase between a speaker and the cue: "The campaign on Tuesday
+    /// responded", "Trump last week said", "officials Monday night said".
+    fn is_time_word(&self, i: usize) -> bool {
+        let day = |t: usize| self.in_list(t, DAYS);
+        day(i)
+            || self.in_list(i, &["yesterday", "today", "tonight"])
+            || (self.is(i, "on") && self.is_word(i + 1) && day(i + 1))
+            || (self.in_list(i, &["night", "morning", "afternoon", "evening"])
+                && i > 0
+                && day(i - 1))
+            || (self.in_list(i, &["week", "month", "year"])
+                && i > 0
+                && self.in_list(i - 1, &["last", "this", "earlier"]))
+            || (self.in_list(i, &["last", "this"])
+                && self.is_word(i + 1)
+                && self.in_list(i + 1, &["week", "month", "year"]))
     }
 
     /// Scans left from token `last` (inclusive) over a speaker phrase; returns its first token.
