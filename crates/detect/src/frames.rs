@@ -496,6 +496,13 @@ impl<'a> Ctx<'a> {
         if verb.infinitive && self.is(j, "to") && j + 1 < end {
             return (Some(j), recipient);
         }
+        // `He said of Congress: "They just need ..."`.
+        if self.in_list(j, &["of", "about"]) {
+            let colon = (j + 1..(j + 9).min(end)).find(|&k| self.tok(k) == ":");
+            if let Some(k) = colon.filter(|&k| k + 1 < end) {
+                return (Some(k + 1), recipient);
+            }
+        }
         // "said no." declines; "says no matter what ..." does not.
         let bare_answer = self.in_list(j, &["no", "yes"])
             && (j + 1 >= end || matches!(self.tok(j + 1), "," | "." | ";") || self.is(j + 1, "to"));
@@ -954,8 +961,16 @@ impl<'a> Ctx<'a> {
             && self
                 .next_after_cue(c, e, object)
                 .is_some_and(|n| self.tok(n) == ",");
-        if comma_after && self.words(from, to) <= 3 && self.kind_of(from, to).0 != ClaimKind::Direct
-        {
+        // An adverbial lead ("Simply put,", "By eliminating the line,") is not the claim.
+        let adverbial = self.words(from, to) <= 3
+            || self.in_list(
+                from,
+                &[
+                    "by", "in", "with", "after", "before", "when", "while", "if", "since",
+                    "despite", "for", "as", "at", "on",
+                ],
+            );
+        if comma_after && adverbial && self.kind_of(from, to).0 != ClaimKind::Direct {
             {
                 let n = self.next_after_cue(c, e, object).expect("checked above") + 1;
                 let end = self.cut_at_participle(n, e);
@@ -1068,8 +1083,11 @@ impl<'a> Ctx<'a> {
                     && self.capitalised(p - 1)
                     && self.capitalised(p - 2))
                 // "the White House spokesman, Josh Earnest, said": the name after the role.
-                || (self.words(opens, right) <= 4
-                    && (opens..right).all(|t| self.capitalised(t) || !self.is_word(t)));
+                || (self.words(opens, right) <= 6
+                    && self.capitalised(opens)
+                    && (opens..right).all(|t| {
+                        self.capitalised(t) || !self.is_word(t) || self.in_list(t, &["of", "the", "and"])
+                    }));
             if !appositive {
                 return None;
             }
@@ -1078,7 +1096,10 @@ impl<'a> Ctx<'a> {
                     || self.capitalised(p - 1)
                     || self.in_list(s, &["a", "an", "the", "one", "another"]))
                     && !self.in_list(s, FRONTED);
-                if named {
+                // "Sen. Marco Rubio, R-Fla., said": a party and state label is itself an
+                // appositive; the name is further left.
+                let label = p - s <= 2 && self.tok(s).len() <= 6 && self.tok(s).contains('-');
+                if named && !label {
                     return Some(s);
                 }
             }
@@ -1242,7 +1263,17 @@ impl<'a> Ctx<'a> {
             .quote_opened_at(start)
             .and_then(|q| q.close_token.map(|c| (q, c)))
         {
-            Some((q, c)) if c < end && self.text[q.inner].split_whitespace().count() >= 3 => c + 1,
+            // Only when a second verb follows: `declared "What a night!" and said ...`; in
+            // `said "it gets me mad" every time ...` the quote is part of a longer claim.
+            Some((q, c))
+                if c + 2 < end
+                    && self.text[q.inner].split_whitespace().count() >= 3
+                    && self.in_list(c + 1, &["and", "but"])
+                    && (self.lex.cue(self.tok(c + 2)).is_some()
+                        || self.tok(c + 2).ends_with("ed")) =>
+            {
+                c + 1
+            }
             _ => end,
         }
     }
