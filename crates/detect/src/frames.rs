@@ -1119,6 +1119,18 @@ impl<'a> Ctx<'a> {
                 if self.is(i, "according") && i + 1 < e && self.is(i + 1, "to") {
                     return i - 1;
                 }
+                // `, and he railed against ...`, `, but cautioned against ...`: a new clause
+                // with its own subject or verb, no longer the claim.
+                if self.in_list(i, &["and", "but"])
+                    && i + 1 < e
+                    && (self.in_list(i + 1, PRONOUNS)
+                        || self
+                            .lex
+                            .cue(self.tok(i + 1))
+                            .is_some_and(|c| c.form == Form::Past))
+                {
+                    return i - 1;
+                }
                 // `, <speaker> said.` closing the sentence: a short tail with a past or
                 // present cue and nothing after it but a hearer or a time.
                 let tail_words = self.words(i, e);
