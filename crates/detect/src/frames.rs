@@ -348,6 +348,17 @@ impl<'a> Ctx<'a> {
                 && self.in_list(i + 1, &["week", "month", "year"]))
     }
 
+    /// True for the apostrophe of a plural possessive glued to its word: "Sanders' spokesman".
+    fn possessive_mark(&self, t: usize) -> bool {
+        self.doc.tokens[t].kind == TokenKind::SingleQuote
+            && t > 0
+            && self.is_word(t - 1)
+            && self.span(t - 1).end == self.span(t).start
+            && self.tok(t - 1).ends_with('s')
+            && !self.inside[t]
+            && self.quote_closed_at(t).is_none()
+    }
+
     /// Scans left from token `last` (inclusive) over a speaker phrase; returns its first token.
     fn speaker_left(&self, last: usize, from: usize) -> Option<usize> {
         // A personal pronoun is a whole speaker phrase: "videos he calls ...".
@@ -368,13 +379,16 @@ impl<'a> Ctx<'a> {
                 {
                     break;
                 }
+                // "Smith and Jones said", but not "... opposed and Obama said".
                 if self.is(t, "and")
-                    && !(t > from && self.capitalised(t - 1) || self.capitalised(t + 1))
+                    && !(t > from && self.capitalised(t - 1) && self.capitalised(t + 1))
                 {
                     break;
                 }
                 words += 1;
-            } else if !(self.abbreviation_period(t, from) || matches!(self.tok(t), "(" | ")" | "&"))
+            } else if !(self.abbreviation_period(t, from)
+                || matches!(self.tok(t), "(" | ")" | "&")
+                || self.possessive_mark(t))
             {
                 break;
             }
@@ -870,7 +884,10 @@ impl<'a> Ctx<'a> {
         let source = self.cover(source_start, source_end);
         let before = source_start; // tokens a..before may hold the claim
         let boundary_ok = before == a
-            || matches!(self.tok(before - 1), "," | "—" | "–" | "--" | ":" | "(")
+            || matches!(
+                self.tok(before - 1),
+                "," | "—" | "–" | "--" | "-" | ":" | "("
+            )
             || self.quote_closed_at(before - 1).is_some()
             || self.in_list(before - 1, BOUNDARY_WORDS);
         if !boundary_ok {
@@ -1075,7 +1092,7 @@ impl<'a> Ctx<'a> {
             let appositive = self
                 .in_list(opens, &["who", "whose", "a", "an", "the", "one", "which"])
                 || (first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-                    && self.words(opens, right) <= 10)
+                    && self.words(opens, right) <= 16)
                 // "Peter King, Republican of New York, said": a short capitalised
                 // appositive after a full name.
                 || (self.words(opens, right) <= 6
