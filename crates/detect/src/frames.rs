@@ -166,6 +166,72 @@ const DAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Labels that open a paragraph with a colon without naming a speaker ("Update: ...").
+const NOT_SPEAKER_LABELS: &[&str] = &[
+    "note",
+    "update",
+    "updated",
+    "editor",
+    "editors",
+    "correction",
+    "photo",
+    "video",
+    "source",
+    "sources",
+    "related",
+    "watch",
+    "read",
+    "listen",
+    "warning",
+    "disclaimer",
+    "caption",
+    "credit",
+    "tags",
+    "posted",
+    "filed",
+    "topics",
+    "see",
+    "follow",
+    "share",
+    "email",
+    "print",
+    "subscribe",
+    "advertisement",
+    "background",
+    "summary",
+    "bottom",
+    "what",
+    "why",
+    "how",
+    "when",
+    "where",
+    "who",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "live",
+    "poll",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "here",
+    "there",
+    "also",
+    "plus",
+    "bonus",
+    "step",
+    "part",
+    "chapter",
+    "figure",
+    "table",
+    "example",
+    "answer",
+    "question",
+];
+
 /// Pronouns that are a speaker phrase on their own.
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 
@@ -225,6 +291,7 @@ pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
     for (p, para) in doc.paragraphs.iter().enumerate() {
         match para.furniture {
             None => {
+                ctx.transcript(p);
                 for s in para.sentences.clone() {
                     ctx.sentence(s);
                 }
@@ -1307,6 +1374,40 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A transcript turn: a paragraph opening with a short name and a colon (`TAPPER: Do you
+    /// think ...?`, `Q: ...`, `Lopez: Well, ...`); the rest of the paragraph is the claim.
+    fn transcript(&mut self, p: usize) {
+        let para = &self.doc.paragraphs[p];
+        if para.sentences.is_empty() {
+            return;
+        }
+        let a = self.doc.sentences[para.sentences.start].tokens.start;
+        let b = self.doc.sentences[para.sentences.end - 1].tokens.end;
+        let Some(colon) = (a + 1..(a + 6).min(b)).find(|&i| self.tok(i) == ":") else {
+            return;
+        };
+        let name_ok = (a..colon).all(|i| self.capitalised(i) || self.abbreviation_period(i, a))
+            && !self.in_list(a, NOT_SPEAKER_LABELS)
+            && self.words(colon + 1, b) >= 2;
+        if !name_ok || self.quote_opened_at(colon + 1).is_some() {
+            return;
+        }
+        if let Some((_, f, t)) = self.content_span(colon + 1, b, 2) {
+            let group = self.next_group();
+            let source = Some(self.cover(a, colon));
+            self.push(
+                f,
+                t,
+                group,
+                p,
+                Some(self.span(colon)),
+                source,
+                None,
+                TRANSCRIPT,
+            );
+        }
+    }
+
     /// A headline states an attribution only explicitly: `McCain: Populist Anger Appeals to
     /// ...`, `Bellwether County Says Trump Should Win`.
     fn headline(&mut self, si: usize) {
@@ -1327,7 +1428,7 @@ impl<'a> Ctx<'a> {
                 // An all-capitals lead is a newswire slug ("JAPAN TRADE:"), not a speaker.
                 && (a..to).any(|i| self.is_word(i) && self.tok(i).chars().any(char::is_lowercase))
         };
-        let colon = (a + 1..(a + 8).min(e)).find(|&i| self.tok(i) == ":");
+        let colon = (a + 1..(a + 14).min(e)).find(|&i| self.tok(i) == ":");
         let says = (a + 1..(a + 8).min(e)).find(|&i| {
             !self.inside[i]
                 && self

@@ -35,6 +35,7 @@ pub(crate) const DASH_CREDIT: RuleId = RuleId("detect/dash-credit");
 pub(crate) const HEADLINE: RuleId = RuleId("detect/headline");
 pub(crate) const ASKED: RuleId = RuleId("detect/asked");
 pub(crate) const COORDINATED: RuleId = RuleId("detect/coordinated-verb");
+pub(crate) const TRANSCRIPT: RuleId = RuleId("detect/transcript");
 
 /// Every detection rule.
 pub const RULES: &[Rule] = &[
@@ -150,6 +151,14 @@ pub const RULES: &[Rule] = &[
         example: "Mrs. Clinton shook her head and said, \"No, that will not happen.\"",
         finds: "No, that will not happen.",
         not: "The senator shook her head and left the room.",
+    },
+    Rule {
+        id: TRANSCRIPT,
+        doc: "A transcript turn: `TAPPER: <claim>` opening a paragraph.",
+        example:
+            "TAPPER: Do you think he has campaigned as a healer?\n\nFALLIN: I think he is trying.",
+        finds: "Do you think he has campaigned as a healer?",
+        not: "Update: The story was corrected on Monday.",
     },
     Rule {
         id: CONTINUATION,
