@@ -1130,6 +1130,17 @@ impl<'a> Ctx<'a> {
         if object {
             j = self.recipient_right(j, e);
         }
+        // `he told Bloomberg News in October, "..."`, `he said of the campaign, "..."`: a
+        // short time, place or topic phrase before the comma.
+        if j < e && (self.in_list(j, PHRASE_OPENERS) || self.in_list(j, &["of", "about"])) {
+            if let Some(comma) = (j + 1..(j + 8).min(e)).find(|&k| self.tok(k) == ",") {
+                if (j..comma).all(|k| {
+                    self.is_word(k) || self.abbreviation_period(k, j) || self.possessive_mark(k)
+                }) {
+                    j = comma;
+                }
+            }
+        }
         (j < e).then_some(j)
     }
 
@@ -1472,10 +1483,23 @@ impl<'a> Ctx<'a> {
         };
         // `Trump: "..."`, `pollster Daron Shaw: "..."`, `O'Malley interjected: "..."`.
         let mut k = colon;
+        // "Then she added warily:", "As Cornyn put it:": an adverb, or "it" after a verb.
+        while k > a + 1 {
+            let it_after_verb = self.is(k - 1, "it")
+                && k > a + 2
+                && self.is_word(k - 2)
+                && self.tok(k - 2).chars().all(char::is_lowercase);
+            if !(self.is_between(k - 1) || it_after_verb) {
+                break;
+            }
+            k -= 1;
+        }
         let verb = k > a + 1
             && self.is_word(k - 1)
             && self.tok(k - 1).chars().all(char::is_lowercase)
-            && (self.lex.cue(self.tok(k - 1)).is_some() || self.tok(k - 1).ends_with("ed"));
+            && (self.lex.cue(self.tok(k - 1)).is_some()
+                || self.tok(k - 1).ends_with("ed")
+                || self.in_list(k - 1, &["put", "wrote", "said"]));
         if verb {
             k -= 1;
             while k > a && self.is_between(k - 1) {
