@@ -1,1 +1,7 @@
-
+mod cli;
+mod constructions;
+mod eval;
+mod input;
+mod props;
+mod samples;
+mod util;

@@ -18,6 +18,7 @@ pub struct Pipeline {
 #[derive(Debug)]
 pub struct Processed {
     /// The segmentation (paragraphs, furniture, sentences).
+    #[allow(dead_code)] // read by the audit report
     pub document: Document,
     /// The claims with their speakers, in text order.
     pub attributions: Vec<Attribution>,

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# End-to-end speed and memory of `whosaid extract` on ../shared/corpus/news.jsonl.
+#
+#   scripts/bench.sh            wall time, articles/s, MB/s and peak RSS for -j1 and -j2, with
+#                               `wc -w` on the same file as the baseline for reading the text
+#   scripts/bench.sh --memory   peak RSS on four concatenated copies of the corpus against one
+#
+# Each figure is the best of RUNS runs (default 3). Targets (issue 4): whosaid/wc <= 4,
+# peak RSS < 100 MB, -j2 >= 1.7x -j1, RSS(4 copies) <= 1.25x RSS(1 copy).
+# Skips with a message, and status 0, when ../shared is not there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CORPUS=${WHOSAID_CORPUS:-../shared/corpus/news.jsonl}
+RUNS=${RUNS:-3}
+MODE=speed
+case "${1:-}" in
+    --memory) MODE=memory ;;
+    "") ;;
+    *) echo "usage: scripts/bench.sh [--memory]" >&2; exit 2 ;;
+esac
+
+if [ ! -f "$CORPUS" ]; then
+    echo "bench: $CORPUS not found (it lives in ../shared); skipping"
+    exit 0
+fi
+if [ ! -x /usr/bin/time ]; then
+    echo "bench: installing GNU time for /usr/bin/time -v" >&2
+    { apt-get update -qq && apt-get install -y -qq time; } >/dev/null || {
+        echo "bench: /usr/bin/time is missing and could not be installed" >&2
+        exit 2
+    }
+fi
+
+cargo build --release --quiet
+BIN=target/release/whosaid
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# measure LABEL CMD...: runs CMD RUNS times; sets WALL (best seconds) and RSS (its peak KB).
+measure() {
+    local label=$1
+    shift
+    WALL=
+    RSS=
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -v -o "$TMP/time" "$@" >"$TMP/stdout" 2>"$TMP/stderr" || {
+            # whosaid exits 1 when articles failed; anything else is a broken bench.
+            [ $? -eq 1 ] || { cat "$TMP/stderr" >&2; exit 2; }
+        }
+        local wall rss
+        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+            n = split($2, p, ":"); s = 0
+            for (i = 1; i <= n; i++) s = s * 60 + p[i]
+            print s }' "$TMP/time")
+        rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$TMP/time")
+        if [ -z "$WALL" ] || awk -v a="$wall" -v b="$WALL" 'BEGIN { exit !(a < b) }'; then
+            WALL=$wall
+            RSS=$rss
+        fi
+    done
+    printf '%-22s %8.2f s  %8.1f MB peak RSS\n' "$label" "$WALL" "$(echo "$RSS" | awk '{ print $1 / 1024 }')"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }'; }
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
+    ok = (op == "<=") ? v <= t : (op == "<") ? v < t : v >= t
+    print ok ? "ok" : "MISSED" }'; }
+
+BYTES=$(stat -c %s "$CORPUS")
+MB=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
+echo "corpus: $CORPUS ($MB MB), $(nproc) cores, best of $RUNS runs; $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+
+if [ "$MODE" = memory ]; then
+    for _ in 1 2 3 4; do cat "$CORPUS"; done >"$TMP/news4.jsonl"
+    measure "whosaid, 1 copy" "$BIN" extract -q "$CORPUS" -o "$TMP/out.csv"
+    RSS1=$RSS
+    measure "whosaid, 4 copies" "$BIN" extract -q "$TMP/news4.jsonl" -o "$TMP/out.csv"
+    RSS4=$RSS
+    R=$(ratio "$RSS4" "$RSS1")
+    echo "peak RSS 4 copies / 1 copy: $R (target <= 1.25: $(verdict "$R" "<=" 1.25))"
+    exit 0
+fi
+
+measure "wc -w (baseline)" wc -w "$CORPUS"
+WC=$WALL
+measure "whosaid -j1" "$BIN" extract -j1 "$CORPUS" -o "$TMP/out1.csv"
+J1=$WALL
+measure "whosaid -j2" "$BIN" extract -j2 "$CORPUS" -o "$TMP/out2.csv"
+J2=$WALL
+RSS2=$RSS
+SUMMARY=$(grep 'articles read' "$TMP/stderr" | tail -1)
+ARTICLES=$(echo "$SUMMARY" | awk '{ print $2 }')
+CLAIMS=$(echo "$SUMMARY" | sed -E 's/.* ([0-9]+) claims written.*/\1/')
+cmp -s "$TMP/out1.csv" "$TMP/out2.csv" || echo "WARNING: -j1 and -j2 outputs differ"
+
+echo
+echo "whosaid -j2: $ARTICLES articles, $CLAIMS claims"
+echo "  $(awk -v n="$ARTICLES" -v t="$J2" 'BEGIN { printf "%.0f", n / t }') articles/s," \
+     "$(awk -v m="$MB" -v t="$J2" 'BEGIN { printf "%.1f", m / t }') MB/s," \
+     "peak RSS $(awk -v r="$RSS2" 'BEGIN { printf "%.1f", r / 1024 }') MB" \
+     "(target < 100 MB: $(verdict "$RSS2" "<" 102400))"
+R=$(ratio "$J2" "$WC")
+echo "  whosaid -j2 / wc -w: $R (target <= 4: $(verdict "$R" "<=" 4))"
+S=$(ratio "$J1" "$J2")
+echo "  -j1 / -j2 speed-up: $S (target >= 1.7: $(verdict "$S" ">=" 1.7))"

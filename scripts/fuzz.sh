@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Fuzzes the whole pipeline (bytes -> decoded text -> records) for a bounded time.
+#
+#   scripts/fuzz.sh [SECONDS]     default 300; e.g. scripts/fuzz.sh 1800 for half an hour
+#
+# Uses cargo fuzz (libFuzzer), which needs the nightly toolchain; installs cargo-fuzz when it is
+# missing. The checks live in fuzz/check.rs: no panic, spans on character boundaries,
+# text[start:end] == quote (and mention, cue), records in text order, the same records twice.
+# The same checks run on stable in the test suite (tests/props.rs, proptest).
+# Findings land in fuzz/artifacts/pipeline/; reproduce one with
+#   cargo +nightly fuzz run pipeline fuzz/artifacts/pipeline/crash-...
+# and turn it into a named regression test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECONDS_TO_RUN=${1:-300}
+if ! rustup toolchain list | grep -q '^nightly'; then
+    echo "fuzz: no nightly toolchain (rustup toolchain install nightly); running the proptest instead" >&2
+    PROPTEST_CASES=${PROPTEST_CASES:-20000} exec cargo test --release --test tests props::
+fi
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    echo "fuzz: installing cargo-fuzz" >&2
+    cargo install --locked cargo-fuzz
+fi
+
+# Seed the corpus with the samples and the hand-made fixtures, once.
+CORPUS=fuzz/corpus/pipeline
+mkdir -p "$CORPUS"
+if [ -z "$(ls -A "$CORPUS")" ]; then
+    cp data/samples/*.txt "$CORPUS"/
+    find tests/fixtures/input -name '*.txt' -exec cp {} "$CORPUS"/ \;
+fi
+
+exec cargo +nightly fuzz run pipeline -- \
+    -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 -rss_limit_mb=2048
