@@ -1,10 +1,10 @@
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// A word list from `data/lexicons/*.txt`: one entry per line, `#` starts a comment line,
 /// blank lines are ignored. Entries are matched without regard to ASCII case.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    entries: HashSet<String>,
+    entries: FxHashSet<String>,
     longest_words: usize,
 }
 
@@ -25,11 +25,7 @@ impl Lexicon {
 
     /// True when `entry` is in the list (ASCII case-insensitive).
     pub fn contains(&self, entry: &str) -> bool {
-        if entry.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.entries.contains(&entry.to_ascii_lowercase())
-        } else {
-            self.entries.contains(entry)
-        }
+        with_ascii_lowercase(entry, |lower| self.entries.contains(lower))
     }
 
     /// The number of words in the longest entry.
@@ -53,6 +49,24 @@ impl Lexicon {
     }
 }
 
+/// Calls `f` with `word` in ASCII lowercase, without allocating for words of up to 64 bytes:
+/// lexicon lookups run for every token, so they must not allocate.
+pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    let mut buf = [0u8; 64];
+    if word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // Lowercasing ASCII bytes keeps UTF-8 valid.
+        f(std::str::from_utf8(lower).expect("ASCII lowercasing keeps UTF-8 valid"))
+    } else {
+        f(&word.to_ascii_lowercase())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +80,16 @@ mod tests {
         assert!(!lex.contains("# cue verbs"));
         assert_eq!(lex.len(), 3);
         assert_eq!(lex.longest_words(), 2);
+    }
+
+    #[test]
+    fn lowercases_long_and_non_ascii_words() {
+        // Only ASCII letters change case: lexicon entries are matched ASCII-insensitively.
+        assert_eq!(
+            with_ascii_lowercase("ÉTAT-Major", str::to_string),
+            "État-major"
+        );
+        let long = "A".repeat(100);
+        assert_eq!(with_ascii_lowercase(&long, str::len), 100);
     }
 }

@@ -655,12 +655,13 @@ impl<'a> Ctx<'a> {
         }
         let mixed = (from..to).filter_map(|t| self.quote_opened_at(t)).any(|q| {
             span.contains(q.outer) && {
-                let inner = &self.text[q.inner];
-                let words: Vec<&str> = inner.split_whitespace().collect();
-                words.len() >= 2
-                    && !words
-                        .iter()
-                        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+                // Two or more words, not all capitalised: a quotation, not a name or title.
+                let mut words = self.text[q.inner].split_whitespace();
+                let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+                let first = words.next();
+                let second = words.next();
+                second.is_some()
+                    && (first.is_some_and(lower) || second.is_some_and(lower) || words.any(lower))
             }
         });
         (
@@ -756,6 +757,10 @@ impl<'a> Ctx<'a> {
     /// Any past or present verb right after a quote and a short speaker phrase is a cue:
     /// `"...," he surmised`, `"...," Smith quipped`.
     fn verb_after_quote(&self, i: usize, a: usize, end: usize) -> Option<Cue> {
+        // Cheap test first, as this runs for every word: a closing quote shortly before.
+        if i < a + 3 || !(i.saturating_sub(8).max(a)..i).any(|t| self.closes[t].is_some()) {
+            return None;
+        }
         let w = self.tok(i);
         // After `"...," he` nearly any word is the verb ("he went on", "it read").
         let verb_like = w.len() > 2

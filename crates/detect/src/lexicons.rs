@@ -1,8 +1,8 @@
 //! The detector's word lists, compiled in from `data/lexicons/`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use whosaid_core::Lexicon;
+use whosaid_core::{with_ascii_lowercase, Lexicon};
 
 /// Which form of a cue verb a word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,13 +28,13 @@ pub(crate) struct Cue {
 
 #[derive(Debug)]
 pub(crate) struct Lexicons {
-    pub(crate) cues: HashMap<String, Cue>,
+    pub(crate) cues: FxHashMap<String, Cue>,
     pub(crate) participles: Lexicon,
     pub(crate) auxiliaries: Lexicon,
 }
 
-fn parse_cues(source: &str) -> HashMap<String, Cue> {
-    let mut cues = HashMap::new();
+fn parse_cues(source: &str) -> FxHashMap<String, Cue> {
+    let mut cues = FxHashMap::default();
     for line in source.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -75,11 +75,7 @@ impl Lexicons {
     }
 
     pub(crate) fn cue(&self, word: &str) -> Option<Cue> {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.cues.get(&word.to_ascii_lowercase()).copied()
-        } else {
-            self.cues.get(word).copied()
-        }
+        with_ascii_lowercase(word, |lower| self.cues.get(lower).copied())
     }
 }
 

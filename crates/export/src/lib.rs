@@ -25,10 +25,17 @@
 //! ```
 #![deny(missing_docs)]
 
+mod audit;
 mod record;
 mod sanitize;
+mod speakers;
 mod writer;
 
+pub use audit::{
+    speaker_hue, AuditArticle, AuditClaim, Block, Page, PageNav, ReportIndex, Weakness,
+    FAR_PARAGRAPHS,
+};
 pub use record::Record;
 pub use sanitize::neutralise;
+pub use speakers::{SpeakerRow, SpeakerWriter, SPEAKERS_HEADER};
 pub use writer::{Error, Format, RecordWriter, WriterOptions, HEADER};

@@ -1,6 +1,8 @@
 //! Page furniture: the parts of a page that are not the article's prose.
 
-use std::collections::HashSet;
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashSet};
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -75,33 +77,40 @@ impl Classifier {
         title: Option<&str>,
     ) -> Vec<Option<FurnitureKind>> {
         let title_key = title.map(key);
-        let mut seen: HashSet<String> = HashSet::new();
+        // Hashes of the paragraphs seen so far, for repeated captions: one u64 a paragraph.
+        let mut seen: FxHashSet<u64> = FxHashSet::default();
         let mut in_comments = false;
         let mut body_seen = false;
         let mut out = Vec::with_capacity(paragraphs.len());
         for &span in paragraphs {
             let para = &text[span];
-            let k = key(para);
+            // Headers, bylines, comment and paywall lines are short; only captions and
+            // repeats are looked for in long paragraphs, and only at their end.
+            let short = para.len() <= SHORT;
+            let k = if short { key(para) } else { String::new() };
             let lower = k.to_lowercase();
+            let words = k.split_whitespace().count();
+            let hash = FxBuildHasher.hash_one(if short { k.as_str() } else { para });
             let kind = if in_comments {
                 Some(FurnitureKind::Comments)
-            } else if self.comment_starts.contains(&lower) || COMMENT_COUNT.is_match(&k) {
+            } else if short && (self.comment_starts.contains(&lower) || COMMENT_COUNT.is_match(&k))
+            {
                 in_comments = true;
                 Some(FurnitureKind::Comments)
-            } else if self.furniture.contains(&lower)
-                || (lower.ends_with(" logo") && k.split_whitespace().count() <= 4)
+            } else if short
+                && (self.furniture.contains(&lower) || (lower.ends_with(" logo") && words <= 4))
             {
                 Some(FurnitureKind::Paywall)
-            } else if CAPTION.is_match(para) || seen.contains(&k) {
+            } else if CAPTION.is_match(tail(para)) || seen.contains(&hash) {
                 Some(FurnitureKind::Caption)
-            } else if title_key.as_deref() == Some(k.as_str()) {
+            } else if short && title_key.as_deref() == Some(k.as_str()) {
                 Some(FurnitureKind::Title)
-            } else if !body_seen && BYLINE.is_match(para) && k.split_whitespace().count() <= 12 {
+            } else if short && !body_seen && BYLINE.is_match(para) && words <= 12 {
                 Some(FurnitureKind::Byline)
-            } else if is_heading(para) {
+            } else if short && is_heading(para) {
                 Some(if body_seen {
                     FurnitureKind::Subhead
-                } else if k.split_whitespace().count() <= 3 && title_key.is_none() {
+                } else if words <= 3 && title_key.is_none() {
                     FurnitureKind::Section
                 } else {
                     FurnitureKind::Title
@@ -110,11 +119,23 @@ impl Classifier {
                 body_seen = true;
                 None
             };
-            seen.insert(k);
+            seen.insert(hash);
             out.push(kind);
         }
         out
     }
+}
+
+/// Paragraphs longer than this (in bytes) are never headers, bylines or page lines.
+const SHORT: usize = 400;
+
+/// The last 240 bytes or so of a paragraph, where a photo credit stands.
+fn tail(para: &str) -> &str {
+    let mut start = para.len().saturating_sub(240);
+    while !para.is_char_boundary(start) {
+        start += 1;
+    }
+    &para[start..]
 }
 
 #[cfg(test)]
