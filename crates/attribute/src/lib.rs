@@ -82,7 +82,11 @@ impl Resolver {
         claims: Vec<Claim>,
     ) -> Vec<Attribution> {
         let text = article.text.as_str();
-        let names = names::NameIndex::build(text, doc, &self.lex);
+        if claims.is_empty() {
+            return Vec::new();
+        }
+        // Built on first use: most articles resolve every speaker without it.
+        let names = names::LazyNames::new(text, doc, &self.lex);
         let mut state = State {
             entities: Vec::new(),
             lex: &self.lex,
@@ -161,7 +165,7 @@ impl Resolver {
         claim: &Claim,
         phrase: Option<&Phrase>,
         speaker: &Option<Speaker>,
-        names: &names::NameIndex,
+        names: &names::LazyNames,
     ) -> Option<String> {
         if let Some(r) = claim.recipient {
             let hearer = text[r]
@@ -255,7 +259,7 @@ const CONTINUATION_DETECT: RuleId = RuleId("detect/continuation");
 struct State<'a> {
     entities: Vec<Entity>,
     lex: &'a Lexicons,
-    names: &'a names::NameIndex,
+    names: &'a names::LazyNames<'a>,
 }
 
 type Resolved = (Option<usize>, Resolution, RuleId, Vec<String>);

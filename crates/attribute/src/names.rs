@@ -57,6 +57,38 @@ const NOT_NAME_START: &[&str] = &[
     "Both",
 ];
 
+/// A [`NameIndex`] built the first time it is asked something.
+pub(crate) struct LazyNames<'a> {
+    text: &'a str,
+    doc: &'a Document,
+    lex: &'a Lexicons,
+    index: std::cell::OnceCell<NameIndex>,
+}
+
+impl<'a> LazyNames<'a> {
+    pub(crate) fn new(text: &'a str, doc: &'a Document, lex: &'a Lexicons) -> LazyNames<'a> {
+        LazyNames {
+            text,
+            doc,
+            lex,
+            index: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &NameIndex {
+        self.index
+            .get_or_init(|| NameIndex::build(self.text, self.doc, self.lex))
+    }
+
+    pub(crate) fn full_name(&self, short: &str, before: usize) -> Option<String> {
+        self.get().full_name(short, before)
+    }
+
+    pub(crate) fn is_person(&self, name: &str) -> bool {
+        self.get().is_person(name)
+    }
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     /// (byte offset, full name) in text order.

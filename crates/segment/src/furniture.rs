@@ -53,12 +53,8 @@ fn key(text: &str) -> String {
 /// True for a short line that does not end like a sentence: section headers, headlines and
 /// subheads ("Fragmented and demoralised", "'The end is closer than ever'").
 fn is_heading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    if words > 20 {
-        return false;
-    }
     let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
-    !trimmed.ends_with(['.', '!', '?', ':', ';', ',', '…'])
+    !trimmed.ends_with(['.', '!', '?', ':', ';', ',', '…']) && text.split_whitespace().count() <= 20
 }
 
 impl Classifier {
@@ -84,33 +80,38 @@ impl Classifier {
         let mut out = Vec::with_capacity(paragraphs.len());
         for &span in paragraphs {
             let para = &text[span];
-            // Headers, bylines, comment and paywall lines are short; only captions and
-            // repeats are looked for in long paragraphs, and only at their end.
-            let short = para.len() <= SHORT;
-            let k = if short { key(para) } else { String::new() };
-            let lower = k.to_lowercase();
-            let words = k.split_whitespace().count();
-            let hash = FxBuildHasher.hash_one(if short { k.as_str() } else { para });
+            let hash = FxBuildHasher.hash_one(para);
+            // Page lines are short: the lexicon tests, which need the folded text, run only
+            // on short paragraphs, and the cheap tests (last character, first word) first.
+            let page_line = para.len() <= PAGE_LINE && {
+                let k = key(para);
+                let lower = k.to_lowercase();
+                if self.comment_starts.contains(&lower) || COMMENT_COUNT.is_match(&k) {
+                    in_comments = true;
+                }
+                in_comments
+                    || self.furniture.contains(&lower)
+                    || (lower.ends_with(" logo") && k.split_whitespace().count() <= 4)
+            };
             let kind = if in_comments {
                 Some(FurnitureKind::Comments)
-            } else if short && (self.comment_starts.contains(&lower) || COMMENT_COUNT.is_match(&k))
-            {
-                in_comments = true;
-                Some(FurnitureKind::Comments)
-            } else if short
-                && (self.furniture.contains(&lower) || (lower.ends_with(" logo") && words <= 4))
-            {
+            } else if page_line {
                 Some(FurnitureKind::Paywall)
-            } else if CAPTION.is_match(tail(para)) || seen.contains(&hash) {
+            } else if (para.ends_with([']', ')']) && CAPTION.is_match(tail(para)))
+                || seen.contains(&hash)
+            {
                 Some(FurnitureKind::Caption)
-            } else if short && title_key.as_deref() == Some(k.as_str()) {
+            } else if title_key
+                .as_ref()
+                .is_some_and(|t| para.len() <= t.len() + 8 && *t == key(para))
+            {
                 Some(FurnitureKind::Title)
-            } else if short && !body_seen && BYLINE.is_match(para) && words <= 12 {
+            } else if !body_seen && BYLINE.is_match(para) && para.split_whitespace().count() <= 12 {
                 Some(FurnitureKind::Byline)
-            } else if short && is_heading(para) {
+            } else if para.len() <= SHORT && is_heading(para) {
                 Some(if body_seen {
                     FurnitureKind::Subhead
-                } else if words <= 3 && title_key.is_none() {
+                } else if para.split_whitespace().count() <= 3 && title_key.is_none() {
                     FurnitureKind::Section
                 } else {
                     FurnitureKind::Title
@@ -125,6 +126,9 @@ impl Classifier {
         out
     }
 }
+
+/// Page lines (comment prompts, paywall and logo lines) are no longer than this, in bytes.
+const PAGE_LINE: usize = 80;
 
 /// Paragraphs longer than this (in bytes) are never headers, bylines or page lines.
 const SHORT: usize = 400;
