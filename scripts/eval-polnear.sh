@@ -23,7 +23,7 @@ if [[ ! -f "$gold" ]]; then
 $gold is absent: this benchmark needs PolNeAR converted to the gold JSONL of
 whosaid eval (one article per line: id, text, quotes with character offsets).
 PolNeAR: Newell, Margolin & Ruths, "An Attribution Relations Corpus for Political News",
-LREC 2018; data at https://github.com/networkdynamics/PolNeAR
+LREC 2018 (github networkdynamics/PolNeAR)
 Nothing was measured.
 EOF
   exit 0

@@ -320,8 +320,12 @@ impl<'a> Ctx<'a> {
         self.doc.tokens[i].span
     }
 
+    /// True for a word token; false past the last token, so look-aheads need no bounds test.
     fn is_word(&self, i: usize) -> bool {
-        self.doc.tokens[i].kind == TokenKind::Word
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
@@ -352,12 +356,20 @@ impl<'a> Ctx<'a> {
 
     /// The quote whose closing mark is token `i`.
     fn quote_closed_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
-        self.closes[i].map(|n| &self.doc.quotes[n as usize])
+        self.closes
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|n| &self.doc.quotes[n as usize])
     }
 
     /// The quote whose opening mark is token `i`.
     fn quote_opened_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
-        self.opens[i].map(|n| &self.doc.quotes[n as usize])
+        self.opens
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|n| &self.doc.quotes[n as usize])
     }
 
     fn cover(&self, from: usize, to: usize) -> Span {
@@ -1882,6 +1894,15 @@ mod tests {
         "He wanted to say goodbye to the talks.",
         []
     );
+
+    /// Regression: a look-ahead past the last token ("said" ending the text after an
+    /// abbreviation) indexed out of bounds. Found by the property test.
+    #[test]
+    fn cue_as_last_token_after_abbreviations() {
+        let _ = found("😀 Brig. Gen. said");
+        let _ = found("He said \"");
+        let _ = found("Trump: \"");
+    }
 
     #[test]
     fn multi_paragraph_quote_continues() {
