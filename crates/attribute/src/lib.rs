@@ -89,6 +89,7 @@ impl Resolver {
         let names = names::LazyNames::new(text, doc, &self.lex);
         let mut state = State {
             entities: Vec::new(),
+            recent: std::collections::VecDeque::new(),
             lex: &self.lex,
             names: &names,
         };
@@ -138,6 +139,7 @@ impl Resolver {
             let speaker = entity.map(|e| state.entities[e].speaker.clone());
             if let Some(e) = entity {
                 state.entities[e].last = claim.span.start;
+                state.touch(e);
             }
             let outlet = self
                 .outlet(text, &claim, phrase.as_ref(), &speaker, &names)
@@ -256,8 +258,14 @@ fn fill_continuations(out: &mut [Attribution], pending: &[usize]) {
 
 const CONTINUATION_DETECT: RuleId = RuleId("detect/continuation");
 
+/// How many of the most recently active speakers a mention is compared with. An article has
+/// far fewer speakers; the bound keeps a pathological one (a 50 MB page of "X said") linear.
+const WINDOW: usize = 64;
+
 struct State<'a> {
     entities: Vec<Entity>,
+    /// Entity indices, most recently active first (bounded to `2 * WINDOW`).
+    recent: std::collections::VecDeque<usize>,
     lex: &'a Lexicons,
     names: &'a names::LazyNames<'a>,
 }
@@ -294,7 +302,21 @@ impl State<'_> {
             last: at,
             last_mention: mention.to_string(),
         });
-        self.entities.len() - 1
+        let e = self.entities.len() - 1;
+        self.touch(e);
+        e
+    }
+
+    /// Marks entity `e` as the most recently active one.
+    fn touch(&mut self, e: usize) {
+        if self.recent.front() == Some(&e) {
+            return;
+        }
+        if let Some(pos) = self.recent.iter().take(WINDOW).position(|&x| x == e) {
+            self.recent.remove(pos);
+        }
+        self.recent.push_front(e);
+        self.recent.truncate(2 * WINDOW);
     }
 
     /// Adds what a new mention says about an entity (title, role, organisation) where the
@@ -313,9 +335,11 @@ impl State<'_> {
     }
 
     fn most_recent(&self, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
-        (0..self.entities.len())
-            .filter(|&e| ok(&self.entities[e]))
-            .max_by_key(|&e| (self.entities[e].last, e))
+        self.recent
+            .iter()
+            .take(WINDOW)
+            .copied()
+            .find(|&e| ok(&self.entities[e]))
     }
 
     fn resolve_phrase(&mut self, text: &str, p: &Phrase, at: usize) -> Resolved {

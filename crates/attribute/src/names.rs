@@ -1,6 +1,7 @@
 //! The names an article mentions anywhere in its body, so that a surname can resolve to a
 //! full name even when the full name was never a speaker ("Hillary Clinton ... Clinton said").
 
+use rustc_hash::FxHashMap;
 use whosaid_core::{Document, TokenKind};
 
 use crate::lexicons::Lexicons;
@@ -93,18 +94,31 @@ impl<'a> LazyNames<'a> {
 pub(crate) struct NameIndex {
     /// (byte offset, full name) in text order.
     names: Vec<(usize, String)>,
+    /// Indices into `names` by lowercased last word, in text order: lookups stay cheap in an
+    /// article with thousands of names.
+    by_last: FxHashMap<String, Vec<usize>>,
+}
+
+fn last_word(name: &str) -> String {
+    name.split_whitespace()
+        .next_back()
+        .unwrap_or_default()
+        .to_lowercase()
 }
 
 /// True when `full`'s last words are `short` ("Yahya Rasul" ends with "Rasul"), ignoring the
 /// case of a leading particle ("Al-Azzawi" and "al-Azzawi").
 pub(crate) fn ends_with_name(full: &str, short: &str) -> bool {
-    let full_words: Vec<&str> = full.split_whitespace().collect();
-    let short_words: Vec<&str> = short.split_whitespace().collect();
-    full_words.len() > short_words.len()
-        && full_words[full_words.len() - short_words.len()..]
-            .iter()
-            .zip(&short_words)
-            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    let mut full_words = full.split_whitespace().rev();
+    let mut short_words = short.split_whitespace().rev();
+    loop {
+        match (short_words.next(), full_words.next()) {
+            (Some(s), Some(f)) if s.eq_ignore_ascii_case(f) => {}
+            // All of `short` matched and `full` has more words before it.
+            (None, Some(_)) => return true,
+            _ => return false,
+        }
+    }
 }
 
 impl NameIndex {
@@ -155,25 +169,33 @@ impl NameIndex {
                 i = j.max(i + 1);
             }
         }
-        NameIndex { names }
+        let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, (_, name)) in names.iter().enumerate() {
+            by_last.entry(last_word(name)).or_default().push(i);
+        }
+        NameIndex { names, by_last }
     }
 
     /// The full name ending with `short`, preferring the latest mention before `before`.
     pub(crate) fn full_name(&self, short: &str, before: usize) -> Option<String> {
-        let fits = |n: &&(usize, String)| ends_with_name(&n.1, short);
-        self.names
+        let candidates = self.by_last.get(&last_word(short))?;
+        let fits = |&&i: &&usize| ends_with_name(&self.names[i].1, short);
+        candidates
             .iter()
-            .filter(|n| n.0 < before)
+            .filter(|&&i| self.names[i].0 < before)
             .rfind(fits)
-            .or_else(|| self.names.iter().find(fits))
-            .map(|n| n.1.clone())
+            .or_else(|| candidates.iter().find(fits))
+            .map(|&i| self.names[i].1.clone())
     }
 
     /// True when `name` is, or ends, a person's name in the article.
     pub(crate) fn is_person(&self, name: &str) -> bool {
-        self.names
-            .iter()
-            .any(|(_, n)| n.eq_ignore_ascii_case(name) || ends_with_name(n, name))
+        self.by_last.get(&last_word(name)).is_some_and(|c| {
+            c.iter().any(|&i| {
+                let n = &self.names[i].1;
+                n.eq_ignore_ascii_case(name) || ends_with_name(n, name)
+            })
+        })
     }
 }
 
