@@ -212,8 +212,36 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
         roles.push(join(text, &rest));
     }
     let alias = alias(&rest, lex);
-    // Leading determiner.
+    // Leading sentence adverbs ("Now Wilson explained"), then a determiner.
     let mut start = 0;
+    while start + 1 < head.len()
+        && [
+            "now",
+            "then",
+            "still",
+            "also",
+            "but",
+            "and",
+            "so",
+            "yet",
+            "however",
+            "meanwhile",
+            "later",
+            "earlier",
+            "instead",
+            "indeed",
+            "finally",
+            "previously",
+            "today",
+            "yesterday",
+            "here",
+            "there",
+        ]
+        .iter()
+        .any(|w| head[start].text.eq_ignore_ascii_case(w))
+    {
+        start += 1;
+    }
     let mut definite = false;
     while start < head.len()
         && [

@@ -51,10 +51,12 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                                 if matches!(d, ',' | '/') {
                                     digit_start && n.is_ascii_digit()
                                 } else if d == '.' {
-                                    // "U.S", "a.m", "3.5" join; "said.Trump" (a missing
-                                    // space) does not: the piece before the period is short.
+                                    // "U.S", "a.m", "3.5" join (the piece before the period
+                                    // is short), and so do domains ("Halo.Bungie.Org",
+                                    // "fivethirtyeight.com"); "said.Trump", a missing space,
+                                    // does not.
                                     let piece = s[i..j].rsplit(is_joiner).next().unwrap_or("");
-                                    piece.chars().count() <= 3
+                                    piece.chars().count() <= 3 || is_domain_tail(&s[j + 1..])
                                 } else {
                                     true
                                 }
@@ -98,6 +100,23 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             kind,
         });
     }
+}
+
+/// True when `rest` (what follows a period inside a word) continues a domain name: a
+/// top-level domain, or more dotted pieces.
+fn is_domain_tail(rest: &str) -> bool {
+    let run: &str = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .next()
+        .unwrap_or("");
+    let run = run.trim_end_matches('.');
+    let first = run.split('.').next().unwrap_or("");
+    run.contains('.')
+        || [
+            "com", "org", "net", "gov", "edu", "co", "uk", "io", "us", "info", "tv", "int", "eu",
+        ]
+        .iter()
+        .any(|tld| first.eq_ignore_ascii_case(tld))
 }
 
 /// Zero-width and formatting characters that are neither words nor punctuation.
@@ -144,6 +163,17 @@ mod tests {
             ["Trump", "said", ".", "Trump", "left"]
         );
         assert_eq!(toks("3.5 a.m. Ph.D"), ["3.5", "a.m", ".", "Ph.D"]);
+        assert_eq!(
+            toks("fansite Halo.Bungie.Org, and fivethirtyeight.com."),
+            [
+                "fansite",
+                "Halo.Bungie.Org",
+                ",",
+                "and",
+                "fivethirtyeight.com",
+                "."
+            ]
+        );
     }
 
     #[test]
