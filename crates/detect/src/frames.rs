@@ -1323,13 +1323,14 @@ impl<'a> Ctx<'a> {
         let Some(start) = after else { return };
         // "adding that" and "saying" are the common ones; other participles need "that" or a
         // quote so that "warning shots" or "pointing fingers" stay out.
+        let end = self.quote_end(start, self.cut_at_participle(start, e));
+        // ", calling him a \"loser\"": a quotation in the claim makes it a report too.
         let explicit = self.is(start.saturating_sub(1), "that")
-            || self.quote_opened_at(start).is_some()
-            || self.tok(start - 1) == ":";
+            || self.tok(start - 1) == ":"
+            || (start..end).any(|t| self.quote_opened_at(t).is_some());
         if !explicit && !self.in_list(i, &["saying", "adding", "telling", "writing"]) {
             return;
         }
-        let end = self.quote_end(start, self.cut_at_participle(start, e));
         let Some((_, from, to)) = self.content_span(start, end, 2) else {
             return;
         };
