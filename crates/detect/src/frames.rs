@@ -235,6 +235,14 @@ const NOT_SPEAKER_LABELS: &[&str] = &[
 /// Pronouns that are a speaker phrase on their own.
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 
+/// Who said a claim, with which cue, to whom, found by which rule.
+struct Said {
+    cue: Span,
+    source: Span,
+    recipient: Option<Span>,
+    rule: RuleId,
+}
+
 struct Ctx<'a> {
     lex: &'a Lexicons,
     text: &'a str,
@@ -686,6 +694,39 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// Pushes the claim that runs from token `start` after a cue to the end of its clause
+    /// (before `, adding that ...`, a closing `, they said`, or the end of a leading quote),
+    /// when it has at least `min_words` words.
+    fn push_after(
+        &mut self,
+        start: usize,
+        e: usize,
+        min_words: usize,
+        paragraph: usize,
+        said: Said,
+    ) {
+        let end = self.quote_end(start, self.cut_at_participle(start, e));
+        if let Some((_, f, t)) = self.content_span(start, end, min_words) {
+            let group = self.next_group();
+            let Said {
+                cue,
+                source,
+                recipient,
+                rule,
+            } = said;
+            self.push(
+                f,
+                t,
+                group,
+                paragraph,
+                Some(cue),
+                Some(source),
+                recipient,
+                rule,
+            );
+        }
+    }
+
     /// Records that tokens `from..to` of `paragraph` are claimed, from byte `start`.
     fn mark(&mut self, from: usize, to: usize, paragraph: usize, start: usize) {
         for flag in &mut self.claimed[from..to] {
@@ -936,21 +977,13 @@ impl<'a> Ctx<'a> {
                 .and_then(|cl| cl.source);
             let subject = earlier.or_else(|| self.sentence_subject(a, k - 1));
             if let (Some(start), Some(subject)) = (after, subject) {
-                let end = self.quote_end(start, self.cut_at_participle(start, e));
-                if let Some((_, f, t)) = self.content_span(start, end, 2) {
-                    let group = self.next_group();
-                    let rule = COORDINATED;
-                    self.push(
-                        f,
-                        t,
-                        group,
-                        paragraph,
-                        Some(cue_span),
-                        Some(subject),
-                        recipient,
-                        rule,
-                    );
-                }
+                let said = Said {
+                    cue: cue_span,
+                    source: subject,
+                    recipient,
+                    rule: COORDINATED,
+                };
+                self.push_after(start, e, 2, paragraph, said);
             }
             return;
         }
@@ -1007,20 +1040,13 @@ impl<'a> Ctx<'a> {
                     .map(|n| n + 1)
             });
             if let Some(start) = answer {
-                let end = self.quote_end(start, self.cut_at_participle(start, e));
-                if let Some((_, f, t)) = self.content_span(start, end, 1) {
-                    let group = self.next_group();
-                    self.push(
-                        f,
-                        t,
-                        group,
-                        paragraph,
-                        Some(cue_span),
-                        Some(source),
-                        recipient,
-                        CUE_BEFORE,
-                    );
-                }
+                let said = Said {
+                    cue: cue_span,
+                    source,
+                    recipient,
+                    rule: CUE_BEFORE,
+                };
+                self.push_after(start, e, 1, paragraph, said);
             }
             return;
         }
@@ -1036,20 +1062,13 @@ impl<'a> Ctx<'a> {
             let leading_claim =
                 claim_before.filter(|&(_, f, t)| self.kind_of(f, t).0 != ClaimKind::Indirect);
             if leading_claim.is_none() || self.is(c + 1, "that") {
-                let end = self.quote_end(start, self.cut_at_participle(start, e));
-                if let Some((_, from, to)) = self.content_span(start, end, 2) {
-                    let group = self.next_group();
-                    self.push(
-                        from,
-                        to,
-                        group,
-                        paragraph,
-                        Some(cue_span),
-                        Some(source),
-                        recipient,
-                        CUE_BEFORE,
-                    );
-                }
+                let said = Said {
+                    cue: cue_span,
+                    source,
+                    recipient,
+                    rule: CUE_BEFORE,
+                };
+                self.push_after(start, e, 2, paragraph, said);
                 return;
             }
         }
