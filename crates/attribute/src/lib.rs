@@ -307,6 +307,14 @@ impl State<'_> {
         e
     }
 
+    /// The recent speaker of the same kind and name, or a new one.
+    fn find_or_add(&mut self, speaker: Speaker, mention: &str, at: usize) -> usize {
+        let same = self.most_recent(|en| {
+            en.speaker.kind == speaker.kind && en.speaker.name.eq_ignore_ascii_case(&speaker.name)
+        });
+        same.unwrap_or_else(|| self.add(speaker, mention, at))
+    }
+
     /// Marks entity `e` as the most recently active one.
     fn touch(&mut self, e: usize) {
         if self.recent.front() == Some(&e) {
@@ -431,32 +439,17 @@ impl State<'_> {
                 )
             }
             Head::Organisation(name) => {
-                let same = self.most_recent(|en| {
-                    en.speaker.kind == Some(SpeakerKind::Organisation)
-                        && en.speaker.name.eq_ignore_ascii_case(name)
-                });
-                let e = same.unwrap_or_else(|| {
-                    self.add(
-                        new_speaker(name.clone(), SpeakerKind::Organisation),
-                        &mention,
-                        at,
-                    )
-                });
-                (
-                    Some(e),
-                    Resolution::Explicit,
-                    EXPLICIT,
-                    vec![mention, self.display(e)],
-                )
+                let e = self.find_or_add(
+                    new_speaker(name.clone(), SpeakerKind::Organisation),
+                    &mention,
+                    at,
+                );
+                let chain = vec![mention, self.display(e)];
+                (Some(e), Resolution::Explicit, EXPLICIT, chain)
             }
             Head::Group(name) => {
-                let same = self.most_recent(|en| {
-                    en.speaker.kind == Some(SpeakerKind::Group)
-                        && en.speaker.name.eq_ignore_ascii_case(name)
-                });
-                let e = same.unwrap_or_else(|| {
-                    self.add(new_speaker(name.clone(), SpeakerKind::Group), &mention, at)
-                });
+                let e =
+                    self.find_or_add(new_speaker(name.clone(), SpeakerKind::Group), &mention, at);
                 (Some(e), Resolution::Group, GROUP, vec![mention])
             }
             Head::Definite {
