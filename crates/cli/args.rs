@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::eval;
+use crate::{audit, eval};
 
 /// Extracts who said what from news articles: quotes, reported speech, speakers and exact
 /// offsets, one CSV row per claim.
@@ -15,6 +15,7 @@ Examples:
   whosaid extract data/samples -o claims.csv
   whosaid extract articles.jsonl --outlet Reuters --format jsonl > claims.jsonl
   cat articles.jsonl | whosaid extract - | head
+  whosaid audit data/samples -o report.html
 
 Exit status: 0 when every article was processed, 1 when some articles failed (each is reported
 on stderr), 2 on a usage or fatal error.")]
@@ -31,6 +32,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Scores whosaid against an annotated corpus.
     Eval(eval::EvalArgs),
+    /// Writes an HTML report that shows every claim in its article, coloured by speaker, for
+    /// checking attributions by eye.
+    Audit(audit::AuditArgs),
 }
 
 /// Output formats.
@@ -98,9 +102,15 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
 
+    /// Also write the speakers table to FILE as CSV: one row per speaker per article
+    /// (article_id, speaker, title, role, organisation, claims, direct, indirect,
+    /// first_mention_start, first_mention_end, mentions), in input order. [default: none]
+    #[arg(long, value_name = "FILE")]
+    pub speakers: Option<PathBuf>,
+
     /// Write CSV fields exactly as they are, without the leading ' that stops spreadsheets from
     /// running fields starting with = + - @, tab or CR as formulas. Unsafe to open in a
-    /// spreadsheet; gives exact text[start:end] quotes. [default: neutralise]
+    /// spreadsheet; gives exact `text[start:end]` quotes. [default: neutralise]
     #[arg(long)]
     pub no_sanitize: bool,
 

@@ -5,12 +5,14 @@
 //! pipe is success).
 
 mod args;
+mod audit;
 mod decode;
 mod eval;
 mod input;
 mod pipeline;
 mod report;
 mod run;
+mod speakers;
 
 use std::io::{self, Write};
 
@@ -25,6 +27,7 @@ fn main() {
     let result = match &cli.command {
         Command::Extract(args) => run::run(args, &pipeline),
         Command::Eval(args) => eval::run(args, &pipeline),
+        Command::Audit(args) => audit::run(args, &pipeline),
     };
     let code = match result {
         Ok(code) => code,

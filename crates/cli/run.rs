@@ -23,6 +23,7 @@ use crate::args::{ExtractArgs, OutputFormat};
 use crate::input::{self, Failure, Item, Stop};
 use crate::pipeline::Pipeline;
 use crate::report::Reporter;
+use crate::speakers::SpeakersFile;
 
 /// Most articles (or other items) in one chunk.
 pub const CHUNK_ITEMS: usize = 256;
@@ -58,6 +59,7 @@ struct Sink<'a> {
     writer: &'a mut RecordWriter<Box<dyn Write>>,
     out_name: &'a str,
     errors: Option<&'a mut ErrorLog>,
+    speakers: Option<&'a mut SpeakersFile>,
     reporter: &'a Reporter,
     stats: Stats,
 }
@@ -69,6 +71,9 @@ impl Sink<'_> {
         for outcome in outcomes {
             match outcome {
                 Outcome::Records { records, bytes } => {
+                    if let Some(speakers) = &mut self.speakers {
+                        speakers.write(&records)?;
+                    }
                     stats.read += 1;
                     stats.processed += 1;
                     stats.bytes += bytes;
@@ -134,6 +139,10 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     let (out, out_name) = open_output(args.output.as_deref())?;
     let mut writer =
         RecordWriter::new(out, options).with_context(|| format!("cannot write to {out_name}"))?;
+    let mut speakers = match &args.speakers {
+        Some(path) => Some(SpeakersFile::create(path, options.sanitize)?),
+        None => None,
+    };
     let mut errors = match &args.errors {
         Some(path) => Some(ErrorLog::create(path, options.sanitize)?),
         None => None,
@@ -156,6 +165,7 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         writer: &mut writer,
         out_name: &out_name,
         errors: errors.as_mut(),
+        speakers: speakers.as_mut(),
         reporter: &reporter,
         stats: Stats::default(),
     };
@@ -202,6 +212,9 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     writer
         .finish()
         .with_context(|| format!("cannot write to {out_name}"))?;
+    if let Some(speakers) = speakers {
+        speakers.finish()?;
+    }
     if let Some(log) = errors {
         log.finish()?;
     }

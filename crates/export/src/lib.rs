@@ -33,7 +33,7 @@ mod writer;
 
 pub use audit::{
     speaker_hue, AuditArticle, AuditClaim, Block, Page, PageNav, ReportIndex, Weakness,
-    FAR_PARAGRAPHS,
+    FAR_PARAGRAPHS, SPEAKERS_LISTED,
 };
 pub use record::Record;
 pub use sanitize::neutralise;

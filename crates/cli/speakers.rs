@@ -1,0 +1,44 @@
+//! `whosaid extract --speakers FILE`: the speakers table, written beside the claims in the
+//! same input order.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::Path;
+
+use anyhow::Context;
+use whosaid_export::{Record, SpeakerRow, SpeakerWriter};
+
+/// The speakers CSV being written.
+pub struct SpeakersFile {
+    writer: SpeakerWriter<BufWriter<File>>,
+    name: String,
+}
+
+impl SpeakersFile {
+    /// Creates the file and writes the header.
+    pub fn create(path: &Path, sanitize: bool) -> anyhow::Result<SpeakersFile> {
+        let name = path.display().to_string();
+        let file = File::create(path).with_context(|| format!("cannot create {name}"))?;
+        let writer = SpeakerWriter::new(BufWriter::with_capacity(1 << 16, file), sanitize)
+            .with_context(|| format!("cannot write to {name}"))?;
+        Ok(SpeakersFile { writer, name })
+    }
+
+    /// Writes the speakers of one article's claim records.
+    pub fn write(&mut self, records: &[Record]) -> anyhow::Result<()> {
+        for row in SpeakerRow::from_records(records) {
+            self.writer
+                .write(&row)
+                .with_context(|| format!("cannot write to {}", self.name))?;
+        }
+        Ok(())
+    }
+
+    /// Flushes and closes the file, reporting the error a drop would swallow.
+    pub fn finish(self) -> anyhow::Result<()> {
+        self.writer
+            .finish()
+            .map(drop)
+            .with_context(|| format!("cannot write to {}", self.name))
+    }
+}
