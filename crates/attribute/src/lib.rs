@@ -396,7 +396,25 @@ impl State<'_> {
                         ];
                         (Some(e), Resolution::Pronoun, PRONOUN, chain)
                     }
-                    None => (None, Resolution::None, UNRESOLVED, vec![mention]),
+                    // No speaker yet: the nearest person named before ("Mr. Reagan told
+                    // Congress ... he said"), for "he" and "she".
+                    None => match kind {
+                        PronounKind::Male | PronounKind::Female => {
+                            match self.names.nearest_before(p.mention.start) {
+                                Some(full) => {
+                                    let e = self.add(
+                                        new_speaker(full, SpeakerKind::Person),
+                                        &mention,
+                                        at,
+                                    );
+                                    let chain = vec![mention, self.display(e)];
+                                    (Some(e), Resolution::Pronoun, PRONOUN, chain)
+                                }
+                                None => (None, Resolution::None, UNRESOLVED, vec![mention]),
+                            }
+                        }
+                        _ => (None, Resolution::None, UNRESOLVED, vec![mention]),
+                    },
                 }
             }
             Head::Person(name) => {
@@ -469,9 +487,22 @@ impl State<'_> {
                                 .any(|w| w == key)
                     });
                     // "the statement", "the report": a document of the latest organisation.
+                    // "the company", "the firm": the latest organisation, when the article
+                    // has named one.
                     let document = matches!(
                         noun.as_str(),
-                        "statement" | "report" | "communique" | "announcement"
+                        "statement"
+                            | "report"
+                            | "communique"
+                            | "announcement"
+                            | "company"
+                            | "firm"
+                            | "group"
+                            | "bank"
+                            | "corporation"
+                            | "agency"
+                            | "organization"
+                            | "organisation"
                     );
                     named.or_else(|| {
                         if document && possessor.is_none() {

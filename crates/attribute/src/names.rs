@@ -107,6 +107,10 @@ impl<'a> LazyNames<'a> {
     pub(crate) fn is_person(&self, name: &str) -> bool {
         self.get().is_person(name)
     }
+
+    pub(crate) fn nearest_before(&self, offset: usize) -> Option<String> {
+        self.get().nearest_before(offset)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -205,6 +209,12 @@ impl NameIndex {
             .rfind(fits)
             .or_else(|| candidates.iter().find(fits))
             .map(|&i| self.names[i].1.clone())
+    }
+
+    /// The last full name mentioned before byte `offset`.
+    pub(crate) fn nearest_before(&self, offset: usize) -> Option<String> {
+        let i = self.names.partition_point(|(at, _)| *at < offset);
+        i.checked_sub(1).map(|i| self.names[i].1.clone())
     }
 
     /// True when `name` is, or ends, a person's name in the article.

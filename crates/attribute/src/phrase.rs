@@ -277,6 +277,13 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
         let cap = t.word && is_capitalised(t.text, lex);
         let period = t.text == "." && r >= 2 && head[r - 2].word;
         let particle = t.word && lex.particles.contains(t.text) && r < head.len();
+        // "S and P", "Procter & Gamble": a conjunction between capitalised words.
+        let conjunction = t.word
+            && ["and", "&"].contains(&t.text)
+            && r >= 2
+            && r < head.len()
+            && is_capitalised(head[r - 2].text, lex)
+            && head[r - 2].text.len() <= 2;
         // "Ministry of Interior", "Department of Homeland Security": a connector between
         // capitalised words of an organisation's name.
         let connector = t.word
@@ -287,7 +294,7 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
             && head[r - 2..]
                 .iter()
                 .any(|t| lex.organisation_words.contains(t.text));
-        if !(cap || period || particle || connector) {
+        if !(cap || period || particle || connector || conjunction) {
             break;
         }
         r -= 1;
@@ -348,7 +355,38 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
         .filter(|t| t.word)
         .map(|t| t.text)
         .collect();
-    if !name.is_empty() {
+    // "Analysts said" at the start of a sentence: a capitalised common noun, not a name.
+    let common_plural = name_words.len() == 1 && title.is_empty() && {
+        let lower = name_words[0].to_ascii_lowercase();
+        let singular = lower
+            .strip_suffix("ies")
+            .map(|s| format!("{s}y"))
+            .or_else(|| lower.strip_suffix('s').map(str::to_string));
+        singular.is_some_and(|s| lex.person_nouns.contains(&s))
+            || lex.person_nouns.contains(&lower) && premods.is_empty()
+    };
+    // "a spokesman for Donald Trump": the speaker is the spokesman; the name is whom they
+    // speak for.
+    let affiliation = premods.last().is_some_and(|t| {
+        ["for", "of", "at", "to", "with", "from"]
+            .iter()
+            .any(|p| t.text.eq_ignore_ascii_case(p))
+    });
+    if !name.is_empty() && affiliation {
+        let mut organisation = organisation;
+        if organisation.is_empty() {
+            organisation = name.clone();
+        }
+        let described = join(text, head);
+        return Some(Phrase {
+            head: Head::Other(described),
+            mention: whole,
+            title,
+            role,
+            organisation,
+        });
+    }
+    if !name.is_empty() && !common_plural {
         let mention = Span::new(
             name_toks[0].span.start,
             name_toks[name_toks.len() - 1].span.end,
@@ -357,6 +395,7 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
             .iter()
             .any(|w| lex.organisation_words.contains(w))
             || lex.outlets.contains(&name)
+            || name_words.iter().any(|w| *w == "and" || *w == "&")
             || (name_words.len() == 1
                 && name_words[0].len() >= 2
                 && name_words[0]
@@ -540,6 +579,18 @@ mod tests {
         assert_eq!(
             (p.role.as_str(), p.organisation.as_str()),
             ("spokesman", "White House")
+        );
+    }
+
+    #[test]
+    fn affiliations_and_capitalised_common_nouns() {
+        let p = parse_str("a spokesman for Donald Trump");
+        assert_eq!(p.head, Head::Other("spokesman for Donald Trump".into()));
+        assert_eq!(p.organisation, "Donald Trump");
+        assert_eq!(parse_str("Analysts").head, Head::Group("Analysts".into()));
+        assert_eq!(
+            parse_str("S and P").head,
+            Head::Organisation("S and P".into())
         );
     }
 

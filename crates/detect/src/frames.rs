@@ -1484,6 +1484,9 @@ impl<'a> Ctx<'a> {
                     .cue(self.tok(i))
                     .is_some_and(|c| matches!(c.form, Form::Third | Form::Past))
         });
+        if self.in_list(a, NOT_SPEAKER_LABELS) {
+            return;
+        }
         let (lead, cue) = match (colon, says) {
             (Some(c), _) if name_ok(c) => (c, self.span(c)),
             (_, Some(v)) if name_ok(v) => (v, self.span(v)),
