@@ -461,7 +461,12 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
             organisation: false,
         }
     } else if plural_person {
-        Head::Group(phrase_text)
+        // "Analysts said": capitalised only because it opens the sentence.
+        let mut name = phrase_text;
+        if head_words.len() == 1 && head_words[0] == name {
+            name = name.to_lowercase();
+        }
+        Head::Group(name)
     } else if lex.organisation_words.contains(&noun) && definite {
         let possessor = head_words
             .iter()
@@ -587,7 +592,7 @@ mod tests {
         let p = parse_str("a spokesman for Donald Trump");
         assert_eq!(p.head, Head::Other("spokesman for Donald Trump".into()));
         assert_eq!(p.organisation, "Donald Trump");
-        assert_eq!(parse_str("Analysts").head, Head::Group("Analysts".into()));
+        assert_eq!(parse_str("Analysts").head, Head::Group("analysts".into()));
         assert_eq!(
             parse_str("S and P").head,
             Head::Organisation("S and P".into())
