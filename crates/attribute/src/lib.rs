@@ -98,6 +98,8 @@ impl Resolver {
         let mut by_group: std::collections::HashMap<usize, usize> =
             std::collections::HashMap::new();
         let mut pending_continuations = Vec::new();
+        // The entity behind each attribution, for the final pass over roles.
+        let mut entities: Vec<Option<usize>> = Vec::with_capacity(claims.len());
         for claim in claims {
             let (entity, mention, resolution, rule, chain, phrase) = match claim.source {
                 Some(source) => match phrase::parse(text, doc, source, &self.lex) {
@@ -145,6 +147,7 @@ impl Resolver {
                 .outlet(text, &claim, phrase.as_ref(), &speaker, &names)
                 .or_else(|| article.outlet.clone());
             by_group.entry(claim.group).or_insert(out.len());
+            entities.push(entity);
             out.push(Attribution {
                 claim,
                 speaker,
@@ -154,6 +157,16 @@ impl Resolver {
                 chain,
                 rule,
             });
+        }
+        // What the article says about a speaker anywhere (a role given in a later mention:
+        // "Hajaj, the Qayara resident, said") holds for all of their claims.
+        for (a, e) in out.iter_mut().zip(&entities) {
+            if let (Some(speaker), Some(e)) = (a.speaker.as_mut(), e) {
+                let known = &state.entities[*e].speaker;
+                speaker.title.clone_from(&known.title);
+                speaker.role.clone_from(&known.role);
+                speaker.organisation.clone_from(&known.organisation);
+            }
         }
         fill_continuations(&mut out, &pending_continuations);
         out
@@ -207,6 +220,18 @@ impl Resolver {
         }
         None
     }
+}
+
+/// Adds a role description to a speaker's role, unless it says nothing new.
+fn add_role(role: &mut String, new: &str) {
+    let new = new.trim();
+    if new.is_empty() || role.to_lowercase().contains(&new.to_lowercase()) {
+        return;
+    }
+    if !role.is_empty() {
+        role.push_str("; ");
+    }
+    role.push_str(new);
 }
 
 /// Cue-less quotes take the speaker of the nearest attributed claim before them, or, for a
@@ -333,13 +358,13 @@ impl State<'_> {
         let s = &mut self.entities[e].speaker;
         for (slot, new) in [
             (&mut s.title, &p.title),
-            (&mut s.role, &p.role),
             (&mut s.organisation, &p.organisation),
         ] {
             if slot.is_empty() && !new.is_empty() {
                 *slot = new.clone();
             }
         }
+        add_role(&mut s.role, &p.role);
     }
 
     fn most_recent(&self, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
@@ -526,10 +551,15 @@ impl State<'_> {
                 match found {
                     Some(e) => {
                         let chain = vec![
-                            mention,
+                            mention.clone(),
                             self.entities[e].last_mention.clone(),
                             self.display(e),
                         ];
+                        // "the 50-year-old psychologist" describes the person it resolves to.
+                        if !*organisation {
+                            let described = mention.trim_start_matches("the ").to_string();
+                            add_role(&mut self.entities[e].speaker.role, &described);
+                        }
                         (Some(e), Resolution::Description, DESCRIPTION, chain)
                     }
                     None => {
