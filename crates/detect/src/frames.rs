@@ -675,13 +675,11 @@ impl<'a> Ctx<'a> {
         }
         let mixed = (from..to).filter_map(|t| self.quote_opened_at(t)).any(|q| {
             span.contains(q.outer) && {
-                // Two or more words, not all capitalised: a quotation, not a name or title.
-                let mut words = self.text[q.inner].split_whitespace();
+                // A quoted word or phrase with a lowercase word is the speaker's own wording
+                // (PolNeAR types such claims mixed, "were \"intolerable\""); all-capitalised
+                // quotes are names and titles.
                 let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
-                let first = words.next();
-                let second = words.next();
-                second.is_some()
-                    && (first.is_some_and(lower) || second.is_some_and(lower) || words.any(lower))
+                self.text[q.inner].split_whitespace().any(lower)
             }
         });
         (
@@ -1892,7 +1890,7 @@ mod tests {
         // The nested report, cut before the closing attribution.
         ("its fighters as \"invincible, obeying orders and not failing\"", "mixed", "Early propaganda", "portrayed"),
     ]);
-    detects!(scare_quote_is_not_mixed, "The leader's dream of a \"caliphate\" has turned into a nightmare, said Hashem Ali, an expert.", [("The leader's dream of a \"caliphate\" has turned into a nightmare", "indirect", "Hashem Ali, an expert", "said")]);
+    detects!(quoted_word_makes_it_mixed, "The leader's dream of a \"caliphate\" has turned into a nightmare, said Hashem Ali, an expert.", [("The leader's dream of a \"caliphate\" has turned into a nightmare", "mixed", "Hashem Ali, an expert", "said")]);
     detects!(second_quote_continues, "The fighters are \"very disappointed\", he told Radio Free. \"They know that their dreams have gone.\"", [
         ("The fighters are \"very disappointed\"", "mixed", "he", "told"),
         ("They know that their dreams have gone.", "direct", "", ""),
