@@ -630,7 +630,7 @@ impl<'a> Ctx<'a> {
     ) -> Option<(Span, usize, usize)> {
         while from < to
             && (self.is(from, "that") && !self.inside[from]
-                || matches!(self.tok(from), "," | ":" | ";" | "—" | "–" | "-"))
+                || matches!(self.tok(from), "," | ":" | ";" | "—" | "–" | "-" | "("))
         {
             from += 1;
         }
@@ -835,14 +835,33 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        let closes_quote = |t: usize| {
+            self.quote_closed_at(t).is_some()
+                || (self.tok(t) == "," && t > a && self.quote_closed_at(t - 1).is_some())
+        };
+        // Inverted: `"This is fantastic!" beamed Donald Hartley`.
+        if closes_quote(i - 1)
+            && w.ends_with("ed")
+            && (self.capitalised(i + 1) || self.in_list(i + 1, INVERTED_OPENERS))
+        {
+            return Some(Cue {
+                form: Form::Past,
+                object: false,
+                infinitive: false,
+            });
+        }
         let mut k = i;
         while k > a && self.is_between(k - 1) {
             k -= 1;
         }
         let start = self.speaker_left(k.checked_sub(1)?, a)?;
-        let short = self.words(start, k) <= 4
+        // "he", "Smith", "Sen. Ann Lee", or a short description: "the editorial", "an angry
+        // Hollande", "a Democratic staffer in the room".
+        let short = (self.words(start, k) <= 4
             && (self.in_list(start, PRONOUNS)
-                || (start..k).all(|t| self.capitalised(t) || !self.is_word(t)));
+                || (start..k).all(|t| self.capitalised(t) || !self.is_word(t))))
+            || (self.words(start, k) <= 6
+                && self.in_list(start, &["the", "a", "an", "one", "another"]));
         let before = start.checked_sub(1)?;
         let after_quote = self.quote_closed_at(before).is_some()
             || (self.tok(before) == ","
@@ -1192,7 +1211,7 @@ impl<'a> Ctx<'a> {
                 if self.tok(p) == "," {
                     break;
                 }
-                if self.is_quote_mark(p) || self.inside[p] {
+                if (self.is_quote_mark(p) && !self.possessive_mark(p)) || self.inside[p] {
                     return None;
                 }
             }

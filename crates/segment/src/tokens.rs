@@ -80,7 +80,10 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         }
         // Two apostrophes or two backticks stand for a double quotation mark in some
         // newswire and typeset text (''We won,'' he said; ``We won'').
-        if matches!(c, '\'' | '`') && s[i + 1..].starts_with(['\'', '`']) {
+        // Three apostrophes close a nested single quote and then the double one, so the
+        // first of them stands alone.
+        let triple = c == '\'' && s[i + 1..].starts_with("''");
+        if !triple && matches!(c, '\'' | '`') && s[i + 1..].starts_with(['\'', '`']) {
             chars.next();
             out.push(Token {
                 span: Span::new(base + i, base + i + 2),
