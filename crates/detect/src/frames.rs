@@ -1717,9 +1717,11 @@ impl<'a> Ctx<'a> {
                     .cue(self.tok(i))
                     .is_some_and(|cue| cue.form != Form::Ing)
         })?;
-        // Nothing but a hearer, a time or place, and punctuation after the cue.
-        if self.words(c + 1, b) > 6
-            || (c + 1..b).any(|i| self.is(i, "that") || self.is_quote_mark(i))
+        // Nothing but a hearer, a time or place, and punctuation after the cue, or an aside
+        // after a comma ("LeVell declared, a point he likes to make").
+        let tail = (c + 1..b).find(|&i| self.tok(i) == ",").unwrap_or(b);
+        if self.words(c + 1, tail) > 6
+            || (c + 1..tail).any(|i| self.is(i, "that") || self.is_quote_mark(i))
         {
             return None;
         }
