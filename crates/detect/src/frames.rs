@@ -155,6 +155,49 @@ const FRONTED: &[&str] = &[
 /// boy shouted") were tried on PolNeAR train and cost as much precision as they gained.
 const BOUNDARY_WORDS: &[&str] = &["but", "and", "as", "while", "so", "because"];
 
+/// Cue verbs that never come before their speaker ("..., called the law \"better\"").
+const NOT_INVERTED: &[&str] = &[
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "praised",
+    "praises",
+    "criticized",
+    "criticised",
+    "defended",
+    "endorsed",
+    "cited",
+    "blamed",
+    "attacked",
+    "blasted",
+    "dismissed",
+    "denounced",
+    "condemned",
+    "decried",
+    "touted",
+    "slammed",
+    "mocked",
+    "thanked",
+    "accused",
+    "urged",
+    "questioned",
+    "rejected",
+    "portrayed",
+    "highlighted",
+    "showed",
+    "found",
+    "finds",
+    "echoed",
+    "voiced",
+    "signaled",
+    "hinted",
+    "ordered",
+    "encouraged",
+    "posted",
+    "emailed",
+];
+
 /// Days of the week, which time phrases between a speaker and a cue are built on.
 const DAYS: &[&str] = &[
     "monday",
@@ -905,10 +948,14 @@ impl<'a> Ctx<'a> {
         // speaker before the cue.
         let speaker_leads =
             c > a && self.tok(c - 1) == "," && self.appositive_speaker(c - 1, a) == Some(a);
-        // A verb with a hearer is never inverted: in `"...," X told AFP` AFP is not the speaker.
+        // A verb with a hearer is never inverted: in `"...," X told AFP` AFP is not the speaker;
+        // nor are verbs of evaluation ("..., called the new law \"better\"").
+        let invertible = !self.lex.cue(self.tok(c)).is_some_and(|cu| cu.infinitive)
+            && !self.in_list(c, NOT_INVERTED);
         if k == c
             && c > a
             && !object
+            && invertible
             && !speaker_leads
             && (self.tok(c - 1) == "," || self.quote_closed_at(c - 1).is_some())
             && c + 1 < e
@@ -934,6 +981,7 @@ impl<'a> Ctx<'a> {
                 && src_end > c + 1
                 && src_end - c <= 50
                 && !self.in_list(c + 1, PHRASE_OPENERS)
+                && !self.in_list(c + 1, NO_CONTENT_AFTER)
             {
                 let boundary = c - 1;
                 let to = if self.tok(boundary) == "," {
