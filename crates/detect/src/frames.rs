@@ -974,8 +974,12 @@ impl<'a> Ctx<'a> {
                 || self.in_list(c + 1, INVERTED_OPENERS)
                 || (self.words(c + 1, name_end) <= 8
                     && (c + 1..name_end).any(|t| self.capitalised(t)));
-            let no_more_cues =
-                (c + 1..name_end).all(|t| self.inside[t] || self.lex.cue(self.tok(t)).is_none());
+            // ... and no verb: in "Mr. Slinker, whose start-up ..., said Mr. Trump was ..."
+            // what follows the cue is the claim.
+            let no_more_cues = (c + 1..name_end).all(|t| {
+                self.inside[t]
+                    || (self.lex.cue(self.tok(t)).is_none() && !self.in_list(t, CLAUSE_WORDS))
+            });
             if opener
                 && no_more_cues
                 && src_end > c + 1
