@@ -54,7 +54,7 @@ struct Entity {
     gender: Option<char>,
     /// Position (claim start) of the latest claim attributed to it.
     last: usize,
-    /// The surface form that introduced it ("al-Samarmad" for a pronoun chain).
+    /// The surface form that introduced it ("al-Mansour" for a pronoun chain).
     last_mention: String,
 }
 
@@ -159,7 +159,7 @@ impl Resolver {
             });
         }
         // What the article says about a speaker anywhere (a role given in a later mention:
-        // "Hajaj, the Qayara resident, said") holds for all of their claims.
+        // "Haddad, the Qayara resident, said") holds for all of their claims.
         for (a, e) in out.iter_mut().zip(&entities) {
             if let (Some(speaker), Some(e)) = (a.speaker.as_mut(), e) {
                 let known = &state.entities[*e].speaker;

@@ -50,7 +50,7 @@ pub struct Claim {
     /// The cue ("said", "told", "according to").
     pub cue: Option<Span>,
     /// The phrase naming the speaker, with any appositive or relative clause
-    /// ("Nazim al-Jughaifi, a commander with the Haditha tribal fighters").
+    /// ("Nabil al-Nuaimi, a commander with the Haditha tribal fighters").
     pub source: Option<Span>,
     /// Who the speaker told or where they said it ("told Diyaruna", "on Fox News Sunday").
     pub recipient: Option<Span>,
@@ -131,7 +131,7 @@ pub struct Attribution {
     pub resolution: Resolution,
     /// Who the speaker told, who reported it, or the article's outlet.
     pub outlet: Option<String>,
-    /// The mentions that led to the speaker, nearest first ("he", "al-Samarmad", ...).
+    /// The mentions that led to the speaker, nearest first ("he", "al-Mansour", ...).
     pub chain: Vec<String>,
     /// The resolver rule that fired.
     pub rule: RuleId,

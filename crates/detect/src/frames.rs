@@ -1838,11 +1838,11 @@ mod tests {
     );
     detects!(
         indirect_after,
-        "ISIS fighters are fragmented and demoralised, al-Samarmad said.",
+        "ISIS fighters are fragmented and demoralised, al-Mansour said.",
         [(
             "ISIS fighters are fragmented and demoralised",
             "indirect",
-            "al-Samarmad",
+            "al-Mansour",
             "said"
         )]
     );
@@ -1879,11 +1879,11 @@ mod tests {
     detects!(told_that, "Before this, on June 17th, Interior Ministry spokesman Saad Maan told Radio Free that airstrikes had killed 20 fighters.", [("airstrikes had killed 20 fighters", "indirect", "Interior Ministry spokesman Saad Maan", "told")]);
     detects!(
         said_without_that,
-        "Hajaj said the group's fighters appeared nervous.",
+        "Haddad said the group's fighters appeared nervous.",
         [(
             "the group's fighters appeared nervous",
             "indirect",
-            "Hajaj",
+            "Haddad",
             "said"
         )]
     );

@@ -40,28 +40,28 @@ pub const SPEAKERS_HEADER: [&str; 11] = [
 ///   continuation quote);
 /// - `mentions` lists the distinct surface forms of the speaker mentions, whitespace runs
 ///   collapsed, compared without case, in order of first appearance in the text, joined with
-///   `"; "` ("Karim al-Karbouli; he; al-Karbouli").
+///   `"; "` ("Kamal al-Tikriti; he; al-Tikriti").
 ///
 /// ```
 /// use whosaid_export::{Record, SpeakerRow};
 ///
 /// # fn rec(id: &str, kind: &'static str, mention: &str, at: usize) -> Record {
 /// #     Record { article_id: "a1".into(), claim_id: id.into(), kind, quote: "…".into(),
-/// #         start: 0, end: 1, speaker: "Karim al-Karbouli".into(), title: String::new(),
+/// #         start: 0, end: 1, speaker: "Kamal al-Tikriti".into(), title: String::new(),
 /// #         role: "council member".into(), organisation: String::new(), outlet: String::new(),
 /// #         cue: "said".into(), speaker_mention: mention.into(), speaker_start: Some(at),
 /// #         speaker_end: Some(at + mention.chars().count()), cue_start: None, cue_end: None,
 /// #         resolution: "explicit", rule: String::new() }
 /// # }
 /// let records = [
-///     rec("a1#1", "direct", "Karim al-Karbouli", 40),
+///     rec("a1#1", "direct", "Kamal al-Tikriti", 40),
 ///     rec("a1#2", "indirect", "he", 90),
 ///     rec("a1#3", "mixed", "He", 150),
 /// ];
 /// let rows = SpeakerRow::from_records(&records);
 /// assert_eq!(rows.len(), 1);
 /// assert_eq!((rows[0].claims, rows[0].direct, rows[0].indirect), (3, 1, 1));
-/// assert_eq!(rows[0].mentions, "Karim al-Karbouli; he");
+/// assert_eq!(rows[0].mentions, "Kamal al-Tikriti; he");
 /// assert_eq!(rows[0].first_mention_start, Some(40));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -619,7 +619,7 @@ fn tail(out: &mut String) {
     out.push_str("</script>\n</body>\n</html>\n");
 }
 
-/// Formats a resolution chain: `"he" -> "al-Samarmad" -> "Sheikh Qatari al-Samarmad"`.
+/// Formats a resolution chain: `"he" -> "al-Mansour" -> "Sheikh Qasim al-Mansour"`.
 fn chain(links: &[String]) -> String {
     links
         .iter()
