@@ -803,14 +803,19 @@ impl<'a> Ctx<'a> {
         });
     }
 
-    fn sentence(&mut self, si: usize) {
+    /// A sentence's first token, its end without final punctuation, and its paragraph.
+    fn bounds(&self, si: usize) -> (usize, usize, usize) {
         let sentence = &self.doc.sentences[si];
         let (a, mut e) = (sentence.tokens.start, sentence.tokens.end);
-        let paragraph = sentence.paragraph;
         while e > a && matches!(self.tok(e - 1), "." | "!" | "?" | ";" | "…") && !self.inside[e - 1]
         {
             e -= 1;
         }
+        (a, e, sentence.paragraph)
+    }
+
+    fn sentence(&mut self, si: usize) {
+        let (a, e, paragraph) = self.bounds(si);
         if e <= a {
             return;
         }
@@ -1528,12 +1533,7 @@ impl<'a> Ctx<'a> {
     /// A headline states an attribution only explicitly: `McCain: Populist Anger Appeals to
     /// ...`, `Bellwether County Says Trump Should Win`.
     fn headline(&mut self, si: usize) {
-        let sentence = &self.doc.sentences[si];
-        let (a, mut e) = (sentence.tokens.start, sentence.tokens.end);
-        let paragraph = sentence.paragraph;
-        while e > a && matches!(self.tok(e - 1), "." | "!" | "?") {
-            e -= 1;
-        }
+        let (a, e, paragraph) = self.bounds(si);
         let name_ok = |to: usize| {
             to > a
                 && (a..to).all(|i| {
