@@ -149,6 +149,21 @@ const FRONTED: &[&str] = &[
     "despite",
     "although",
     "though",
+    "however",
+    "usually",
+    "apparently",
+    "meanwhile",
+    "still",
+    "instead",
+    "indeed",
+    "finally",
+    "now",
+    "also",
+    "yet",
+    "once",
+    "often",
+    "sometimes",
+    "recently",
 ];
 
 /// Words after which a speaker phrase may start ("but Smith said"). Subordinators ("when a
@@ -1452,13 +1467,22 @@ impl<'a> Ctx<'a> {
     /// adding that", "and said"): a name or pronoun at the start of the sentence or after a
     /// fronted adverbial ("Last month, Smith warned ..., arguing that ...").
     fn sentence_subject(&self, a: usize, i: usize) -> Option<Span> {
-        let starts = std::iter::once(a).chain(
-            (a..i.min(a + 30))
-                .filter(|&t| matches!(self.tok(t), "," | "—" | "–"))
-                .map(|t| t + 1),
-        );
+        // Nearest clause start first: in "X signed an order, while Huckabee, the former
+        // governor, proposed ... and said", the subject of "said" is Huckabee.
+        let mut starts: Vec<usize> = std::iter::once(a)
+            .chain(
+                (a..i.min(a + 30))
+                    .filter(|&t| matches!(self.tok(t), "," | "—" | "–"))
+                    .map(|t| t + 1),
+            )
+            .collect();
+        starts.reverse();
         starts.into_iter().find_map(|st| {
             if st >= i || self.in_list(st, FRONTED) {
+                return None;
+            }
+            // "However, Adelson met ...": a lone word before a comma is an adverb.
+            if st + 1 < i && self.tok(st + 1) == "," {
                 return None;
             }
             let s_end = (st..i).find(|&t| {
