@@ -294,6 +294,7 @@ const NOT_SPEAKER_LABELS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 
 /// Who said a claim, with which cue, to whom, found by which rule.
+#[derive(Clone, Copy)]
 struct Said {
     cue: Span,
     source: Span,
@@ -762,25 +763,43 @@ impl<'a> Ctx<'a> {
         said: Said,
     ) {
         let end = self.quote_end(start, self.cut_at_participle(start, e));
-        if let Some((_, f, t)) = self.content_span(start, end, min_words) {
-            let group = self.next_group();
-            let Said {
-                cue,
-                source,
-                recipient,
-                rule,
-            } = said;
-            self.push(
-                f,
-                t,
-                group,
-                paragraph,
-                Some(cue),
-                Some(source),
-                recipient,
-                rule,
-            );
+        let group = self.group;
+        if self.push_piece(start, end, min_words, group, paragraph, &said) {
+            self.group += 1;
         }
+    }
+
+    /// Pushes tokens `from..to` as a piece of claim `group` when they hold at least
+    /// `min_words` words; returns whether it did.
+    fn push_piece(
+        &mut self,
+        from: usize,
+        to: usize,
+        min_words: usize,
+        group: usize,
+        paragraph: usize,
+        said: &Said,
+    ) -> bool {
+        let Some((_, f, t)) = self.content_span(from, to, min_words) else {
+            return false;
+        };
+        let Said {
+            cue,
+            source,
+            recipient,
+            rule,
+        } = *said;
+        self.push(
+            f,
+            t,
+            group,
+            paragraph,
+            Some(cue),
+            Some(source),
+            recipient,
+            rule,
+        );
+        true
     }
 
     /// Records that tokens `from..to` of `paragraph` are claimed, from byte `start`.
@@ -1183,18 +1202,13 @@ impl<'a> Ctx<'a> {
             {
                 let n = self.next_after_cue(c, e, object).expect("checked above") + 1;
                 let end = self.cut_at_participle(n, e);
-                if let Some((_, f2, t2)) = self.content_span(n, end, 3) {
-                    self.push(
-                        f2,
-                        t2,
-                        group,
-                        paragraph,
-                        Some(cue_span),
-                        Some(source),
-                        recipient,
-                        PARENTHETICAL,
-                    );
-                }
+                let said = Said {
+                    cue: cue_span,
+                    source,
+                    recipient,
+                    rule: PARENTHETICAL,
+                };
+                self.push_piece(n, end, 3, group, paragraph, &said);
             }
             return;
         }
@@ -1213,18 +1227,13 @@ impl<'a> Ctx<'a> {
             if let Some(q) = self.quote_opened_at(n).filter(|_| n < e) {
                 // The piece is the quote; what follows it is the writer's again.
                 let end = q.close_token.map_or(e, |c| (c + 1).min(e));
-                if let Some((_, f2, t2)) = self.content_span(n, end, 1) {
-                    self.push(
-                        f2,
-                        t2,
-                        group,
-                        paragraph,
-                        Some(cue_span),
-                        Some(source),
-                        recipient,
-                        SPLIT,
-                    );
-                }
+                let said = Said {
+                    cue: cue_span,
+                    source,
+                    recipient,
+                    rule: SPLIT,
+                };
+                self.push_piece(n, end, 1, group, paragraph, &said);
             } else if n < e
                 && !self.in_list(n, NOT_MORE_CONTENT)
                 && self
@@ -1233,18 +1242,13 @@ impl<'a> Ctx<'a> {
                     .is_none_or(|c| c.form != Form::Ing)
             {
                 let end = self.cut_at_participle(n, e);
-                if let Some((_, f2, t2)) = self.content_span(n, end, 4) {
-                    self.push(
-                        f2,
-                        t2,
-                        group,
-                        paragraph,
-                        Some(cue_span),
-                        Some(source),
-                        recipient,
-                        AFTER_CUE,
-                    );
-                }
+                let said = Said {
+                    cue: cue_span,
+                    source,
+                    recipient,
+                    rule: AFTER_CUE,
+                };
+                self.push_piece(n, end, 4, group, paragraph, &said);
             }
         }
     }
