@@ -17,6 +17,38 @@ pub(crate) enum PronounKind {
     Organisation,
 }
 
+/// Sentence adverbs and connectives that open a sentence before its subject ("Now Wilson
+/// explained", "However Adelson said"): neither part of a speaker phrase nor of a name.
+pub(crate) const SENTENCE_ADVERBS: &[&str] = &[
+    "now",
+    "then",
+    "still",
+    "also",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "however",
+    "meanwhile",
+    "later",
+    "earlier",
+    "instead",
+    "indeed",
+    "finally",
+    "previously",
+    "today",
+    "yesterday",
+    "here",
+    "there",
+];
+
+/// True when `word` is one of [`SENTENCE_ADVERBS`], in any case.
+pub(crate) fn is_sentence_adverb(word: &str) -> bool {
+    SENTENCE_ADVERBS
+        .iter()
+        .any(|a| word.eq_ignore_ascii_case(a))
+}
+
 #[derive(Debug)]
 pub(crate) struct Lexicons {
     /// Titles, lowercased, periods removed, words joined by one space.

@@ -4,9 +4,10 @@
 use rustc_hash::FxHashMap;
 use whosaid_core::{Document, TokenKind};
 
-use crate::lexicons::Lexicons;
+use crate::lexicons::{is_sentence_adverb, Lexicons};
 
-/// Capitalised words that start sentences or headlines without being part of a name.
+/// Capitalised words that start sentences or headlines without being part of a name, besides
+/// the sentence adverbs of [`crate::lexicons::SENTENCE_ADVERBS`].
 const NOT_NAME_START: &[&str] = &[
     "The",
     "A",
@@ -56,23 +57,6 @@ const NOT_NAME_START: &[&str] = &[
     "Many",
     "Most",
     "Both",
-    "Now",
-    "Then",
-    "Still",
-    "Also",
-    "So",
-    "Yet",
-    "However",
-    "Meanwhile",
-    "Later",
-    "Earlier",
-    "Instead",
-    "Indeed",
-    "Finally",
-    "Today",
-    "Yesterday",
-    "Here",
-    "There",
     "Asked",
     "Speaking",
 ];
@@ -177,7 +161,9 @@ impl NameIndex {
                 }
                 let mut words: Vec<&str> = toks[start..j].iter().map(|t| &text[t.span]).collect();
                 while words.first().is_some_and(|w| {
-                    NOT_NAME_START.contains(w) || lex.titles.contains(&w.replace('.', ""))
+                    NOT_NAME_START.contains(w)
+                        || is_sentence_adverb(w)
+                        || lex.titles.contains(&w.replace('.', ""))
                 }) {
                     words.remove(0);
                 }

@@ -4,7 +4,7 @@
 
 use whosaid_core::{Document, Span, TokenKind};
 
-use crate::lexicons::{Lexicons, PronounKind};
+use crate::lexicons::{is_sentence_adverb, Lexicons, PronounKind};
 
 /// What a speaker phrase names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,32 +214,7 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
     let alias = alias(&rest, lex);
     // Leading sentence adverbs ("Now Wilson explained"), then a determiner.
     let mut start = 0;
-    while start + 1 < head.len()
-        && [
-            "now",
-            "then",
-            "still",
-            "also",
-            "but",
-            "and",
-            "so",
-            "yet",
-            "however",
-            "meanwhile",
-            "later",
-            "earlier",
-            "instead",
-            "indeed",
-            "finally",
-            "previously",
-            "today",
-            "yesterday",
-            "here",
-            "there",
-        ]
-        .iter()
-        .any(|w| head[start].text.eq_ignore_ascii_case(w))
-    {
+    while start + 1 < head.len() && is_sentence_adverb(head[start].text) {
         start += 1;
     }
     let mut definite = false;

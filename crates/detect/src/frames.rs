@@ -1107,6 +1107,12 @@ impl<'a> Ctx<'a> {
             }
         };
         let source = self.cover(source_start, source_end);
+        let said_by = |rule| Said {
+            cue: cue_span,
+            source,
+            recipient,
+            rule,
+        };
         let before = source_start; // tokens a..before may hold the claim
         let boundary_ok = before == a
             || matches!(
@@ -1148,12 +1154,7 @@ impl<'a> Ctx<'a> {
                     .map(|n| n + 1)
             });
             if let Some(start) = answer {
-                let said = Said {
-                    cue: cue_span,
-                    source,
-                    recipient,
-                    rule: CUE_BEFORE,
-                };
+                let said = said_by(CUE_BEFORE);
                 self.push_after(start, e, 1, paragraph, said);
             }
             return;
@@ -1170,12 +1171,7 @@ impl<'a> Ctx<'a> {
             let leading_claim =
                 claim_before.filter(|&(_, f, t)| self.kind_of(f, t).0 != ClaimKind::Indirect);
             if leading_claim.is_none() || self.is(c + 1, "that") {
-                let said = Said {
-                    cue: cue_span,
-                    source,
-                    recipient,
-                    rule: CUE_BEFORE,
-                };
+                let said = said_by(CUE_BEFORE);
                 self.push_after(start, e, 2, paragraph, said);
                 return;
             }
@@ -1202,12 +1198,7 @@ impl<'a> Ctx<'a> {
             {
                 let n = self.next_after_cue(c, e, object).expect("checked above") + 1;
                 let end = self.cut_at_participle(n, e);
-                let said = Said {
-                    cue: cue_span,
-                    source,
-                    recipient,
-                    rule: PARENTHETICAL,
-                };
+                let said = said_by(PARENTHETICAL);
                 self.push_piece(n, end, 3, group, paragraph, &said);
             }
             return;
@@ -1227,12 +1218,7 @@ impl<'a> Ctx<'a> {
             if let Some(q) = self.quote_opened_at(n).filter(|_| n < e) {
                 // The piece is the quote; what follows it is the writer's again.
                 let end = q.close_token.map_or(e, |c| (c + 1).min(e));
-                let said = Said {
-                    cue: cue_span,
-                    source,
-                    recipient,
-                    rule: SPLIT,
-                };
+                let said = said_by(SPLIT);
                 self.push_piece(n, end, 1, group, paragraph, &said);
             } else if n < e
                 && !self.in_list(n, NOT_MORE_CONTENT)
@@ -1242,12 +1228,7 @@ impl<'a> Ctx<'a> {
                     .is_none_or(|c| c.form != Form::Ing)
             {
                 let end = self.cut_at_participle(n, e);
-                let said = Said {
-                    cue: cue_span,
-                    source,
-                    recipient,
-                    rule: AFTER_CUE,
-                };
+                let said = said_by(AFTER_CUE);
                 self.push_piece(n, end, 4, group, paragraph, &said);
             }
         }
