@@ -233,3 +233,49 @@ fn unattributed_quote_is_still_written() {
     let r = row(&rows, "The river will rise");
     assert_eq!(field(r, "speaker"), "");
 }
+
+#[test]
+fn relative_clause_speaker_is_the_name_before_who() {
+    let rows = extract(
+        "The bill was drafted by Sen. Ann Lee, who said the tax would fall by half, and her staff. \
+         Critics included a reporter who said the plan was late.",
+        None,
+    );
+    let r = row(&rows, "the tax would fall by half");
+    assert_eq!(field(r, "speaker_mention"), "who");
+    assert_eq!(field(r, "speaker"), "Ann Lee");
+    assert_eq!(field(r, "title"), "Sen.");
+    assert_eq!(
+        field(r, "rule"),
+        "detect/relative-speaker+attribute/explicit"
+    );
+    // Without commas the clause's end cannot be told from the main verb: left alone.
+    assert!(rows
+        .iter()
+        .all(|r| !field(r, "quote").contains("plan was late")));
+}
+
+#[test]
+fn belief_without_holder_comes_in_two_pieces() {
+    let rows = extract(
+        "The senator is widely expected to resign before the vote. She appeared on television.",
+        None,
+    );
+    let subject = row(&rows, "The senator");
+    let belief = row(&rows, "to resign before the vote");
+    assert_eq!(field(subject, "claim_id"), field(belief, "claim_id"));
+    assert_eq!(field(belief, "cue"), "is widely expected");
+    assert_eq!(field(belief, "speaker"), "");
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+}
+
+#[test]
+fn participle_after_said_takes_a_noun_phrase() {
+    let rows = extract(
+        "\"This is not a hard race,\" Ann Lee said, citing the poll and her rival's unpopularity.",
+        None,
+    );
+    let r = row(&rows, "the poll and her rival's unpopularity");
+    assert_eq!(field(r, "cue"), "citing");
+    assert_eq!(field(r, "speaker"), "Ann Lee");
+}

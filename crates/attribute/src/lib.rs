@@ -102,14 +102,27 @@ impl Resolver {
         let mut entities: Vec<Option<usize>> = Vec::with_capacity(claims.len());
         for claim in claims {
             let (entity, mention, resolution, rule, chain, phrase) = match claim.source {
-                Some(source) => match phrase::parse(text, doc, source, &self.lex) {
-                    Some(p) => {
-                        let (e, resolution, rule, chain) =
-                            state.resolve_phrase(text, &p, claim.span.start);
-                        (e, Some(p.mention), resolution, rule, chain, Some(p))
+                Some(source) => {
+                    // "Kaine, who said ...": "who" is the mention, the phrase before it names
+                    // the speaker.
+                    let relative = relative_pronoun(text, doc, source);
+                    match phrase::parse(text, doc, source, &self.lex) {
+                        Some(p) => {
+                            let (e, resolution, rule, chain) =
+                                state.resolve_phrase(text, &p, claim.span.start);
+                            let mention = relative.unwrap_or(p.mention);
+                            (e, Some(mention), resolution, rule, chain, Some(p))
+                        }
+                        None => (
+                            None,
+                            relative,
+                            Resolution::None,
+                            UNRESOLVED,
+                            Vec::new(),
+                            None,
+                        ),
                     }
-                    None => (None, None, Resolution::None, UNRESOLVED, Vec::new(), None),
-                },
+                }
                 None if claim.rule != CONTINUATION_DETECT => {
                     // A claim that the detector knows has no speaker ("Asked whether ...").
                     (None, None, Resolution::None, UNRESOLVED, Vec::new(), None)
@@ -584,4 +597,15 @@ impl State<'_> {
             }
         }
     }
+}
+
+/// The relative pronoun that ends a speaker phrase ("Kaine, who"), if it does.
+fn relative_pronoun(
+    text: &str,
+    doc: &Document,
+    source: whosaid_core::Span,
+) -> Option<whosaid_core::Span> {
+    let last = doc.tokens.partition_point(|t| t.span.end <= source.end);
+    let t = doc.tokens.get(last.checked_sub(1)?)?;
+    (t.span.end == source.end && text[t.span].eq_ignore_ascii_case("who")).then_some(t.span)
 }

@@ -290,6 +290,25 @@ const NOT_SPEAKER_LABELS: &[&str] = &[
     "question",
 ];
 
+/// Verbs of appearance: "Trump seemed to enjoy it" states a belief about Trump that nobody
+/// in the sentence holds.
+const SEEM: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
+
+/// Adverbs between the parts of a raising cue: "is widely expected", "also seemed".
+const RAISING_ADVERBS: &[&str] = &[
+    "widely",
+    "also",
+    "now",
+    "still",
+    "generally",
+    "already",
+    "only",
+    "clearly",
+    "certainly",
+    "increasingly",
+    "largely",
+];
+
 /// Pronouns that are a speaker phrase on their own.
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 
@@ -297,7 +316,8 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 #[derive(Clone, Copy)]
 struct Said {
     cue: Span,
-    source: Span,
+    /// None for a belief nobody in the text holds ("is expected to").
+    source: Option<Span>,
     recipient: Option<Span>,
     rule: RuleId,
 }
@@ -789,16 +809,7 @@ impl<'a> Ctx<'a> {
             recipient,
             rule,
         } = *said;
-        self.push(
-            f,
-            t,
-            group,
-            paragraph,
-            Some(cue),
-            Some(source),
-            recipient,
-            rule,
-        );
+        self.push(f, t, group, paragraph, Some(cue), source, recipient, rule);
         true
     }
 
@@ -857,6 +868,10 @@ impl<'a> Ctx<'a> {
         let mut i = a;
         while i < e {
             if self.inside[i] || !self.is_word(i) {
+                i += 1;
+                continue;
+            }
+            if self.raising(i, a, e, paragraph) {
                 i += 1;
                 continue;
             }
@@ -1087,12 +1102,18 @@ impl<'a> Ctx<'a> {
             if let (Some(start), Some(subject)) = (after, subject) {
                 let said = Said {
                     cue: cue_span,
-                    source: subject,
+                    source: Some(subject),
                     recipient,
                     rule: COORDINATED,
                 };
                 self.push_after(start, e, 2, paragraph, said);
             }
+            return;
+        }
+        // `Kaine, who criticized fellow Democrats, ...`: the relative pronoun is the speaker
+        // mention, standing for the phrase before it.
+        if self.is(k - 1, "who") {
+            self.relative(k - 1, a, e, paragraph, cue_span, after, recipient);
             return;
         }
         let (source_start, source_end) = if self.tok(k - 1) == "," {
@@ -1109,7 +1130,7 @@ impl<'a> Ctx<'a> {
         let source = self.cover(source_start, source_end);
         let said_by = |rule| Said {
             cue: cue_span,
-            source,
+            source: Some(source),
             recipient,
             rule,
         };
@@ -1313,10 +1334,83 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// A claim in a relative clause set off by commas: `<antecedent>, who <cue> <claim>, ...`.
+    /// The source runs from the antecedent to "who", so that the resolver names the
+    /// antecedent while "who" stays the mention; the claim ends at the clause's comma. After
+    /// "those who said ..." the main verb cannot be told from the claim, so such clauses are
+    /// left alone.
+    #[allow(clippy::too_many_arguments)]
+    fn relative(
+        &mut self,
+        who: usize,
+        a: usize,
+        e: usize,
+        paragraph: usize,
+        cue: Span,
+        after: Option<usize>,
+        recipient: Option<Span>,
+    ) {
+        let Some(start) = after.filter(|_| who > a + 1 && self.tok(who - 1) == ",") else {
+            return;
+        };
+        // Only a name or a short description stands for "who": "... politically risky for
+        // Cruz, who" leaves the speaker unresolved.
+        let last = who - 2;
+        let mut name = who - 1;
+        while name > a
+            && (self.capitalised(name - 1)
+                || self.abbreviation_period(name - 1, a)
+                || (self.in_list(name - 1, &["of", "the"]) && name - 1 > a))
+        {
+            name -= 1;
+        }
+        while name < who - 1 && !self.capitalised(name) {
+            name += 1;
+        }
+        let described = || {
+            (last.saturating_sub(5).max(a)..=last).rev().find(|&t| {
+                self.in_list(t, &["a", "an", "the", "one", "another", "those"])
+                    && (t..=last).all(|u| {
+                        self.is_word(u)
+                            && !self.in_list(u, CLAUSE_WORDS)
+                            && self.lex.cue(self.tok(u)).is_none()
+                    })
+            })
+        };
+        let antecedent = if name < who - 1 {
+            Some(name)
+        } else {
+            described()
+        };
+        let end = (start..e)
+            .find(|&t| self.tok(t) == "," && !self.inside[t])
+            .unwrap_or(e);
+        let said = Said {
+            cue,
+            source: Some(self.cover(antecedent.unwrap_or(who), who + 1)),
+            recipient,
+            rule: RELATIVE,
+        };
+        self.push_after(start, end, 2, paragraph, said);
+    }
+
     /// Ends claim content before `, adding that ...`, `, according to ...`, or a closing
     /// `, they said` that belongs to another claim of the sentence.
     fn cut_at_participle(&self, from: usize, e: usize) -> usize {
         for i in from + 1..e {
+            // "she will vote for him but has withheld her endorsement": a second verb of the
+            // speaker's, coordinated with the cue, ends the claim.
+            if !self.inside[i]
+                && self.in_list(i, &["and", "but"])
+                && i + 1 < e
+                && (self.in_list(i + 1, &["has", "had", "have"])
+                    || self
+                        .lex
+                        .cue(self.tok(i + 1))
+                        .is_some_and(|c| matches!(c.form, Form::Past | Form::Third)))
+            {
+                return if self.tok(i - 1) == "," { i - 1 } else { i };
+            }
             if self.tok(i - 1) == "," && !self.inside[i] {
                 if self.lex.participles.contains(self.tok(i)) {
                     return i - 1;
@@ -1421,9 +1515,7 @@ impl<'a> Ctx<'a> {
         let explicit = self.is(start.saturating_sub(1), "that")
             || self.tok(start - 1) == ":"
             || (start..end).any(|t| self.quote_opened_at(t).is_some());
-        if !explicit && !self.in_list(i, &["saying", "adding", "telling", "writing"]) {
-            return;
-        }
+        let _ = explicit;
         let Some((_, from, to)) = self.content_span(start, end, 2) else {
             return;
         };
@@ -1537,6 +1629,63 @@ impl<'a> Ctx<'a> {
                 TRANSCRIPT,
             );
         }
+    }
+
+    /// A belief without a holder, about the subject of a verb of appearance or expectation:
+    /// `<subject> seemed <claim>`, `<subject> is expected to <claim>`. The claim comes in two
+    /// pieces, the subject and what is believed of it, and has no speaker.
+    fn raising(&mut self, i: usize, a: usize, e: usize, paragraph: usize) -> bool {
+        let cue_from = if self.in_list(i, SEEM) {
+            i
+        } else if self.is(i, "expected") {
+            let mut b = i;
+            if b > a && self.in_list(b - 1, RAISING_ADVERBS) {
+                b -= 1;
+            }
+            if !(b > a && self.in_list(b - 1, &["is", "are", "was", "were"])) {
+                return false;
+            }
+            b - 1
+        } else {
+            return false;
+        };
+        let comp = i + 1;
+        if comp + 1 >= e || !self.is_word(comp) || !self.is_word(comp + 1) {
+            return false;
+        }
+        // "appeared to be", "seemed unsure"; but "appeared on CNN" is no belief.
+        let to = self.is(comp, "to");
+        if !to && (!self.tok(i).starts_with("seem") || self.in_list(comp, CLAUSE_WORDS)) {
+            return false;
+        }
+        let mut k = cue_from;
+        while k > a && (self.in_list(k - 1, RAISING_ADVERBS) || self.is_between(k - 1)) {
+            k -= 1;
+        }
+        let subject = match k.checked_sub(1).filter(|&t| t >= a && self.is_word(t)) {
+            // "It seems unlikely that ...": no subject to speak of.
+            Some(t) if self.in_list(t, &["it", "there"]) => None,
+            Some(t) if self.in_list(t, &["which", "who", "that"]) => Some(t),
+            Some(t) => self.speaker_left(t, a),
+            None => None,
+        };
+        let said = Said {
+            cue: self.cover(cue_from, i + 1),
+            source: None,
+            recipient: None,
+            rule: RAISING,
+        };
+        let end = self.quote_end(comp, self.cut_at_participle(comp, e));
+        let group = self.group;
+        let mut pushed = false;
+        if let Some(s) = subject {
+            pushed |= self.push_piece(s, k, 1, group, paragraph, &said);
+        }
+        pushed |= self.push_piece(comp, end, 2, group, paragraph, &said);
+        if pushed {
+            self.group += 1;
+        }
+        pushed
     }
 
     /// A headline states an attribution only explicitly: `McCain: Populist Anger Appeals to

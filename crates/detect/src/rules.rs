@@ -36,6 +36,8 @@ pub(crate) const HEADLINE: RuleId = RuleId("detect/headline");
 pub(crate) const ASKED: RuleId = RuleId("detect/asked");
 pub(crate) const COORDINATED: RuleId = RuleId("detect/coordinated-verb");
 pub(crate) const TRANSCRIPT: RuleId = RuleId("detect/transcript");
+pub(crate) const RAISING: RuleId = RuleId("detect/raising");
+pub(crate) const RELATIVE: RuleId = RuleId("detect/relative-speaker");
 
 /// Every detection rule.
 pub const RULES: &[Rule] = &[
@@ -159,6 +161,22 @@ pub const RULES: &[Rule] = &[
             "TAPPER: Do you think he has campaigned as a healer?\n\nFALLIN: I think he is trying.",
         finds: "Do you think he has campaigned as a healer?",
         not: "Update: The story was corrected on Monday.",
+    },
+    Rule {
+        id: RAISING,
+        doc: "`<subject> seemed <claim>`, `<subject> is expected to <claim>`: a belief with no \
+              holder, in two pieces (the subject, and what is believed of it).",
+        example: "The bill is widely expected to pass the Senate next week.",
+        finds: "to pass the Senate next week",
+        not: "The senator appeared on television with her family.",
+    },
+    Rule {
+        id: RELATIVE,
+        doc: "`<speaker>, who said <claim>, ...`: a cue in a relative clause; \"who\" is the \
+              mention and stands for the phrase before it.",
+        example: "The plan was drafted by Ann Lee, who said the tax would fall, and her staff.",
+        finds: "the tax would fall",
+        not: "The plan was drafted by Ann Lee, who left the party, and her staff.",
     },
     Rule {
         id: CONTINUATION,
