@@ -1189,8 +1189,11 @@ impl<'a> Ctx<'a> {
             // `<speaker> said (that) <claim>`, possibly after a leading adverbial.
             // Only a quoted lead beats the claim after the cue: an unquoted one is usually an
             // adverbial ("Late last year, the department said it ...").
-            let leading_claim =
-                claim_before.filter(|&(_, f, t)| self.kind_of(f, t).0 != ClaimKind::Indirect);
+            // Nor do words that already are another claim's: "Bob said there was \"some
+            // reporting\", but he said ...".
+            let leading_claim = claim_before.filter(|&(_, f, t)| {
+                self.kind_of(f, t).0 != ClaimKind::Indirect && !(f..t).any(|i| self.claimed[i])
+            });
             if leading_claim.is_none() || self.is(c + 1, "that") {
                 let said = said_by(CUE_BEFORE);
                 self.push_after(start, e, 2, paragraph, said);
