@@ -77,5 +77,21 @@ pub fn check_text(text: &str) {
         starts.windows(2).all(|w| w[0].0 <= w[1].0),
         "records not in text order: {starts:?}"
     );
+    // Claim ids count 1, 2, 3 ... in order of first appearance, with no gaps.
+    let mut seen = 0;
+    for r in &records {
+        let n: usize = r
+            .claim_id
+            .rsplit('#')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        assert!(
+            n >= 1 && n <= seen + 1,
+            "claim id {} after {seen} ids",
+            r.claim_id
+        );
+        seen = seen.max(n);
+    }
     assert_eq!(records, pipeline.records(&article), "a second run differs");
 }

@@ -395,6 +395,13 @@ pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
     let mut claims = ctx.claims;
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims.dedup_by(|b, a| a.span == b.span);
+    // Number the claims 0, 1, 2 ... in text order, pieces of one claim sharing a number, so
+    // that claim ids have no gaps where a frame gave up or a duplicate went.
+    let mut renumber = rustc_hash::FxHashMap::default();
+    for c in &mut claims {
+        let next = renumber.len();
+        c.group = *renumber.entry(c.group).or_insert(next);
+    }
     claims
 }
 
@@ -675,6 +682,13 @@ impl<'a> Ctx<'a> {
         // "declined to comment", "vowed to fight on".
         if verb.infinitive && self.is(j, "to") && j + 1 < end {
             return (Some(j), recipient);
+        }
+        // "called for a special prosecutor": what was called for is the claim.
+        if self.is(j, "for") && self.tok(cue).to_ascii_lowercase().starts_with("call") {
+            return (
+                (j + 1 < end && self.is_word(j + 1)).then_some(j + 1),
+                recipient,
+            );
         }
         // `He said of Congress: "They just need ..."`.
         if self.in_list(j, &["of", "about"]) {
@@ -1218,6 +1232,17 @@ impl<'a> Ctx<'a> {
                     "despite", "for", "as", "at", "on",
                 ],
             );
+        // "On Saturday, Trump called ...", "Last week, she endorsed ...": a time or place
+        // lead is never the claim.
+        let lead = self.words(from, to) <= 6
+            && (self.in_list(
+                from,
+                &["on", "in", "at", "earlier", "later", "most", "during"],
+            ) || self.is_time_word(from))
+            && self.kind_of(from, to).0 == ClaimKind::Indirect;
+        if lead && !comma_after {
+            return;
+        }
         if comma_after && adverbial && self.kind_of(from, to).0 != ClaimKind::Direct {
             {
                 let n = self.next_after_cue(c, e, object).expect("checked above") + 1;
