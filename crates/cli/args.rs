@@ -23,6 +23,13 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// Also report beliefs that nobody in the text holds, as PolNeAR annotates them: `<X>
+    /// seemed to <claim>`, `<X> is expected to <claim>`, each as two pieces (the subject, and
+    /// what is believed of it) with no speaker. Off by default: they are the writer's hedges,
+    /// not anyone's claim.
+    #[arg(long, global = true)]
+    pub beliefs: bool,
 }
 
 /// whosaid's subcommands.

@@ -23,7 +23,7 @@ use crate::pipeline::Pipeline;
 
 fn main() {
     let cli = Cli::parse();
-    let pipeline = Pipeline::new();
+    let pipeline = Pipeline::new().with_beliefs(cli.beliefs);
     let result = match &cli.command {
         Command::Extract(args) => run::run(args, &pipeline),
         Command::Eval(args) => eval::run(args, &pipeline),

@@ -30,6 +30,12 @@ impl Pipeline {
         Pipeline::default()
     }
 
+    /// Makes the detector also report beliefs nobody holds ("X is expected to ...").
+    pub fn with_beliefs(mut self, on: bool) -> Pipeline {
+        self.detector = self.detector.with_beliefs(on);
+        self
+    }
+
     /// Runs every stage on one article.
     pub fn process(&self, article: &Article) -> Processed {
         let document = self

@@ -324,6 +324,8 @@ struct Said {
 
 struct Ctx<'a> {
     lex: &'a Lexicons,
+    /// Whether to report beliefs nobody holds (`raising`).
+    beliefs: bool,
     text: &'a str,
     doc: &'a Document,
     /// For each token, true when it lies inside a quotation (marks excluded).
@@ -341,7 +343,7 @@ struct Ctx<'a> {
 }
 
 /// Finds the claims of one article.
-pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
+pub(crate) fn detect(lex: &Lexicons, beliefs: bool, text: &str, doc: &Document) -> Vec<Claim> {
     let mut inside = vec![false; doc.tokens.len()];
     for q in &doc.quotes {
         let para_end = doc.paragraphs[q.paragraph].sentences.end;
@@ -365,6 +367,7 @@ pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
     }
     let mut ctx = Ctx {
         lex,
+        beliefs,
         text,
         doc,
         inside,
@@ -885,7 +888,7 @@ impl<'a> Ctx<'a> {
                 i += 1;
                 continue;
             }
-            if self.raising(i, a, e, paragraph) {
+            if self.beliefs && self.raising(i, a, e, paragraph) {
                 i += 1;
                 continue;
             }

@@ -31,6 +31,7 @@ pub use rules::{Rule, RULES};
 #[derive(Debug)]
 pub struct Detector {
     lex: lexicons::Lexicons,
+    beliefs: bool,
 }
 
 impl Default for Detector {
@@ -44,11 +45,32 @@ impl Detector {
     pub fn new() -> Detector {
         Detector {
             lex: lexicons::Lexicons::load(),
+            beliefs: false,
         }
+    }
+
+    /// Also reports beliefs that nobody in the text holds, as PolNeAR annotates them (rule
+    /// `detect/raising`): in "The bill is expected to pass", the pieces "The bill" and "to
+    /// pass", with no source. Off by default.
+    ///
+    /// ```
+    /// use whosaid_detect::Detector;
+    /// use whosaid_segment::Segmenter;
+    ///
+    /// let text = "The bill is expected to pass next week.";
+    /// let doc = Segmenter::new().segment(text, None);
+    /// assert!(Detector::new().detect(text, &doc).is_empty());
+    /// let claims = Detector::new().with_beliefs(true).detect(text, &doc);
+    /// assert_eq!(&text[claims[1].span], "to pass next week");
+    /// assert_eq!(claims[1].source, None);
+    /// ```
+    pub fn with_beliefs(mut self, on: bool) -> Detector {
+        self.beliefs = on;
+        self
     }
 
     /// Finds the claims of one article, ordered by start offset.
     pub fn detect(&self, text: &str, doc: &Document) -> Vec<Claim> {
-        frames::detect(&self.lex, text, doc)
+        frames::detect(&self.lex, self.beliefs, text, doc)
     }
 }

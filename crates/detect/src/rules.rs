@@ -165,7 +165,8 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: RAISING,
         doc: "`<subject> seemed <claim>`, `<subject> is expected to <claim>`: a belief with no \
-              holder, in two pieces (the subject, and what is believed of it).",
+              holder, in two pieces (the subject, and what is believed of it). Only with \
+              `--beliefs`.",
         example: "The bill is widely expected to pass the Senate next week.",
         finds: "to pass the Senate next week",
         not: "The senator appeared on television with her family.",
@@ -196,6 +197,7 @@ mod tests {
     fn claims(text: &str) -> Vec<String> {
         let doc = Segmenter::new().segment(text, None);
         Detector::new()
+            .with_beliefs(true)
             .detect(text, &doc)
             .iter()
             .map(|c| text[c.span].to_string())
