@@ -1461,6 +1461,25 @@ impl<'a> Ctx<'a> {
                 {
                     return i - 1;
                 }
+                // `, but officials said ...`, `, while the campaign says ...`: another
+                // speaker's claim begins.
+                if self.in_list(i, &["and", "but", "while"]) {
+                    let subject_then_cue = (i + 2..(i + 6).min(e)).find(|&t| {
+                        !self.is_word(t - 1)
+                            || self.in_list(t - 1, CLAUSE_WORDS)
+                            || self
+                                .lex
+                                .cue(self.tok(t))
+                                .is_some_and(|c| c.form != Form::Ing)
+                    });
+                    if subject_then_cue.is_some_and(|t| {
+                        self.is_word(t - 1)
+                            && !self.in_list(t - 1, CLAUSE_WORDS)
+                            && !self.in_list(t - 1, NOT_BEFORE_CUE)
+                    }) {
+                        return i - 1;
+                    }
+                }
                 // `, <speaker> said.` closing the sentence: a short tail with a past or
                 // present cue and nothing after it but a hearer or a time.
                 let tail_words = self.words(i, e);
@@ -1518,17 +1537,33 @@ impl<'a> Ctx<'a> {
             if self.tok(i - 1) != "," && !self.is_quote_mark(i - 1) {
                 return;
             }
-            if let Some((_, f, t)) = self.content_span(a, to, 2) {
-                self.push(
-                    f,
-                    t,
-                    group,
-                    paragraph,
-                    Some(cue),
-                    Some(source),
-                    None,
-                    ACCORDING_AFTER,
+            let said = Said {
+                cue,
+                source: Some(source),
+                recipient: None,
+                rule: ACCORDING_AFTER,
+            };
+            // `The implication, according to the aide, is that ...`: the claim's verb comes
+            // after the source (what follows a source is otherwise its appositive); a time or
+            // place lead before it is not part of it.
+            let rest = src_to + 1;
+            let goes_on = src_to + 1 < e
+                && self.tok(src_to) == ","
+                && self.words(rest, e) >= 3
+                && self.in_list(
+                    rest,
+                    &[
+                        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+                        "could", "should", "may", "might",
+                    ],
                 );
+            let lead = self.in_list(a, PHRASE_OPENERS) || self.is_time_word(a);
+            if !(goes_on && lead) {
+                self.push_piece(a, to, 2, group, paragraph, &said);
+            }
+            if goes_on {
+                let end = self.cut_at_participle(rest, e);
+                self.push_piece(rest, end, 3, group, paragraph, &said);
             }
         }
     }
