@@ -285,3 +285,14 @@ fn participle_after_said_takes_a_noun_phrase() {
     assert_eq!(field(r, "cue"), "citing");
     assert_eq!(field(r, "speaker"), "Ann Lee");
 }
+
+#[test]
+fn a_noun_phrase_claim_ends_before_time_and_place() {
+    let rows = extract(
+        "Gov. Ann Lee endorsed Tom Ruiz here on Sunday. Ruiz found himself at the center of it.",
+        None,
+    );
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(field(&rows[0], "quote"), "Tom Ruiz");
+    assert_eq!(field(&rows[0], "speaker"), "Ann Lee");
+}

@@ -799,7 +799,10 @@ impl<'a> Ctx<'a> {
         paragraph: usize,
         said: Said,
     ) {
-        let end = self.quote_end(start, self.cut_at_participle(start, e));
+        let mut end = self.quote_end(start, self.cut_at_participle(start, e));
+        if self.lex.cue(&self.text[said.cue]).is_some_and(|c| c.noun) {
+            end = self.noun_phrase_end(start, end);
+        }
         let group = self.group;
         if self.push_piece(start, end, min_words, group, paragraph, &said) {
             self.group += 1;
@@ -828,6 +831,24 @@ impl<'a> Ctx<'a> {
         } = *said;
         self.push(f, t, group, paragraph, Some(cue), source, recipient, rule);
         true
+    }
+
+    /// Where the object of a `+noun` cue ends: before a time or place ("endorsed Trump here on
+    /// Sunday", "praised her at a rally"), unless a clause or quote comes first.
+    fn noun_phrase_end(&self, start: usize, end: usize) -> usize {
+        if self.is(start, "that") || self.quote_opened_at(start).is_some() {
+            return end;
+        }
+        (start + 1..end)
+            .find(|&t| {
+                !self.inside[t]
+                    && (self.is_time_word(t)
+                        || self.in_list(t, &["here", "during", "at", "when", "after", "before"])
+                        || (self.is(t, "in")
+                            && t + 1 < end
+                            && self.in_list(t + 1, &["a", "an", "his", "her", "their", "its"])))
+            })
+            .unwrap_or(end)
     }
 
     /// Records that tokens `from..to` of `paragraph` are claimed, from byte `start`.
@@ -962,6 +983,7 @@ impl<'a> Ctx<'a> {
                 form: Form::Past,
                 object: false,
                 infinitive: false,
+                noun: false,
             });
         }
         let mut k = i;
@@ -985,6 +1007,7 @@ impl<'a> Ctx<'a> {
             form: Form::Past,
             object: false,
             infinitive: false,
+            noun: false,
         })
     }
 
@@ -998,6 +1021,23 @@ impl<'a> Ctx<'a> {
             && !comma_quote
             && !(c + 1 < e
                 && (self.in_list(c + 1, &["to", "that"]) || self.quote_opened_at(c + 1).is_some()))
+        {
+            return;
+        }
+        // "found himself embroiled", "finds itself at the center": no finding is reported.
+        if self.in_list(c, &["found", "finds"])
+            && c + 1 < e
+            && self.in_list(
+                c + 1,
+                &[
+                    "himself",
+                    "herself",
+                    "itself",
+                    "themselves",
+                    "myself",
+                    "ourselves",
+                ],
+            )
         {
             return;
         }

@@ -24,6 +24,8 @@ pub(crate) struct Cue {
     pub(crate) object: bool,
     /// The claim may be an infinitive: "declined to comment".
     pub(crate) infinitive: bool,
+    /// The claim is usually the verb's object, a noun phrase: "endorsed Clinton".
+    pub(crate) noun: bool,
 }
 
 #[derive(Debug)]
@@ -42,6 +44,7 @@ fn parse_cues(source: &str) -> FxHashMap<String, Cue> {
         }
         let object = line.contains("+object");
         let infinitive = line.contains("+to");
+        let noun = line.contains("+noun");
         let forms = line.split_whitespace().filter(|w| !w.starts_with('+'));
         for (i, form) in forms.enumerate() {
             if form == "-" {
@@ -58,6 +61,7 @@ fn parse_cues(source: &str) -> FxHashMap<String, Cue> {
                 form: form_kind,
                 object,
                 infinitive,
+                noun,
             };
             cues.entry(form.to_ascii_lowercase()).or_insert(cue);
         }
