@@ -6,6 +6,7 @@
 #   scripts/eval-polnear.sh            # dev
 #   scripts/eval-polnear.sh train      # train
 #   scripts/eval-polnear.sh dev --errors 20    # further flags go to `whosaid eval`
+#   scripts/eval-polnear.sh dev --beliefs      # with sourceless beliefs, as PolNeAR marks them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,7 +42,12 @@ if [[ -f "$shared/score.py" ]] && command -v python3 >/dev/null; then
   claims=$(mktemp --suffix=.csv)
   trap 'rm -f "$claims"' EXIT
   # The referee reads the CSV that extract writes; --no-sanitize keeps fields exactly as found.
-  "$whosaid" extract --quiet --no-sanitize -o "$claims" "$gold"
+  # --beliefs, when given, changes what is extracted, so the referee's claims get it too.
+  extract_flags=()
+  for flag in "$@"; do
+    if [[ "$flag" == --beliefs ]]; then extract_flags+=(--beliefs); fi
+  done
+  "$whosaid" extract --quiet --no-sanitize "${extract_flags[@]}" -o "$claims" "$gold"
   echo
   echo "== referee: python3 $shared/score.py on the same claims"
   for track in all quoted; do
