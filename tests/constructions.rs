@@ -296,3 +296,16 @@ fn a_noun_phrase_claim_ends_before_time_and_place() {
     assert_eq!(field(&rows[0], "quote"), "Tom Ruiz");
     assert_eq!(field(&rows[0], "speaker"), "Ann Lee");
 }
+
+#[test]
+fn this_after_the_cue_opens_the_claim_unless_it_is_a_time() {
+    let rows = extract(
+        "Critics say this is a rough patch. The mayor said this week that the bridge will reopen.",
+        None,
+    );
+    assert_eq!(
+        field(row(&rows, "this is a rough patch"), "speaker"),
+        "critics"
+    );
+    assert_eq!(field(row(&rows, "the bridge will reopen"), "cue"), "said");
+}

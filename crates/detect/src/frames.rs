@@ -635,7 +635,28 @@ impl<'a> Ctx<'a> {
         if self.is(j, "that") || self.tok(j) == ":" {
             return ((j + 1 < end).then_some(j + 1), recipient);
         }
-        if self.in_list(j, PHRASE_OPENERS) {
+        // "said this week that" opens a time phrase; "said this is bad" opens the claim.
+        let time_phrase = !self.in_list(j, &["this", "last"])
+            || (j + 1 < end
+                && self.in_list(
+                    j + 1,
+                    &[
+                        "week",
+                        "month",
+                        "year",
+                        "morning",
+                        "afternoon",
+                        "evening",
+                        "night",
+                        "weekend",
+                        "spring",
+                        "summer",
+                        "fall",
+                        "winter",
+                        "time",
+                    ],
+                ));
+        if time_phrase && self.in_list(j, PHRASE_OPENERS) {
             // Skip a time or place phrase up to "that" or a colon, if one comes soon.
             let limit = (j + 14).min(end);
             for k in j..limit {
