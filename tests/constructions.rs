@@ -308,4 +308,12 @@ fn this_after_the_cue_opens_the_claim_unless_it_is_a_time() {
         "critics"
     );
     assert_eq!(field(row(&rows, "the bridge will reopen"), "cue"), "said");
+    let rows = extract(
+        "The White House said Monday night it would veto the bill.",
+        None,
+    );
+    assert_eq!(
+        field(row(&rows, "it would veto the bill"), "speaker"),
+        "White House"
+    );
 }

@@ -635,6 +635,20 @@ impl<'a> Ctx<'a> {
         if self.is(j, "that") || self.tok(j) == ":" {
             return ((j + 1 < end).then_some(j + 1), recipient);
         }
+        // "said Monday it would veto the bill": after a bare time the claim begins.
+        let mut t = j;
+        while t < end && self.is_time_word(t) {
+            t += 1;
+        }
+        if t > j
+            && t < end
+            && self.is_word(t)
+            && !self.is(t, "that")
+            && !self.in_list(t, PHRASE_OPENERS)
+            && !self.in_list(t, NO_CONTENT_AFTER)
+        {
+            return (Some(t), recipient);
+        }
         // "said this week that" opens a time phrase; "said this is bad" opens the claim.
         let time_phrase = !self.in_list(j, &["this", "last"])
             || (j + 1 < end
