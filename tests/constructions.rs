@@ -317,3 +317,16 @@ fn this_after_the_cue_opens_the_claim_unless_it_is_a_time() {
         "White House"
     );
 }
+
+#[test]
+fn a_question_put_to_someone_has_no_speaker() {
+    let rows = extract(
+        "When asked whether he would run again, Smith smiled. Lee was asked how the bill would \
+         pass.",
+        None,
+    );
+    let q = row(&rows, "whether he would run again");
+    assert_eq!(field(q, "speaker"), "");
+    assert_eq!(field(q, "cue"), "asked");
+    assert_eq!(field(row(&rows, "how the bill would pass"), "speaker"), "");
+}

@@ -944,6 +944,10 @@ impl<'a> Ctx<'a> {
                 i += 1;
                 continue;
             }
+            if self.asked_question(i, a, e, paragraph) {
+                i += 1;
+                continue;
+            }
             if self.beliefs && self.raising(i, a, e, paragraph) {
                 i += 1;
                 continue;
@@ -1770,6 +1774,47 @@ impl<'a> Ctx<'a> {
                 TRANSCRIPT,
             );
         }
+    }
+
+    /// A question put to the speaker, in a passive or a time clause: `when asked whether
+    /// <claim>`, `he was asked how <claim>`. The question is a claim with no speaker (who
+    /// asked is rarely said); the answer, if any, is the sentence's own claim.
+    fn asked_question(&mut self, i: usize, a: usize, e: usize, paragraph: usize) -> bool {
+        let lead = |t: usize| self.in_list(t, &["when", "after", "once", "if"]);
+        let passive = |t: usize| self.in_list(t, &["was", "were", "been", "being", "is", "be"]);
+        let q = i + 1;
+        if !self.is(i, "asked")
+            || i == a
+            || !(lead(i - 1) || passive(i - 1))
+            || q + 1 >= e
+            || !self.in_list(
+                q,
+                &[
+                    "whether", "how", "which", "who", "what", "why", "if", "about", "where",
+                ],
+            )
+        {
+            return false;
+        }
+        // The question runs to the end of its clause.
+        let end = (q..e)
+            .find(|&t| !self.inside[t] && matches!(self.tok(t), "," | ";" | "—" | "–"))
+            .unwrap_or(e);
+        let Some((_, from, to)) = self.content_span(q, end, 2) else {
+            return false;
+        };
+        let group = self.next_group();
+        self.push(
+            from,
+            to,
+            group,
+            paragraph,
+            Some(self.span(i)),
+            None,
+            None,
+            ASKED,
+        );
+        true
     }
 
     /// A belief without a holder, about the subject of a verb of appearance or expectation:
