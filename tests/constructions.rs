@@ -330,3 +330,17 @@ fn a_question_put_to_someone_has_no_speaker() {
     assert_eq!(field(q, "cue"), "asked");
     assert_eq!(field(row(&rows, "how the bill would pass"), "speaker"), "");
 }
+
+#[test]
+fn a_place_after_the_speaker_is_not_the_speaker() {
+    let rows = extract(
+        "Officials in Washington said Friday that talks had stalled. Sen. Ted Cruz in Iowa said \
+         he would win.",
+        None,
+    );
+    let r = row(&rows, "talks had stalled");
+    assert_eq!(field(r, "speaker"), "officials");
+    assert_eq!(field(r, "organisation"), "Washington");
+    assert_eq!(field(r, "speaker_mention"), "Officials in Washington");
+    assert_eq!(field(row(&rows, "he would win"), "speaker"), "Ted Cruz");
+}

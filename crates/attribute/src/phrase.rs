@@ -201,6 +201,30 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
             head = &head[..of];
         }
     }
+    // "Officials in Washington", "a professor at Harvard", "Ted Cruz in Iowa": a place or an
+    // employer after the head is where they are or work, never the speaker's name. A
+    // description's mention keeps it.
+    let described_end = head.last().map(|t| t.span.end);
+    if let Some(p) = head.iter().position(|t| {
+        ["in", "at", "from", "on"]
+            .iter()
+            .any(|w| t.text.eq_ignore_ascii_case(w))
+    }) {
+        let after: Vec<Tok> = head[p + 1..]
+            .iter()
+            .copied()
+            .skip_while(|t| t.text.eq_ignore_ascii_case("the"))
+            .collect();
+        let named = after.first().is_some_and(|t| is_capitalised(t.text, lex));
+        // ... unless it is part of an organisation's name: "Commission on Presidential Debates".
+        let in_name = p > 0 && lex.organisation_words.contains(head[p - 1].text);
+        if p > 0 && head[p - 1].word && named && !in_name {
+            if organisation.is_empty() {
+                organisation = join(text, &after);
+            }
+            head = &head[..p];
+        }
+    }
     // "the White House spokesman, Josh Earnest": a role, then the name as an appositive.
     let appositive_name = !rest.is_empty()
         && rest.len() <= 6
@@ -233,7 +257,10 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
     if head.is_empty() {
         return None;
     }
-    let whole = Span::new(head[0].span.start, head[head.len() - 1].span.end);
+    let whole = Span::new(
+        head[0].span.start,
+        described_end.unwrap_or(head[head.len() - 1].span.end),
+    );
     if head.len() == 1 {
         if let Some(kind) = lex.pronoun(head[0].text) {
             return Some(Phrase {
@@ -259,10 +286,10 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
             && r < head.len()
             && is_capitalised(head[r - 2].text, lex)
             && head[r - 2].text.len() <= 2;
-        // "Ministry of Interior", "Department of Homeland Security": a connector between
+        // "Ministry of Interior", "Commission on Presidential Debates": a connector between
         // capitalised words of an organisation's name.
         let connector = t.word
-            && ["of", "for", "and", "&"].contains(&t.text)
+            && ["of", "for", "on", "and", "&"].contains(&t.text)
             && r >= 2
             && r < head.len()
             && is_capitalised(head[r - 2].text, lex)
@@ -568,6 +595,17 @@ mod tests {
         assert_eq!(p.head, Head::Other("spokesman for Donald Trump".into()));
         assert_eq!(p.organisation, "Donald Trump");
         assert_eq!(parse_str("Analysts").head, Head::Group("analysts".into()));
+        let p = parse_str("Republicans on Capitol Hill");
+        assert_eq!(
+            (p.head, p.organisation.as_str()),
+            (Head::Group("republicans".into()), "Capitol Hill")
+        );
+        let p = parse_str("Sen. Ted Cruz in Iowa");
+        assert_eq!(p.head, Head::Person("Ted Cruz".into()));
+        assert_eq!(
+            parse_str("the Commission on Presidential Debates").head,
+            Head::Organisation("Commission on Presidential Debates".into())
+        );
         assert_eq!(
             parse_str("S and P").head,
             Head::Organisation("S and P".into())
