@@ -344,3 +344,21 @@ fn a_place_after_the_speaker_is_not_the_speaker() {
     assert_eq!(field(r, "speaker_mention"), "Officials in Washington");
     assert_eq!(field(row(&rows, "he would win"), "speaker"), "Ted Cruz");
 }
+
+#[test]
+fn a_verb_with_a_long_tail_has_no_claim_before_it() {
+    let rows = extract(
+        "Though the White House kept mum about the timing, all signs pointed to a delay in the \
+         vote until the spring.",
+        None,
+    );
+    assert_eq!(rows, Vec::<Value>::new());
+    let rows = extract(
+        "The bridge will reopen, the mayor said in an interview on Tuesday.",
+        None,
+    );
+    assert_eq!(
+        field(row(&rows, "The bridge will reopen"), "speaker"),
+        "mayor"
+    );
+}

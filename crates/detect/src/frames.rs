@@ -309,6 +309,10 @@ const RAISING_ADVERBS: &[&str] = &[
     "largely",
 ];
 
+/// The most words after a cue whose claim came before it: `..., he said in an interview with
+/// the paper.`
+const TAIL_WORDS: usize = 6;
+
 /// Pronouns that are a speaker phrase on their own.
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 
@@ -1299,6 +1303,17 @@ impl<'a> Ctx<'a> {
         let Some((_, from, to)) = claim_before else {
             return;
         };
+        // An unquoted `<claim>, X said (in an interview).` ends its clause soon after the cue;
+        // in "Though the White House kept mum, all signs pointed to a delay in ..." the verb
+        // has a story of its own.
+        let clause_end = (c + 1..e)
+            .find(|&t| !self.inside[t] && (self.tok(t) == "," || self.is_quote_mark(t)))
+            .unwrap_or(e);
+        if self.words(c + 1, clause_end) > TAIL_WORDS
+            && self.kind_of(from, to).0 == ClaimKind::Indirect
+        {
+            return;
+        }
         let group = self.next_group();
         // `Simply put, they said, <claim>`: a short adverbial before, the claim after.
         let comma_after = after.is_none()
