@@ -362,3 +362,20 @@ fn a_verb_with_a_long_tail_has_no_claim_before_it() {
         "mayor"
     );
 }
+
+#[test]
+fn any_verb_before_a_comma_and_a_quote_is_a_cue() {
+    let rows = extract(
+        "Sen. Ann Lee shot back, \"The governor called them out.\" Tom Ruiz wrote to his \
+         20,000 followers, \"It is time to end this.\"",
+        None,
+    );
+    let r = row(&rows, "The governor called them out.");
+    assert_eq!(field(r, "cue"), "shot back");
+    assert_eq!(field(r, "speaker"), "Ann Lee");
+    assert_eq!(field(r, "kind"), "direct");
+    assert_eq!(
+        field(row(&rows, "It is time to end this."), "speaker"),
+        "Tom Ruiz"
+    );
+}

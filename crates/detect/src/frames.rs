@@ -739,6 +739,15 @@ impl<'a> Ctx<'a> {
                 return (Some(k + 1), recipient);
             }
         }
+        // `wrote to his 20,000 followers, "It's time ..."`: a short phrase, a comma, then the
+        // quote that is the claim.
+        if let Some(k) =
+            (j..(j + 10).min(end)).find(|&k| self.tok(k) == "," || self.is_quote_mark(k))
+        {
+            if k > j && self.tok(k) == "," && k + 1 < end && self.quote_opened_at(k + 1).is_some() {
+                return (Some(k + 1), recipient);
+            }
+        }
         // "said no." declines; "says no matter what ..." does not.
         let bare_answer = self.in_list(j, &["no", "yes"])
             && (j + 1 >= end || matches!(self.tok(j + 1), "," | "." | ";") || self.is(j + 1, "to"));
@@ -945,6 +954,10 @@ impl<'a> Ctx<'a> {
         let mut i = a;
         while i < e {
             if self.inside[i] || !self.is_word(i) {
+                i += 1;
+                continue;
+            }
+            if self.verb_then_quote(i, a, e, paragraph) {
                 i += 1;
                 continue;
             }
@@ -1789,6 +1802,50 @@ impl<'a> Ctx<'a> {
                 TRANSCRIPT,
             );
         }
+    }
+
+    /// Any verb between a short speaker phrase and a comma or colon that opens a quote is a
+    /// cue: `Sanders shot back, "..."`, `Mrs. Clinton quipped: "..."`.
+    fn verb_then_quote(&mut self, i: usize, a: usize, e: usize, paragraph: usize) -> bool {
+        let w = self.tok(i);
+        let particle = i + 1 < e && self.in_list(i + 1, &["back", "in", "out", "up", "on"]);
+        let verb_like = i > a
+            && w.len() > 2
+            && (particle || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && self.lex.cue(w).is_none()
+            && !self.in_list(i, CLAUSE_WORDS);
+        if !verb_like {
+            return false;
+        }
+        let j = if particle { i + 2 } else { i + 1 };
+        if !(j + 1 < e && matches!(self.tok(j), "," | ":") && self.quote_opened_at(j + 1).is_some())
+        {
+            return false;
+        }
+        let Some(start) = self.speaker_left(i - 1, a) else {
+            return false;
+        };
+        let short = (self.words(start, i) <= 4
+            && (self.in_list(start, PRONOUNS)
+                || (start..i).all(|t| self.capitalised(t) || !self.is_word(t))))
+            || (self.words(start, i) <= 6
+                && self.in_list(start, &["the", "a", "an", "one", "another"]));
+        let boundary = start == a
+            || matches!(self.tok(start - 1), "," | "—" | "–")
+            || self.quote_closed_at(start - 1).is_some();
+        if !(short && boundary) {
+            return false;
+        }
+        let said = Said {
+            cue: self.cover(i, j),
+            source: Some(self.cover(start, i)),
+            recipient: None,
+            rule: CUE_BEFORE,
+        };
+        let before = self.claims.len();
+        self.push_after(j + 1, e, 1, paragraph, said);
+        self.claims.len() > before
     }
 
     /// A question put to the speaker, in a passive or a time clause: `when asked whether
