@@ -21,7 +21,7 @@ use clap::Parser;
 use crate::args::{Cli, Command};
 use crate::pipeline::Pipeline;
 
-/// mimalloc instead of the system allocator: with glibc's, a third of the worker threads'
+/// mimalloc instead of the system allocator: with glibc's, a fifth of the worker threads'
 /// time went to malloc and free and to waiting on arena locks, since the reader thread
 /// allocates every article's text and a worker frees it.
 #[global_allocator]
