@@ -18,29 +18,28 @@ fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let span = Span::new(start, i);
-            let line = &text[span];
-            let trimmed = line.trim();
-            out.push(Line {
-                span,
-                chars: trimmed.chars().count(),
-                indented: line.starts_with([' ', '\t', '\u{a0}', '\u{3000}']),
-                blank: trimmed.is_empty(),
-            });
-            if at_end {
-                break;
-            }
-            // CRLF is one line break.
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
+    // memchr finds the line breaks a word at a time rather than a byte at a time.
+    let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes).chain(std::iter::once(bytes.len()));
+    for i in breaks {
+        // The LF of a CRLF: its line was pushed at the CR.
+        if i < start {
+            continue;
         }
-        i += 1;
+        let span = Span::new(start, i);
+        let line = &text[span];
+        let trimmed = line.trim();
+        out.push(Line {
+            span,
+            chars: trimmed.chars().count(),
+            indented: line.starts_with([' ', '\t', '\u{a0}', '\u{3000}']),
+            blank: trimmed.is_empty(),
+        });
+        // CRLF is one line break.
+        start = if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     out
 }
