@@ -308,10 +308,11 @@ struct Ctx<'a> {
     doc: &'a Document,
     /// For each token, true when it lies inside a quotation (marks excluded).
     inside: Vec<bool>,
-    /// For each token, the index of the quote it opens or closes, if any: lookups by token
-    /// stay constant-time however many quotes an article has.
-    opens: Vec<Option<u32>>,
-    closes: Vec<Option<u32>>,
+    /// For each token, the index of the quote it opens or closes, or [`NO_QUOTE`]: lookups by
+    /// token stay constant-time however many quotes an article has. A `u32` rather than an
+    /// `Option<u32>` halves these two lists, which have an entry per token.
+    opens: Vec<u32>,
+    closes: Vec<u32>,
     /// For each token, true once a claim covers it.
     claimed: Vec<bool>,
     /// For each paragraph, the start of its first claim (`usize::MAX` for none).
@@ -319,6 +320,9 @@ struct Ctx<'a> {
     claims: Vec<Claim>,
     group: usize,
 }
+
+/// Marks a token that opens or closes no quote in [`Ctx::opens`] and [`Ctx::closes`].
+const NO_QUOTE: u32 = u32::MAX;
 
 /// Finds the claims of one article.
 pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
@@ -334,10 +338,10 @@ pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
             *flag = true;
         }
     }
-    let mut opens = vec![None; doc.tokens.len()];
-    let mut closes = vec![None; doc.tokens.len()];
+    let mut opens = vec![NO_QUOTE; doc.tokens.len()];
+    let mut closes = vec![NO_QUOTE; doc.tokens.len()];
     for (n, q) in doc.quotes.iter().enumerate() {
-        let n = u32::try_from(n).ok();
+        let n = u32::try_from(n).unwrap_or(NO_QUOTE);
         opens[q.open_token] = n;
         if let Some(c) = q.close_token {
             closes[c] = n;
@@ -425,18 +429,16 @@ impl<'a> Ctx<'a> {
     fn quote_closed_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
         self.closes
             .get(i)
-            .copied()
-            .flatten()
-            .map(|n| &self.doc.quotes[n as usize])
+            .filter(|&&n| n != NO_QUOTE)
+            .map(|&n| &self.doc.quotes[n as usize])
     }
 
     /// The quote whose opening mark is token `i`.
     fn quote_opened_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
         self.opens
             .get(i)
-            .copied()
-            .flatten()
-            .map(|n| &self.doc.quotes[n as usize])
+            .filter(|&&n| n != NO_QUOTE)
+            .map(|&n| &self.doc.quotes[n as usize])
     }
 
     fn cover(&self, from: usize, to: usize) -> Span {
@@ -891,7 +893,7 @@ impl<'a> Ctx<'a> {
     /// `"...," he surmised`, `"...," Smith quipped`.
     fn verb_after_quote(&self, i: usize, a: usize, end: usize) -> Option<Cue> {
         // Cheap test first, as this runs for every word: a closing quote shortly before.
-        if i < a + 3 || !(i.saturating_sub(8).max(a)..i).any(|t| self.closes[t].is_some()) {
+        if i < a + 3 || !(i.saturating_sub(8).max(a)..i).any(|t| self.closes[t] != NO_QUOTE) {
             return None;
         }
         let w = self.tok(i);
