@@ -1,5 +1,6 @@
 //! Cue frames: where the claim and the speaker stand around each cue.
 
+use rustc_hash::FxHashMap;
 use whosaid_core::{Claim, ClaimKind, Document, FurnitureKind, RuleId, Span, TokenKind};
 
 use crate::lexicons::{Cue, Form, Lexicons};
@@ -308,11 +309,13 @@ struct Ctx<'a> {
     doc: &'a Document,
     /// For each token, true when it lies inside a quotation (marks excluded).
     inside: Vec<bool>,
-    /// For each token, the index of the quote it opens or closes, or [`NO_QUOTE`]: lookups by
-    /// token stay constant-time however many quotes an article has. A `u32` rather than an
-    /// `Option<u32>` halves these two lists, which have an entry per token.
-    opens: Vec<u32>,
-    closes: Vec<u32>,
+    /// For each token, [`OPENS`] and [`CLOSES`] when it opens or closes a quote: one byte a
+    /// token rather than two quote indices, so that a 50 MB article does not need 150 MB
+    /// for them; the indices are in `quote_of`.
+    marks: Vec<u8>,
+    /// The quote each opening or closing mark belongs to, by token: lookups stay
+    /// constant-time however many quotes an article has.
+    quote_of: FxHashMap<(usize, u8), u32>,
     /// For each token, true once a claim covers it.
     claimed: Vec<bool>,
     /// For each paragraph, the start of its first claim (`usize::MAX` for none).
@@ -321,8 +324,10 @@ struct Ctx<'a> {
     group: usize,
 }
 
-/// Marks a token that opens or closes no quote in [`Ctx::opens`] and [`Ctx::closes`].
-const NO_QUOTE: u32 = u32::MAX;
+/// In [`Ctx::marks`]: the token opens a quote.
+const OPENS: u8 = 1;
+/// In [`Ctx::marks`]: the token closes a quote.
+const CLOSES: u8 = 2;
 
 /// Finds the claims of one article.
 pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
@@ -338,13 +343,16 @@ pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
             *flag = true;
         }
     }
-    let mut opens = vec![NO_QUOTE; doc.tokens.len()];
-    let mut closes = vec![NO_QUOTE; doc.tokens.len()];
+    let mut marks = vec![0u8; doc.tokens.len()];
+    let mut quote_of = FxHashMap::default();
+    quote_of.reserve(doc.quotes.len() * 2);
     for (n, q) in doc.quotes.iter().enumerate() {
-        let n = u32::try_from(n).unwrap_or(NO_QUOTE);
-        opens[q.open_token] = n;
+        let Ok(n) = u32::try_from(n) else { break };
+        marks[q.open_token] |= OPENS;
+        quote_of.insert((q.open_token, OPENS), n);
         if let Some(c) = q.close_token {
-            closes[c] = n;
+            marks[c] |= CLOSES;
+            quote_of.insert((c, CLOSES), n);
         }
     }
     let mut ctx = Ctx {
@@ -352,8 +360,8 @@ pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
         text,
         doc,
         inside,
-        opens,
-        closes,
+        marks,
+        quote_of,
         claimed: vec![false; doc.tokens.len()],
         first_claim: vec![usize::MAX; doc.paragraphs.len()],
         claims: Vec::new(),
@@ -425,20 +433,23 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// The quote that token `i` opens (`mark` = [`OPENS`]) or closes ([`CLOSES`]).
+    fn quote_at(&self, i: usize, mark: u8) -> Option<&'a whosaid_core::Quote> {
+        if self.marks.get(i).is_none_or(|&m| m & mark == 0) {
+            return None;
+        }
+        let n = self.quote_of.get(&(i, mark))?;
+        Some(&self.doc.quotes[*n as usize])
+    }
+
     /// The quote whose closing mark is token `i`.
     fn quote_closed_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
-        self.closes
-            .get(i)
-            .filter(|&&n| n != NO_QUOTE)
-            .map(|&n| &self.doc.quotes[n as usize])
+        self.quote_at(i, CLOSES)
     }
 
     /// The quote whose opening mark is token `i`.
     fn quote_opened_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
-        self.opens
-            .get(i)
-            .filter(|&&n| n != NO_QUOTE)
-            .map(|&n| &self.doc.quotes[n as usize])
+        self.quote_at(i, OPENS)
     }
 
     fn cover(&self, from: usize, to: usize) -> Span {
@@ -893,7 +904,7 @@ impl<'a> Ctx<'a> {
     /// `"...," he surmised`, `"...," Smith quipped`.
     fn verb_after_quote(&self, i: usize, a: usize, end: usize) -> Option<Cue> {
         // Cheap test first, as this runs for every word: a closing quote shortly before.
-        if i < a + 3 || !(i.saturating_sub(8).max(a)..i).any(|t| self.closes[t] != NO_QUOTE) {
+        if i < a + 3 || !(i.saturating_sub(8).max(a)..i).any(|t| self.marks[t] & CLOSES != 0) {
             return None;
         }
         let w = self.tok(i);
