@@ -392,11 +392,11 @@ pub(crate) fn detect(lex: &Lexicons, text: &str, doc: &Document) -> Vec<Claim> {
 
 impl<'a> Ctx<'a> {
     fn tok(&self, i: usize) -> &'a str {
-        &self.text[self.doc.tokens[i].span]
+        &self.text[self.doc.tokens[i].span()]
     }
 
     fn span(&self, i: usize) -> Span {
-        self.doc.tokens[i].span
+        self.doc.tokens[i].span()
     }
 
     /// True for a word token; false past the last token, so look-aheads need no bounds test.
@@ -2044,7 +2044,7 @@ mod debug_tests {
         for q in &doc.quotes {
             eprintln!("Q {:?}", &text[q.inner]);
         }
-        let toks: Vec<_> = doc.tokens.iter().map(|t| &text[t.span]).collect();
+        let toks: Vec<_> = doc.tokens.iter().map(|t| &text[t.span()]).collect();
         eprintln!("{toks:?}");
     }
 }

@@ -72,10 +72,11 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     _ => break,
                 }
             }
-            out.push(Token {
-                span: Span::new(base + i, base + end),
-                kind: TokenKind::Word,
-            });
+            let Some(token) = Token::new(Span::new(base + i, base + end), TokenKind::Word) else {
+                // Past 4 GiB: the rest of the article is not tokenized.
+                return;
+            };
+            out.push(token);
             continue;
         }
         // Two apostrophes or two backticks stand for a double quotation mark in some
@@ -85,10 +86,12 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         let triple = c == '\'' && s[i + 1..].starts_with("''");
         if !triple && matches!(c, '\'' | '`') && s[i + 1..].starts_with(['\'', '`']) {
             chars.next();
-            out.push(Token {
-                span: Span::new(base + i, base + i + 2),
-                kind: TokenKind::DoubleQuote,
-            });
+            let Some(token) = Token::new(Span::new(base + i, base + i + 2), TokenKind::DoubleQuote)
+            else {
+                // Past 4 GiB: the rest of the article is not tokenized.
+                return;
+            };
+            out.push(token);
             continue;
         }
         let kind = if is_double_quote(c) {
@@ -98,10 +101,11 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         } else {
             TokenKind::Punct
         };
-        out.push(Token {
-            span: Span::new(base + i, base + i + c.len_utf8()),
-            kind,
-        });
+        let Some(token) = Token::new(Span::new(base + i, base + i + c.len_utf8()), kind) else {
+            // Past 4 GiB: the rest of the article is not tokenized.
+            return;
+        };
+        out.push(token);
     }
 }
 
@@ -137,7 +141,7 @@ mod tests {
     fn toks(s: &str) -> Vec<&str> {
         let mut out = Vec::new();
         tokenize(s, Span::new(0, s.len()), &mut out);
-        out.iter().map(|t| &s[t.span]).collect()
+        out.iter().map(|t| &s[t.span()]).collect()
     }
 
     #[test]
@@ -154,8 +158,8 @@ mod tests {
         let mut out = Vec::new();
         tokenize(s, Span::new(0, s.len()), &mut out);
         assert_eq!(out[0].kind, TokenKind::DoubleQuote);
-        assert_eq!(&s[out[0].span], "''");
-        assert_eq!(&s[out[4].span], "''");
+        assert_eq!(&s[out[0].span()], "''");
+        assert_eq!(&s[out[4].span()], "''");
         assert_eq!(out[4].kind, TokenKind::DoubleQuote);
     }
 
