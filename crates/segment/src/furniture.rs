@@ -43,11 +43,17 @@ pub(crate) struct Classifier {
 /// The paragraph with white space folded and final punctuation removed, for lexicon lookups
 /// and duplicate detection.
 fn key(text: &str) -> String {
-    let folded: Vec<&str> = text.split_whitespace().collect();
+    // One allocation: this runs for every short paragraph.
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    let kept = folded.trim_end_matches(['.', '!', '?', ':', ' ']).len();
+    folded.truncate(kept);
     folded
-        .join(" ")
-        .trim_end_matches(['.', '!', '?', ':', ' '])
-        .to_string()
 }
 
 /// True for a short line that does not end like a sentence: section headers, headlines and
