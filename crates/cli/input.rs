@@ -472,11 +472,14 @@ fn parse_line(
     location: &Location,
     options: &Options,
 ) -> Result<(Article, Vec<String>), LineError> {
-    let mut fields = match serde_json::from_str::<Fields>(line) {
-        Ok(fields) => fields,
+    // Only an object: serde would also read an array into `Fields`, by position.
+    let object = line.trim_start().starts_with('{');
+    let fast = object.then(|| serde_json::from_str::<Fields>(line).ok());
+    let mut fields = match fast.flatten() {
+        Some(fields) => fields,
         // Not an object, bad JSON or a repeated field: the general parse says what is wrong,
         // or keeps the last of repeated fields.
-        Err(_) => {
+        None => {
             let value: Value = serde_json::from_str(line).map_err(|e| (None, json_reason(&e)))?;
             let Value::Object(mut map) = value else {
                 return Err((
