@@ -65,6 +65,7 @@ impl Segmenter {
         // fifth of its time in those copies); capacity never touched costs no memory.
         doc.tokens.reserve(text.len() / 4);
         doc.sentences.reserve(text.len() / 64);
+        doc.paragraphs.reserve(spans.len());
         for (span, furniture) in spans.into_iter().zip(kinds) {
             let index = doc.paragraphs.len();
             let first = doc.sentences.len();

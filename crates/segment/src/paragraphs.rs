@@ -15,7 +15,9 @@ struct Line {
 }
 
 fn lines(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    // Wrapped newswire lines run to about 70 bytes: room for that many, so that the list
+    // rarely grows.
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let bytes = text.as_bytes();
     let mut start = 0;
     // memchr finds the line breaks a word at a time rather than a byte at a time.
@@ -62,8 +64,9 @@ fn hard_wrapped(block: &[Line]) -> bool {
 /// Splits `text` into trimmed paragraph spans, in order.
 pub(crate) fn split(text: &str) -> Vec<Span> {
     let lines = lines(text);
-    let mut paragraphs = Vec::new();
-    let mut block: Vec<Line> = Vec::new();
+    // No more paragraphs than lines; blocks are a few lines.
+    let mut paragraphs = Vec::with_capacity(lines.len());
+    let mut block: Vec<Line> = Vec::with_capacity(16);
     let flush = |block: &mut Vec<Line>, out: &mut Vec<Span>| {
         if block.is_empty() {
             return;
