@@ -11,6 +11,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use whosaid_core::{Article, ArticleId};
 
@@ -442,6 +443,26 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
+/// The fields of a JSONL line that whosaid reads, `Some` when present (even as `null`).
+/// Parsing into this rather than into a map skips the other fields ("url", "date") without
+/// storing them: the reader thread spent most of its time building maps.
+#[derive(Deserialize)]
+struct Fields {
+    #[serde(default, deserialize_with = "present")]
+    id: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    text: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    outlet: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    title: Option<Value>,
+}
+
+/// A field that is there, `null` included (serde's `Option` would read `null` as absent).
+fn present<'de, D: Deserializer<'de>>(de: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(de).map(Some)
+}
+
 /// A parse failure: the article id when it could be read, and the reason.
 type LineError = (Option<String>, String);
 
@@ -451,14 +472,30 @@ fn parse_line(
     location: &Location,
     options: &Options,
 ) -> Result<(Article, Vec<String>), LineError> {
-    let value: Value = serde_json::from_str(line).map_err(|e| (None, json_reason(&e)))?;
-    let Value::Object(mut fields) = value else {
-        return Err((
-            None,
-            format!("expected a JSON object, found {}", type_name(&value)),
-        ));
+    // Only an object: serde would also read an array into `Fields`, by position.
+    let object = line.trim_start().starts_with('{');
+    let fast = object.then(|| serde_json::from_str::<Fields>(line).ok());
+    let mut fields = match fast.flatten() {
+        Some(fields) => fields,
+        // Not an object, bad JSON or a repeated field: the general parse says what is wrong,
+        // or keeps the last of repeated fields.
+        None => {
+            let value: Value = serde_json::from_str(line).map_err(|e| (None, json_reason(&e)))?;
+            let Value::Object(mut map) = value else {
+                return Err((
+                    None,
+                    format!("expected a JSON object, found {}", type_name(&value)),
+                ));
+            };
+            Fields {
+                id: map.remove("id"),
+                text: map.remove("text"),
+                outlet: map.remove("outlet"),
+                title: map.remove("title"),
+            }
+        }
     };
-    let id = match fields.remove("id") {
+    let id = match fields.id.take() {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s.is_empty() => None,
         Some(Value::String(s)) => Some(s),
@@ -472,7 +509,7 @@ fn parse_line(
         }
     };
     let id = id.unwrap_or_else(|| location.to_string());
-    let text = match fields.remove("text") {
+    let text = match fields.text.take() {
         Some(Value::String(text)) => text,
         None => return Err((Some(id), "missing field \"text\"".to_string())),
         Some(other) => {
@@ -484,7 +521,7 @@ fn parse_line(
         }
     };
     let mut warnings = Vec::new();
-    let mut optional = |name: &str| match fields.remove(name) {
+    let mut optional = |name: &str, field: Option<Value>| match field {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s.trim().is_empty() => None,
         Some(Value::String(s)) => Some(s),
@@ -496,8 +533,8 @@ fn parse_line(
             None
         }
     };
-    let outlet = optional("outlet").or_else(|| options.outlet.clone());
-    let title = optional("title");
+    let outlet = optional("outlet", fields.outlet.take()).or_else(|| options.outlet.clone());
+    let title = optional("title", fields.title.take());
     let article = Article {
         id: ArticleId(id),
         text,

@@ -61,6 +61,13 @@ const NOT_NAME_START: &[&str] = &[
     "Speaking",
 ];
 
+/// `word.split_once('-')` by a plain byte loop: words are a few bytes long, and this runs
+/// for nearly every token, where setting up a substring search cost more than the search.
+fn split_hyphen(word: &str) -> Option<(&str, &str)> {
+    let at = word.bytes().position(|b| b == b'-')?;
+    Some((&word[..at], &word[at + 1..]))
+}
+
 /// A [`NameIndex`] built the first time it is asked something.
 pub(crate) struct LazyNames<'a> {
     text: &'a str,
@@ -136,10 +143,10 @@ impl NameIndex {
             let mut i = 0;
             while i < toks.len() {
                 let cap = |t: &whosaid_core::Token| {
-                    let w = &text[t.span];
+                    let w = &text[t.span()];
                     t.kind == TokenKind::Word
                         && (w.chars().next().is_some_and(char::is_uppercase)
-                            || w.split_once('-').is_some_and(|(p, r)| {
+                            || split_hyphen(w).is_some_and(|(p, r)| {
                                 lex.particles.contains(p)
                                     && r.chars().next().is_some_and(char::is_uppercase)
                             }))
@@ -152,14 +159,14 @@ impl NameIndex {
                 let mut j = i;
                 while j < toks.len()
                     && (cap(&toks[j])
-                        || (text[toks[j].span].len() <= 4
-                            && lex.particles.contains(&text[toks[j].span])
+                        || (text[toks[j].span()].len() <= 4
+                            && lex.particles.contains(&text[toks[j].span()])
                             && j + 1 < toks.len()
                             && cap(&toks[j + 1])))
                 {
                     j += 1;
                 }
-                let mut words: Vec<&str> = toks[start..j].iter().map(|t| &text[t.span]).collect();
+                let mut words: Vec<&str> = toks[start..j].iter().map(|t| &text[t.span()]).collect();
                 while words.first().is_some_and(|w| {
                     NOT_NAME_START.contains(w)
                         || is_sentence_adverb(w)
@@ -173,7 +180,7 @@ impl NameIndex {
                     && !organisation
                     && words.iter().all(|w| w.chars().any(char::is_lowercase))
                 {
-                    names.push((toks[start].span.start, words.join(" ")));
+                    names.push((toks[start].span().start, words.join(" ")));
                 }
                 i = j.max(i + 1);
             }

@@ -136,13 +136,15 @@ fn alias(rest: &[Tok], lex: &Lexicons) -> Option<String> {
 
 /// Parses the speaker phrase `source` of an article.
 pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) -> Option<Phrase> {
-    let first = doc.tokens.partition_point(|t| t.span.start < source.start);
+    let first = doc
+        .tokens
+        .partition_point(|t| t.span().start < source.start);
     let toks: Vec<Tok> = doc.tokens[first..]
         .iter()
-        .take_while(|t| t.span.end <= source.end)
+        .take_while(|t| t.span().end <= source.end)
         .map(|t| Tok {
-            text: &text[t.span],
-            span: t.span,
+            text: &text[t.span()],
+            span: t.span(),
             word: t.kind == TokenKind::Word,
         })
         .collect();
@@ -518,16 +520,13 @@ mod tests {
                 || (c == '.' && start.is_some_and(|st: usize| s[st..i].len() <= 5));
             if boundary {
                 if let Some(st) = start.take() {
-                    doc.tokens.push(Token {
-                        span: Span::new(st, i),
-                        kind: TokenKind::Word,
-                    });
+                    doc.tokens
+                        .push(Token::new(Span::new(st, i), TokenKind::Word).expect("short text"));
                 }
                 if !c.is_whitespace() && i < s.len() {
-                    doc.tokens.push(Token {
-                        span: Span::new(i, i + 1),
-                        kind: TokenKind::Punct,
-                    });
+                    doc.tokens.push(
+                        Token::new(Span::new(i, i + 1), TokenKind::Punct).expect("short text"),
+                    );
                 }
             } else if start.is_none() {
                 start = Some(i);

@@ -20,8 +20,14 @@ impl<'t> CharIndex<'t> {
         let mut count = 0;
         for chunk in bytes.chunks(STEP) {
             checkpoints.push(count);
-            // Every byte that is not a UTF-8 continuation byte starts a character.
-            count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count();
+            // Every byte that is not a UTF-8 continuation byte starts a character. Summing
+            // 0s and 1s in a byte (a chunk has at most 64) lets the compiler vectorise the
+            // loop; a filter and count went byte by byte.
+            let starts = chunk
+                .iter()
+                .map(|&b| u8::from((b as i8) >= -0x40))
+                .fold(0u8, u8::wrapping_add);
+            count += usize::from(starts);
         }
         checkpoints.push(count);
         CharIndex { text, checkpoints }

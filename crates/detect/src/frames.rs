@@ -1,5 +1,6 @@
 //! Cue frames: where the claim and the speaker stand around each cue.
 
+use rustc_hash::FxHashMap;
 use whosaid_core::{Claim, ClaimKind, Document, FurnitureKind, RuleId, Span, TokenKind};
 
 use crate::lexicons::{Cue, Form, Lexicons};
@@ -334,16 +335,31 @@ struct Ctx<'a> {
     doc: &'a Document,
     /// For each token, true when it lies inside a quotation (marks excluded).
     inside: Vec<bool>,
-    /// For each token, the index of the quote it opens or closes, if any: lookups by token
-    /// stay constant-time however many quotes an article has.
-    opens: Vec<Option<u32>>,
-    closes: Vec<Option<u32>>,
+    /// For each token, [`OPENS`] and [`CLOSES`] when it opens or closes a quote: one byte a
+    /// token rather than two quote indices, so that a 50 MB article does not need 150 MB
+    /// for them; the indices are in `quote_of`.
+    marks: Vec<u8>,
+    /// The quote each opening or closing mark belongs to, by token: lookups stay
+    /// constant-time however many quotes an article has.
+    quote_of: FxHashMap<(usize, u8), u32>,
     /// For each token, true once a claim covers it.
     claimed: Vec<bool>,
     /// For each paragraph, the start of its first claim (`usize::MAX` for none).
     first_claim: Vec<usize>,
     claims: Vec<Claim>,
     group: usize,
+}
+
+/// In [`Ctx::marks`]: the token opens a quote.
+const OPENS: u8 = 1;
+/// In [`Ctx::marks`]: the token closes a quote.
+const CLOSES: u8 = 2;
+
+/// `word.split_once('-')` by a plain byte loop: words are a few bytes long, and this runs
+/// for nearly every token, where setting up a substring search cost more than the search.
+fn split_hyphen(word: &str) -> Option<(&str, &str)> {
+    let at = word.bytes().position(|b| b == b'-')?;
+    Some((&word[..at], &word[at + 1..]))
 }
 
 /// Finds the claims of one article.
@@ -360,13 +376,16 @@ pub(crate) fn detect(lex: &Lexicons, beliefs: bool, text: &str, doc: &Document) 
             *flag = true;
         }
     }
-    let mut opens = vec![None; doc.tokens.len()];
-    let mut closes = vec![None; doc.tokens.len()];
+    let mut marks = vec![0u8; doc.tokens.len()];
+    let mut quote_of = FxHashMap::default();
+    quote_of.reserve(doc.quotes.len() * 2);
     for (n, q) in doc.quotes.iter().enumerate() {
-        let n = u32::try_from(n).ok();
-        opens[q.open_token] = n;
+        let Ok(n) = u32::try_from(n) else { break };
+        marks[q.open_token] |= OPENS;
+        quote_of.insert((q.open_token, OPENS), n);
         if let Some(c) = q.close_token {
-            closes[c] = n;
+            marks[c] |= CLOSES;
+            quote_of.insert((c, CLOSES), n);
         }
     }
     let mut ctx = Ctx {
@@ -375,8 +394,8 @@ pub(crate) fn detect(lex: &Lexicons, beliefs: bool, text: &str, doc: &Document) 
         text,
         doc,
         inside,
-        opens,
-        closes,
+        marks,
+        quote_of,
         claimed: vec![false; doc.tokens.len()],
         first_claim: vec![usize::MAX; doc.paragraphs.len()],
         claims: Vec::new(),
@@ -414,11 +433,11 @@ pub(crate) fn detect(lex: &Lexicons, beliefs: bool, text: &str, doc: &Document) 
 
 impl<'a> Ctx<'a> {
     fn tok(&self, i: usize) -> &'a str {
-        &self.text[self.doc.tokens[i].span]
+        &self.text[self.doc.tokens[i].span()]
     }
 
     fn span(&self, i: usize) -> Span {
-        self.doc.tokens[i].span
+        self.doc.tokens[i].span()
     }
 
     /// True for a word token; false past the last token, so look-aheads need no bounds test.
@@ -443,7 +462,7 @@ impl<'a> Ctx<'a> {
         let w = self.tok(i);
         self.is_word(i)
             && (w.chars().next().is_some_and(char::is_uppercase)
-                || w.split_once('-').is_some_and(|(p, rest)| {
+                || split_hyphen(w).is_some_and(|(p, rest)| {
                     p.len() <= 3 && rest.chars().next().is_some_and(char::is_uppercase)
                 }))
     }
@@ -455,22 +474,23 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// The quote that token `i` opens (`mark` = [`OPENS`]) or closes ([`CLOSES`]).
+    fn quote_at(&self, i: usize, mark: u8) -> Option<&'a whosaid_core::Quote> {
+        if self.marks.get(i).is_none_or(|&m| m & mark == 0) {
+            return None;
+        }
+        let n = self.quote_of.get(&(i, mark))?;
+        Some(&self.doc.quotes[*n as usize])
+    }
+
     /// The quote whose closing mark is token `i`.
     fn quote_closed_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
-        self.closes
-            .get(i)
-            .copied()
-            .flatten()
-            .map(|n| &self.doc.quotes[n as usize])
+        self.quote_at(i, CLOSES)
     }
 
     /// The quote whose opening mark is token `i`.
     fn quote_opened_at(&self, i: usize) -> Option<&'a whosaid_core::Quote> {
-        self.opens
-            .get(i)
-            .copied()
-            .flatten()
-            .map(|n| &self.doc.quotes[n as usize])
+        self.quote_at(i, OPENS)
     }
 
     fn cover(&self, from: usize, to: usize) -> Span {
@@ -1000,7 +1020,7 @@ impl<'a> Ctx<'a> {
     /// `"...," he surmised`, `"...," Smith quipped`.
     fn verb_after_quote(&self, i: usize, a: usize, end: usize) -> Option<Cue> {
         // Cheap test first, as this runs for every word: a closing quote shortly before.
-        if i < a + 3 || !(i.saturating_sub(8).max(a)..i).any(|t| self.closes[t].is_some()) {
+        if i < a + 3 || !(i.saturating_sub(8).max(a)..i).any(|t| self.marks[t] & CLOSES != 0) {
             return None;
         }
         let w = self.tok(i);
@@ -2438,7 +2458,7 @@ mod debug_tests {
         for q in &doc.quotes {
             eprintln!("Q {:?}", &text[q.inner]);
         }
-        let toks: Vec<_> = doc.tokens.iter().map(|t| &text[t.span]).collect();
+        let toks: Vec<_> = doc.tokens.iter().map(|t| &text[t.span()]).collect();
         eprintln!("{toks:?}");
     }
 }

@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
-use whosaid_core::{with_ascii_lowercase, Lexicon};
+use whosaid_core::{with_ascii_lowercase, Lexicon, Prefilter};
 
 /// Which form of a cue verb a word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,8 @@ pub(crate) struct Cue {
 #[derive(Debug)]
 pub(crate) struct Lexicons {
     pub(crate) cues: FxHashMap<String, Cue>,
+    /// Turns away most words before the `cues` lookup: it runs for every word.
+    cue_prefilter: Prefilter,
     pub(crate) participles: Lexicon,
     pub(crate) auxiliaries: Lexicon,
 }
@@ -71,14 +73,23 @@ fn parse_cues(source: &str) -> FxHashMap<String, Cue> {
 
 impl Lexicons {
     pub(crate) fn load() -> Lexicons {
+        let cues = parse_cues(include_str!("../../../data/lexicons/cues.txt"));
+        let mut cue_prefilter = Prefilter::default();
+        for form in cues.keys() {
+            cue_prefilter.insert(form);
+        }
         Lexicons {
-            cues: parse_cues(include_str!("../../../data/lexicons/cues.txt")),
+            cues,
+            cue_prefilter,
             participles: Lexicon::parse(include_str!("../../../data/lexicons/participles.txt")),
             auxiliaries: Lexicon::parse(include_str!("../../../data/lexicons/auxiliaries.txt")),
         }
     }
 
     pub(crate) fn cue(&self, word: &str) -> Option<Cue> {
+        if !self.cue_prefilter.may_contain(word) {
+            return None;
+        }
         with_ascii_lowercase(word, |lower| self.cues.get(lower).copied())
     }
 }

@@ -43,11 +43,28 @@ pub(crate) struct Classifier {
 /// The paragraph with white space folded and final punctuation removed, for lexicon lookups
 /// and duplicate detection.
 fn key(text: &str) -> String {
-    let folded: Vec<&str> = text.split_whitespace().collect();
+    let bytes = text.as_bytes();
+    // Most short paragraphs are ASCII with single spaces between words: already folded.
+    // (These bytes are all of ASCII that `split_whitespace` splits at.)
+    let folded_already = text.is_ascii()
+        && !bytes.iter().any(|b| matches!(b, b'\t'..=b'\r'))
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && memchr::memmem::find(bytes, b"  ").is_none();
+    if folded_already {
+        return text.trim_end_matches(['.', '!', '?', ':', ' ']).to_string();
+    }
+    // One allocation: this runs for every short paragraph.
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    let kept = folded.trim_end_matches(['.', '!', '?', ':', ' ']).len();
+    folded.truncate(kept);
     folded
-        .join(" ")
-        .trim_end_matches(['.', '!', '?', ':', ' '])
-        .to_string()
 }
 
 /// True for a short line that does not end like a sentence: section headers, headlines and
@@ -222,6 +239,25 @@ mod tests {
                 Some("paywall")
             ]
         );
+    }
+
+    #[test]
+    fn key_folds_white_space_with_or_without_the_fast_path() {
+        for text in [
+            "Read more:",
+            "Read  more.",
+            " Read more",
+            "Read\tmore\n",
+            "Read\u{a0}more!",
+            "Read\u{b}more",
+            "Lire la suite…",
+            "",
+        ] {
+            let folded: Vec<&str> = text.split_whitespace().collect();
+            let want = folded.join(" ");
+            let want = want.trim_end_matches(['.', '!', '?', ':', ' ']);
+            assert_eq!(key(text), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -60,6 +60,12 @@ impl Segmenter {
         let spans = paragraphs::split(text);
         let kinds = self.furniture.classify(text, &spans, title);
         let mut doc = Document::default();
+        // News prose has a token every 5.4 bytes on average: reserving for one every 4 bytes
+        // means the token list never grows by copying (a 50 MB article on one line spent a
+        // fifth of its time in those copies); capacity never touched costs no memory.
+        doc.tokens.reserve(text.len() / 4);
+        doc.sentences.reserve(text.len() / 64);
+        doc.paragraphs.reserve(spans.len());
         for (span, furniture) in spans.into_iter().zip(kinds) {
             let index = doc.paragraphs.len();
             let first = doc.sentences.len();

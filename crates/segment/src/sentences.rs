@@ -12,11 +12,11 @@ const STARTERS: &[&str] = &[
 ];
 
 fn spaced_before(toks: &[Token], i: usize) -> bool {
-    i == 0 || toks[i - 1].span.end < toks[i].span.start
+    i == 0 || toks[i - 1].span().end < toks[i].span().start
 }
 
 fn spaced_after(toks: &[Token], i: usize) -> bool {
-    i + 1 >= toks.len() || toks[i + 1].span.start > toks[i].span.end
+    i + 1 >= toks.len() || toks[i + 1].span().start > toks[i].span().end
 }
 
 /// True when a straight `"` at token `i` looks like an opening mark: space before and none
@@ -29,7 +29,7 @@ fn straight_opens(text: &str, toks: &[Token], i: usize) -> bool {
     // Both or neither side spaced: an opening mark does not follow a word or a comma.
     i == 0
         || (toks[i - 1].kind == TokenKind::Punct
-            && !matches!(&text[toks[i - 1].span], "." | "," | "!" | "?" | ";"))
+            && !matches!(&text[toks[i - 1].span()], "." | "," | "!" | "?" | ";"))
 }
 
 /// Pairs the quotation marks of one paragraph's tokens, returning (open, close) token indices
@@ -44,7 +44,7 @@ pub(crate) fn pair_quotes(text: &str, toks: &[Token]) -> Vec<(usize, Option<usiz
         if t.kind != TokenKind::DoubleQuote {
             continue;
         }
-        let opens = match &text[t.span] {
+        let opens = match &text[t.span()] {
             "“" | "„" | "«" => true,
             "”" | "»" | "‟" | "″" => false,
             _ => {
@@ -75,7 +75,7 @@ pub(crate) fn pair_quotes(text: &str, toks: &[Token]) -> Vec<(usize, Option<usiz
     while k < toks.len() {
         let t = toks[k];
         let opener = t.kind == TokenKind::SingleQuote
-            && matches!(&text[t.span], "\'" | "‘" | "‛" | "‹" | "`")
+            && matches!(&text[t.span()], "\'" | "‘" | "‛" | "‹" | "`")
             && spaced_before(toks, k)
             && !spaced_after(toks, k)
             && toks.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word)
@@ -88,7 +88,7 @@ pub(crate) fn pair_quotes(text: &str, toks: &[Token]) -> Vec<(usize, Option<usiz
         let close = (k + 2..limit).find(|&c| {
             let ct = toks[c];
             ct.kind == TokenKind::SingleQuote
-                && matches!(&text[ct.span], "\'" | "’" | "›" | "´")
+                && matches!(&text[ct.span()], "\'" | "’" | "›" | "´")
                 && !spaced_before(toks, c)
                 && (spaced_after(toks, c)
                     || toks.get(c + 1).is_some_and(|n| n.kind != TokenKind::Word))
@@ -133,11 +133,11 @@ pub(crate) fn split(
         for flag in &mut inside[o + 1..end] {
             *flag = true;
         }
-        let outer_end = c.map_or(span.end, |c| toks[c].span.end);
-        let inner_end = c.map_or(span.end, |c| toks[c].span.start);
+        let outer_end = c.map_or(span.end, |c| toks[c].span().end);
+        let inner_end = c.map_or(span.end, |c| toks[c].span().start);
         doc.quotes.push(Quote {
-            outer: Span::new(toks[o].span.start, outer_end),
-            inner: Span::new(toks[o].span.end, inner_end),
+            outer: Span::new(toks[o].span().start, outer_end),
+            inner: Span::new(toks[o].span().end, inner_end),
             paragraph,
             open_token: first_token + o,
             close_token: c.map(|c| first_token + c),
@@ -148,7 +148,7 @@ pub(crate) fn split(
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        let s = &text[t.span];
+        let s = &text[t.span()];
         let ender = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…");
         if !ender {
             i += 1;
@@ -157,12 +157,12 @@ pub(crate) fn split(
         // Absorb runs of enders and the closing quotes and brackets that follow them.
         let mut j = i + 1;
         while j < toks.len() {
-            let n = &text[toks[j].span];
+            let n = &text[toks[j].span()];
             let closing = matches!(
                 toks[j].kind,
                 TokenKind::DoubleQuote | TokenKind::SingleQuote
             ) || matches!(n, ")" | "]" | "." | "!" | "?" | "…");
-            if !closing || toks[j].span.start != toks[j - 1].span.end {
+            if !closing || toks[j].span().start != toks[j - 1].span().end {
                 break;
             }
             j += 1;
@@ -174,7 +174,7 @@ pub(crate) fn split(
             i = j;
             continue;
         }
-        let next = &text[toks[j].span];
+        let next = &text[toks[j].span()];
         let next_starts =
             next.chars().next().is_some_and(|c| {
                 c.is_uppercase() || c.is_numeric() || matches!(c, '$' | '€' | '£')
@@ -182,9 +182,10 @@ pub(crate) fn split(
                 toks[j].kind,
                 TokenKind::DoubleQuote | TokenKind::SingleQuote
             );
-        let prev_word =
-            (i > 0 && toks[i - 1].kind == TokenKind::Word && toks[i - 1].span.end == t.span.start)
-                .then(|| &text[toks[i - 1].span]);
+        let prev_word = (i > 0
+            && toks[i - 1].kind == TokenKind::Word
+            && toks[i - 1].span().end == t.span().start)
+            .then(|| &text[toks[i - 1].span()]);
         // A period after an abbreviation or an initial does not end the sentence, except that a
         // dotted abbreviation ("U.S.") followed by a common sentence starter does.
         let abbreviation = s == "."
@@ -211,7 +212,7 @@ pub(crate) fn split(
         if s >= e {
             continue;
         }
-        let sspan = Span::new(toks[s].span.start, toks[e - 1].span.end);
+        let sspan = Span::new(toks[s].span().start, toks[e - 1].span().end);
         doc.sentences.push(Sentence {
             span: sspan,
             paragraph,

@@ -21,61 +21,86 @@ fn is_joiner(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '%' || c == '$' || c == '€' || c == '£'
+    // ASCII first: most characters of news text are, and the Unicode tables are slower.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '%' || c == '$';
+    }
+    c.is_alphanumeric() || c == '€' || c == '£'
+}
+
+/// White space, control characters and invisible formatting characters: between tokens.
+fn is_skipped(c: char) -> bool {
+    if c.is_ascii() {
+        // ASCII white space and control characters are exactly these.
+        return c <= ' ' || c == '\x7f';
+    }
+    c.is_whitespace() || c.is_control() || is_invisible(c)
+}
+
+/// The character at byte `pos` of `s`, which must be a character boundary.
+fn char_at(s: &str, pos: usize) -> Option<char> {
+    let b = *s.as_bytes().get(pos)?;
+    if b.is_ascii() {
+        return Some(char::from(b));
+    }
+    s[pos..].chars().next()
 }
 
 /// Tokenizes `text[span]`, pushing tokens with absolute spans onto `out`.
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let base = span.start;
     let s = &text[span];
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() || c.is_control() || is_invisible(c) {
+    // A byte position rather than a peekable `char_indices`: the look-ahead is a read at
+    // `end`, and ASCII needs no decoding. This loop sees every character of the body.
+    let mut pos = 0;
+    while let Some(c) = char_at(s, pos) {
+        let i = pos;
+        pos += c.len_utf8();
+        if is_skipped(c) {
             continue;
         }
         if is_word_char(c) {
-            let mut end = i + c.len_utf8();
+            let mut end = pos;
             let digit_start = c.is_ascii_digit();
-            loop {
-                match chars.peek().copied() {
-                    Some((j, d)) if is_word_char(d) => {
-                        chars.next();
-                        end = j + d.len_utf8();
-                    }
-                    Some((j, d)) if is_joiner(d) => {
-                        // Join only when a word character follows directly; a comma or slash
-                        // joins only digits ("1,500", "1500/1500").
-                        let next = s[j + d.len_utf8()..].chars().next();
-                        let joins = match next {
-                            Some(n) if is_word_char(n) => {
-                                if matches!(d, ',' | '/') {
-                                    digit_start && n.is_ascii_digit()
-                                } else if d == '.' {
-                                    // "U.S", "a.m", "3.5" join (the piece before the period
-                                    // is short), and so do domains ("Halo.Bungie.Org",
-                                    // "fivethirtyeight.com"); "said.Trump", a missing space,
-                                    // does not.
-                                    let piece = s[i..j].rsplit(is_joiner).next().unwrap_or("");
-                                    piece.chars().count() <= 3 || is_domain_tail(&s[j + 1..])
-                                } else {
-                                    true
-                                }
-                            }
-                            _ => false,
-                        };
-                        if !joins {
-                            break;
-                        }
-                        chars.next();
-                        end = j + d.len_utf8();
-                    }
-                    _ => break,
+            while let Some(d) = char_at(s, end) {
+                let j = end;
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    continue;
                 }
+                if !is_joiner(d) {
+                    break;
+                }
+                // Join only when a word character follows directly; a comma or slash
+                // joins only digits ("1,500", "1500/1500").
+                let joins = match char_at(s, j + d.len_utf8()) {
+                    Some(n) if is_word_char(n) => {
+                        if matches!(d, ',' | '/') {
+                            digit_start && n.is_ascii_digit()
+                        } else if d == '.' {
+                            // "U.S", "a.m", "3.5" join (the piece before the period
+                            // is short), and so do domains ("Halo.Bungie.Org",
+                            // "fivethirtyeight.com"); "said.Trump", a missing space,
+                            // does not.
+                            let piece = s[i..j].rsplit(is_joiner).next().unwrap_or("");
+                            piece.chars().count() <= 3 || is_domain_tail(&s[j + 1..])
+                        } else {
+                            true
+                        }
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                end = j + d.len_utf8();
             }
-            out.push(Token {
-                span: Span::new(base + i, base + end),
-                kind: TokenKind::Word,
-            });
+            pos = end;
+            let Some(token) = Token::new(Span::new(base + i, base + end), TokenKind::Word) else {
+                // Past 4 GiB: the rest of the article is not tokenized.
+                return;
+            };
+            out.push(token);
             continue;
         }
         // Two apostrophes or two backticks stand for a double quotation mark in some
@@ -84,11 +109,14 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         // first of them stands alone.
         let triple = c == '\'' && s[i + 1..].starts_with("''");
         if !triple && matches!(c, '\'' | '`') && s[i + 1..].starts_with(['\'', '`']) {
-            chars.next();
-            out.push(Token {
-                span: Span::new(base + i, base + i + 2),
-                kind: TokenKind::DoubleQuote,
-            });
+            // The second mark is one byte.
+            pos += 1;
+            let Some(token) = Token::new(Span::new(base + i, base + i + 2), TokenKind::DoubleQuote)
+            else {
+                // Past 4 GiB: the rest of the article is not tokenized.
+                return;
+            };
+            out.push(token);
             continue;
         }
         let kind = if is_double_quote(c) {
@@ -98,10 +126,11 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         } else {
             TokenKind::Punct
         };
-        out.push(Token {
-            span: Span::new(base + i, base + i + c.len_utf8()),
-            kind,
-        });
+        let Some(token) = Token::new(Span::new(base + i, base + i + c.len_utf8()), kind) else {
+            // Past 4 GiB: the rest of the article is not tokenized.
+            return;
+        };
+        out.push(token);
     }
 }
 
@@ -137,7 +166,7 @@ mod tests {
     fn toks(s: &str) -> Vec<&str> {
         let mut out = Vec::new();
         tokenize(s, Span::new(0, s.len()), &mut out);
-        out.iter().map(|t| &s[t.span]).collect()
+        out.iter().map(|t| &s[t.span()]).collect()
     }
 
     #[test]
@@ -154,8 +183,8 @@ mod tests {
         let mut out = Vec::new();
         tokenize(s, Span::new(0, s.len()), &mut out);
         assert_eq!(out[0].kind, TokenKind::DoubleQuote);
-        assert_eq!(&s[out[0].span], "''");
-        assert_eq!(&s[out[4].span], "''");
+        assert_eq!(&s[out[0].span()], "''");
+        assert_eq!(&s[out[4].span()], "''");
         assert_eq!(out[4].kind, TokenKind::DoubleQuote);
     }
 
