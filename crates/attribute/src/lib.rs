@@ -605,7 +605,7 @@ fn relative_pronoun(
     doc: &Document,
     source: whosaid_core::Span,
 ) -> Option<whosaid_core::Span> {
-    let last = doc.tokens.partition_point(|t| t.span.end <= source.end);
+    let last = doc.tokens.partition_point(|t| t.span().end <= source.end);
     let t = doc.tokens.get(last.checked_sub(1)?)?;
-    (t.span.end == source.end && text[t.span].eq_ignore_ascii_case("who")).then_some(t.span)
+    (t.span().end == source.end && text[t.span()].eq_ignore_ascii_case("who")).then_some(t.span())
 }
