@@ -307,15 +307,42 @@ impl Reader<'_> {
         })
     }
 
-    fn jsonl(&mut self, input: impl Read, source: String) -> Result<(), Stop> {
-        // Transcodes UTF-16 with a byte order mark and drops a UTF-8 one; anything else passes
-        // through as bytes, checked line by line below.
-        let decoder = encoding_rs_io::DecodeReaderBytesBuilder::new()
-            .bom_sniffing(true)
-            .strip_bom(true)
-            .utf8_passthru(true)
-            .build(input);
-        let mut input = BufReader::with_capacity(1 << 18, decoder);
+    fn jsonl(&mut self, mut input: impl Read, source: String) -> Result<(), Stop> {
+        // The byte order mark, if any, is in the first three bytes.
+        let mut head = [0u8; 3];
+        let mut got = 0;
+        while got < head.len() {
+            match input.read(&mut head[got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let reason = format!("cannot read: {}", io_reason(&e));
+                    return self.input_error(source, Some(1), reason);
+                }
+            }
+        }
+        let head = &head[..got];
+        if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
+            // UTF-16 with a byte order mark is transcoded to UTF-8.
+            let decoder = encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .bom_sniffing(true)
+                .strip_bom(true)
+                .utf8_passthru(true)
+                .build(io::Cursor::new(head.to_vec()).chain(input));
+            return self.jsonl_lines(BufReader::with_capacity(1 << 18, decoder), source);
+        }
+        // Anything else is read as it is, without a UTF-8 byte order mark, and checked line by
+        // line below. (A transcoding reader in between copied every byte once more, 8 KiB at
+        // a time.)
+        let mut head = io::Cursor::new(head.to_vec());
+        if head.get_ref().starts_with(&[0xef, 0xbb, 0xbf]) {
+            head.set_position(3);
+        }
+        self.jsonl_lines(BufReader::with_capacity(1 << 18, head.chain(input)), source)
+    }
+
+    fn jsonl_lines(&mut self, mut input: impl BufRead, source: String) -> Result<(), Stop> {
         let mut buf = Vec::new();
         let mut line_no = 0u64;
         let mut warned_legacy = false;

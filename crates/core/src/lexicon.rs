@@ -63,11 +63,26 @@ pub struct Prefilter {
 }
 
 impl Prefilter {
-    fn slot(word: &str) -> usize {
+    const fn slot(word: &str) -> usize {
         let bytes = word.as_bytes();
-        let first = bytes.first().map_or(0, u8::to_ascii_lowercase);
-        let last = bytes.last().map_or(0, u8::to_ascii_lowercase);
-        (usize::from(first) * 31 + usize::from(last) * 131 + bytes.len() * 7) & 1023
+        let (first, last) = match bytes {
+            [] => (0, 0),
+            [first, .., last] => (first.to_ascii_lowercase(), last.to_ascii_lowercase()),
+            [only] => (only.to_ascii_lowercase(), only.to_ascii_lowercase()),
+        };
+        (first as usize * 31 + last as usize * 131 + bytes.len() * 7) & 1023
+    }
+
+    /// The set of `words`, computed at compile time for a `const` word list.
+    pub const fn of(words: &[&str]) -> Prefilter {
+        let mut filter = Prefilter { bits: [0; 16] };
+        let mut i = 0;
+        while i < words.len() {
+            let slot = Prefilter::slot(words[i]);
+            filter.bits[slot >> 6] |= 1 << (slot & 63);
+            i += 1;
+        }
+        filter
     }
 
     /// Adds `word`.

@@ -1,43 +1,84 @@
 //! Cue frames: where the claim and the speaker stand around each cue.
 
 use rustc_hash::FxHashMap;
-use whosaid_core::{Claim, ClaimKind, Document, FurnitureKind, RuleId, Span, TokenKind};
+use whosaid_core::{Claim, ClaimKind, Document, FurnitureKind, Prefilter, RuleId, Span, TokenKind};
 
 use crate::lexicons::{Cue, Form, Lexicons};
 use crate::rules::*;
 
+/// A word list for [`Ctx::in_list`] with its [`Prefilter`] made at compile time: these lists
+/// are scanned for many tokens, and most tokens are turned away without a comparison.
+#[derive(Clone)]
+struct WordList {
+    words: &'static [&'static str],
+    filter: Prefilter,
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            filter: Prefilter::of(words),
+        }
+    }
+}
+
+/// What [`Ctx::in_list`] looks words up in: a [`WordList`] or a short literal list.
+trait Words {
+    /// True when `word` is in the list, ignoring ASCII case.
+    fn has(&self, word: &str) -> bool;
+}
+
+impl Words for WordList {
+    fn has(&self, word: &str) -> bool {
+        self.filter.may_contain(word) && self.words.iter().any(|w| word.eq_ignore_ascii_case(w))
+    }
+}
+
+impl<const N: usize> Words for &[&str; N] {
+    fn has(&self, word: &str) -> bool {
+        self.iter().any(|w| word.eq_ignore_ascii_case(w))
+    }
+}
+
+impl Words for &[&str] {
+    fn has(&self, word: &str) -> bool {
+        self.iter().any(|w| word.eq_ignore_ascii_case(w))
+    }
+}
+
 /// Words that end a speaker phrase when scanning away from the cue: clause openers and
 /// verbs that a speaker phrase does not contain.
-const CLAUSE_WORDS: &[&str] = &[
+const CLAUSE_WORDS: WordList = WordList::new(&[
     "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "as", "if",
     "since", "although", "though", "after", "before", "but", "so", "or", "nor", "yet", "than",
     "is", "was", "are", "were", "be", "been", "being", "not", "there", "here", "what", "how",
     "why", "whether", "until", "unless", "once", "do", "does", "did", "has", "have", "had", "will",
     "would", "could", "should", "can", "may", "might", "must", "also",
-];
+]);
 
 /// Words after which a cue-like word is a noun or an infinitive, not a cue: "the report",
 /// "to say".
-const NOT_BEFORE_CUE: &[&str] = &[
+const NOT_BEFORE_CUE: WordList = WordList::new(&[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
     "to", "of", "in", "on", "for", "at", "with", "by", "from", "no", "any", "every", "each",
     "whose", "such",
-];
+]);
 
 /// Words that may open the phrase after an inverted cue: `..., said the minister`.
-const INVERTED_OPENERS: &[&str] = &[
+const INVERTED_OPENERS: WordList = WordList::new(&[
     "the", "a", "an", "one", "another", "two", "three", "several", "some", "his", "her", "their",
     "its",
-];
+]);
 
 /// Words after a cue that mean the claim does not follow: "said of the plan", "told to leave".
-const NO_CONTENT_AFTER: &[&str] = &[
+const NO_CONTENT_AFTER: WordList = WordList::new(&[
     "of", "about", "to", "for", "with", "by", "as", "so", "nothing", "little", "much", "more",
     "goodbye", "hello", "sorry", "which", "who", "when", "where",
-];
+]);
 
 /// Words that open a time or place phrase between a cue and its claim: "said on Sunday that".
-const PHRASE_OPENERS: &[&str] = &[
+const PHRASE_OPENERS: WordList = WordList::new(&[
     "in",
     "on",
     "at",
@@ -80,10 +121,10 @@ const PHRASE_OPENERS: &[&str] = &[
     "previously",
     "once",
     "twice",
-];
+]);
 
 /// Words that open a clause which is not a claim after `he said,`.
-const NOT_MORE_CONTENT: &[&str] = &[
+const NOT_MORE_CONTENT: WordList = WordList::new(&[
     "which",
     "who",
     "whose",
@@ -103,12 +144,12 @@ const NOT_MORE_CONTENT: &[&str] = &[
     "the",
     "a",
     "an",
-];
+]);
 
 const MAX_SPEAKER_WORDS: usize = 12;
 
 /// Capitalised words that open a fronted adverbial, not a subject.
-const FRONTED: &[&str] = &[
+const FRONTED: WordList = WordList::new(&[
     "last",
     "on",
     "in",
@@ -165,14 +206,14 @@ const FRONTED: &[&str] = &[
     "often",
     "sometimes",
     "recently",
-];
+]);
 
 /// Words after which a speaker phrase may start ("but Smith said"). Subordinators ("when a
 /// boy shouted") were tried on PolNeAR train and cost as much precision as they gained.
 const BOUNDARY_WORDS: &[&str] = &["but", "and", "as", "while", "so", "because"];
 
 /// Cue verbs that never come before their speaker ("..., called the law \"better\"").
-const NOT_INVERTED: &[&str] = &[
+const NOT_INVERTED: WordList = WordList::new(&[
     "called",
     "calls",
     "described",
@@ -212,7 +253,7 @@ const NOT_INVERTED: &[&str] = &[
     "encouraged",
     "posted",
     "emailed",
-];
+]);
 
 /// Days of the week, which time phrases between a speaker and a cue are built on.
 const DAYS: &[&str] = &[
@@ -226,7 +267,7 @@ const DAYS: &[&str] = &[
 ];
 
 /// Labels that open a paragraph with a colon without naming a speaker ("Update: ...").
-const NOT_SPEAKER_LABELS: &[&str] = &[
+const NOT_SPEAKER_LABELS: WordList = WordList::new(&[
     "note",
     "update",
     "updated",
@@ -289,7 +330,7 @@ const NOT_SPEAKER_LABELS: &[&str] = &[
     "example",
     "answer",
     "question",
-];
+]);
 
 /// Verbs of appearance: "Trump seemed to enjoy it" states a belief about Trump that nobody
 /// in the sentence holds.
@@ -452,9 +493,8 @@ impl<'a> Ctx<'a> {
         self.tok(i).eq_ignore_ascii_case(s)
     }
 
-    fn in_list(&self, i: usize, list: &[&str]) -> bool {
-        let t = self.tok(i);
-        list.iter().any(|w| t.eq_ignore_ascii_case(w))
+    fn in_list(&self, i: usize, list: impl Words) -> bool {
+        list.has(self.tok(i))
     }
 
     /// A capitalised word, or a name with a short lowercase particle glued on ("al-Qaim").
