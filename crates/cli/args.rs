@@ -99,8 +99,9 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "NAME")]
     pub outlet: Option<String>,
 
-    /// Number of worker threads; 0 means one per CPU core. Output is identical for any value.
-    /// [default: one per CPU core]
+    /// Number of threads: 1 reads, extracts and writes on one thread (one core); N > 1 adds a
+    /// reader thread and N extraction workers to the writing thread; 0 means one worker per
+    /// CPU core. Output is identical for any value. [default: one per CPU core]
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 

@@ -1,7 +1,8 @@
 //! `whosaid extract`: read articles in chunks, process each chunk in parallel, write the
 //! results in input order.
 //!
-//! A reader thread walks the inputs and sends chunks of at most [`CHUNK_ITEMS`] articles or
+//! With `-j1` one thread does everything, a chunk at a time. Otherwise a reader thread walks
+//! the inputs and sends chunks of at most [`CHUNK_ITEMS`] articles or
 //! [`CHUNK_BYTES`] of text through a channel that holds [`CHUNKS_AHEAD`] of them, so memory is
 //! bounded by a few chunks whatever the input size. The main thread hands each chunk to a rayon
 //! pool of `-j` workers, [`CHUNKS_IN_FLIGHT`] at a time, and writes the finished chunks in input
@@ -123,11 +124,6 @@ impl Sink<'_> {
 pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     let paths = input_paths(&args.paths)?;
     let threads = args.thread_count();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("whosaid-worker-{i}"))
-        .build()
-        .context("cannot start the worker threads")?;
 
     let options = WriterOptions {
         format: match args.format {
@@ -159,7 +155,6 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         });
     }
 
-    let (chunks, reader) = spawn_reader(paths, args.outlet.clone())?;
     install_panic_hook();
     let mut sink = Sink {
         writer: &mut writer,
@@ -169,6 +164,79 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         reporter: &reporter,
         stats: Stats::default(),
     };
+    if threads == 1 {
+        run_on_this_thread(&paths, args.outlet.clone(), pipeline, &mut sink)?;
+    } else {
+        run_in_parallel(paths, args.outlet.clone(), threads, pipeline, &mut sink)?;
+    }
+    let stats = sink.stats;
+    writer
+        .finish()
+        .with_context(|| format!("cannot write to {out_name}"))?;
+    if let Some(speakers) = speakers {
+        speakers.finish()?;
+    }
+    if let Some(log) = errors {
+        log.finish()?;
+    }
+    reporter.summary(&summary(&stats, reporter.elapsed().as_secs_f64()));
+    Ok(if stats.input_errors > 0 {
+        2
+    } else if stats.failed > 0 {
+        1
+    } else {
+        0
+    })
+}
+
+/// `-j1`: one thread reads, extracts and writes, chunk by chunk, so that the run takes one
+/// core and leaves the others to other work.
+fn run_on_this_thread(
+    paths: &[PathBuf],
+    outlet: Option<String>,
+    pipeline: &Pipeline,
+    sink: &mut Sink<'_>,
+) -> anyhow::Result<()> {
+    let options = input::Options { outlet };
+    let mut chunk = Vec::with_capacity(CHUNK_ITEMS);
+    let mut text_bytes = 0usize;
+    let mut failed = None;
+    let mut emit = |item: Item| -> Result<(), Stop> {
+        if let Item::Article { article, .. } = &item {
+            text_bytes += article.text.len();
+        }
+        chunk.push(process(pipeline, item));
+        if chunk.len() >= CHUNK_ITEMS || text_bytes >= CHUNK_BYTES {
+            text_bytes = 0;
+            if let Err(err) = sink.take(std::mem::take(&mut chunk)) {
+                failed = Some(err);
+                return Err(Stop);
+            }
+        }
+        Ok(())
+    };
+    let _ = input::read(paths, &options, &mut emit);
+    match failed {
+        Some(err) => Err(err),
+        None => sink.take(chunk),
+    }
+}
+
+/// `-j2` and up: a reader thread sends chunks, a rayon pool of `threads` workers processes
+/// them, and this thread writes them in input order.
+fn run_in_parallel(
+    paths: Vec<PathBuf>,
+    outlet: Option<String>,
+    threads: usize,
+    pipeline: &Pipeline,
+    sink: &mut Sink<'_>,
+) -> anyhow::Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("whosaid-worker-{i}"))
+        .build()
+        .context("cannot start the worker threads")?;
+    let (chunks, reader) = spawn_reader(paths, outlet)?;
     // Up to CHUNKS_IN_FLIGHT chunks are processed while the main thread writes the oldest
     // finished one, so the workers never wait for the writer; a BTreeMap puts the chunks
     // back in input order.
@@ -205,27 +273,10 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
             }
         }
     })?;
-    let stats = sink.stats;
     if reader.join().is_err() {
         bail!("the input reader stopped unexpectedly");
     }
-    writer
-        .finish()
-        .with_context(|| format!("cannot write to {out_name}"))?;
-    if let Some(speakers) = speakers {
-        speakers.finish()?;
-    }
-    if let Some(log) = errors {
-        log.finish()?;
-    }
-    reporter.summary(&summary(&stats, reporter.elapsed().as_secs_f64()));
-    Ok(if stats.input_errors > 0 {
-        2
-    } else if stats.failed > 0 {
-        1
-    } else {
-        0
-    })
+    Ok(())
 }
 
 /// The inputs to read: the paths given, or standard input when there are none.
