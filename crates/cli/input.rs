@@ -300,10 +300,22 @@ impl Reader<'_> {
             outlet: self.options.outlet.clone(),
             title: None,
         };
+        self.article(article, location, size)
+    }
+
+    /// Emits an article, with a warning first when it is too long to be read to its end.
+    fn article(&mut self, article: Article, location: Location, bytes: u64) -> Result<(), Stop> {
+        if article.text.len() > whosaid_core::Token::MAX_OFFSET {
+            (self.emit)(Item::Warning(format!(
+                "{location}: article {} is longer than 4 GiB; claims after its first 4 GiB are \
+                 not looked for",
+                article.id.0
+            )))?;
+        }
         (self.emit)(Item::Article {
             article,
             location,
-            bytes: size,
+            bytes,
         })
     }
 
@@ -390,11 +402,7 @@ impl Reader<'_> {
                         (self.emit)(Item::Warning(format!("{location}: {warning}")))?;
                     }
                     self.check_duplicate(&article.id.0, &location)?;
-                    (self.emit)(Item::Article {
-                        article,
-                        location,
-                        bytes,
-                    })?;
+                    self.article(article, location, bytes)?;
                 }
                 Err((article_id, reason)) => {
                     let failure = Failure {
