@@ -1932,21 +1932,18 @@ impl<'a> Ctx<'a> {
         let end = (q..e)
             .find(|&t| !self.inside[t] && matches!(self.tok(t), "," | ";" | "—" | "–"))
             .unwrap_or(e);
-        let Some((_, from, to)) = self.content_span(q, end, 2) else {
-            return false;
+        let said = Said {
+            cue: self.span(i),
+            source: None,
+            recipient: None,
+            rule: ASKED,
         };
-        let group = self.next_group();
-        self.push(
-            from,
-            to,
-            group,
-            paragraph,
-            Some(self.span(i)),
-            None,
-            None,
-            ASKED,
-        );
-        true
+        let group = self.group;
+        let pushed = self.push_piece(q, end, 2, group, paragraph, &said);
+        if pushed {
+            self.group += 1;
+        }
+        pushed
     }
 
     /// A belief without a holder, about the subject of a verb of appearance or expectation:
