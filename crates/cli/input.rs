@@ -94,6 +94,16 @@ pub enum Item {
     Warning(String),
 }
 
+impl Item {
+    /// The bytes of article text it carries (0 for anything but an article).
+    pub fn text_len(&self) -> usize {
+        match self {
+            Item::Article { article, .. } => article.text.len(),
+            _ => 0,
+        }
+    }
+}
+
 /// The consumer went away (the output was closed); reading stops.
 #[derive(Debug)]
 pub struct Stop;

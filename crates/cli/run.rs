@@ -198,17 +198,12 @@ fn run_on_this_thread(
     sink: &mut Sink<'_>,
 ) -> anyhow::Result<()> {
     let options = input::Options { outlet };
-    let mut chunk = Vec::with_capacity(CHUNK_ITEMS);
-    let mut text_bytes = 0usize;
+    let mut chunker = Chunker::new();
     let mut failed = None;
     let mut emit = |item: Item| -> Result<(), Stop> {
-        if let Item::Article { article, .. } = &item {
-            text_bytes += article.text.len();
-        }
-        chunk.push(process(pipeline, item));
-        if chunk.len() >= CHUNK_ITEMS || text_bytes >= CHUNK_BYTES {
-            text_bytes = 0;
-            if let Err(err) = sink.take(std::mem::take(&mut chunk)) {
+        let text_bytes = item.text_len();
+        if let Some(full) = chunker.push(process(pipeline, item), text_bytes) {
+            if let Err(err) = sink.take(full) {
                 failed = Some(err);
                 return Err(Stop);
             }
@@ -218,7 +213,37 @@ fn run_on_this_thread(
     let _ = input::read(paths, &options, &mut emit);
     match failed {
         Some(err) => Err(err),
-        None => sink.take(chunk),
+        None => sink.take(chunker.items),
+    }
+}
+
+/// Gathers items into chunks of at most [`CHUNK_ITEMS`] items or [`CHUNK_BYTES`] of article
+/// text, for both ways of running.
+struct Chunker<T> {
+    items: Vec<T>,
+    text_bytes: usize,
+}
+
+impl<T> Chunker<T> {
+    fn new() -> Chunker<T> {
+        Chunker {
+            items: Vec::with_capacity(CHUNK_ITEMS),
+            text_bytes: 0,
+        }
+    }
+
+    /// Adds an item that carries `text_bytes` of article text; returns the chunk once full.
+    fn push(&mut self, item: T, text_bytes: usize) -> Option<Vec<T>> {
+        self.text_bytes += text_bytes;
+        self.items.push(item);
+        if self.items.len() < CHUNK_ITEMS && self.text_bytes < CHUNK_BYTES {
+            return None;
+        }
+        self.text_bytes = 0;
+        Some(std::mem::replace(
+            &mut self.items,
+            Vec::with_capacity(CHUNK_ITEMS),
+        ))
     }
 }
 
@@ -317,23 +342,17 @@ fn spawn_reader(
         .name("whosaid-reader".into())
         .spawn(move || {
             let options = input::Options { outlet };
-            let mut chunk = Vec::with_capacity(CHUNK_ITEMS);
-            let mut text_bytes = 0usize;
+            let mut chunker = Chunker::new();
             let mut emit = |item: Item| -> Result<(), Stop> {
-                if let Item::Article { article, .. } = &item {
-                    text_bytes += article.text.len();
-                }
-                chunk.push(item);
-                if chunk.len() >= CHUNK_ITEMS || text_bytes >= CHUNK_BYTES {
-                    text_bytes = 0;
-                    let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_ITEMS));
+                let text_bytes = item.text_len();
+                if let Some(full) = chunker.push(item, text_bytes) {
                     // The receiver is gone only when the run stopped (a closed output).
                     tx.send(full).map_err(|_| Stop)?;
                 }
                 Ok(())
             };
-            if input::read(&paths, &options, &mut emit).is_ok() && !chunk.is_empty() {
-                let _ = tx.send(chunk);
+            if input::read(&paths, &options, &mut emit).is_ok() && !chunker.items.is_empty() {
+                let _ = tx.send(chunker.items);
             }
         })
         .context("cannot start the reader thread")?;

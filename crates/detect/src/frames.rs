@@ -1107,13 +1107,7 @@ impl<'a> Ctx<'a> {
             k -= 1;
         }
         let start = self.speaker_left(k.checked_sub(1)?, a)?;
-        // "he", "Smith", "Sen. Ann Lee", or a short description: "the editorial", "an angry
-        // Hollande", "a Democratic staffer in the room".
-        let short = (self.words(start, k) <= 4
-            && (self.in_list(start, PRONOUNS)
-                || (start..k).all(|t| self.capitalised(t) || !self.is_word(t))))
-            || (self.words(start, k) <= 6
-                && self.in_list(start, &["the", "a", "an", "one", "another"]));
+        let short = self.short_speaker(start, k);
         let before = start.checked_sub(1)?;
         let after_quote = self.quote_closed_at(before).is_some()
             || (self.tok(before) == ","
@@ -1125,6 +1119,17 @@ impl<'a> Ctx<'a> {
             infinitive: false,
             noun: false,
         })
+    }
+
+    /// True when tokens `start..end` are a speaker phrase short enough to stand before a verb
+    /// no lexicon lists: "he", "Smith", "Sen. Ann Lee", or a short description ("the
+    /// editorial", "an angry Hollande", "a Democratic staffer in the room").
+    fn short_speaker(&self, start: usize, end: usize) -> bool {
+        (self.words(start, end) <= 4
+            && (self.in_list(start, PRONOUNS)
+                || (start..end).all(|t| self.capitalised(t) || !self.is_word(t))))
+            || (self.words(start, end) <= 6
+                && self.in_list(start, &["the", "a", "an", "one", "another"]))
     }
 
     fn cue(&mut self, c: usize, a: usize, e: usize, paragraph: usize, verb: Cue) {
@@ -1616,16 +1621,9 @@ impl<'a> Ctx<'a> {
                 if self.is(i, "according") && i + 1 < e && self.is(i + 1, "to") {
                     return i - 1;
                 }
-                // `, and he railed against ...`, `, but cautioned against ...`: a new clause
-                // with its own subject or verb, no longer the claim.
-                if self.in_list(i, &["and", "but"])
-                    && i + 1 < e
-                    && (self.in_list(i + 1, PRONOUNS)
-                        || self
-                            .lex
-                            .cue(self.tok(i + 1))
-                            .is_some_and(|c| c.form == Form::Past))
-                {
+                // `, and he railed against ...`: a new clause with its own subject, no longer
+                // the claim (`, but cautioned against ...` ended it above).
+                if self.in_list(i, &["and", "but"]) && i + 1 < e && self.in_list(i + 1, PRONOUNS) {
                     return i - 1;
                 }
                 // `, but officials said ...`, `, while the campaign says ...`: another
@@ -1867,30 +1865,29 @@ impl<'a> Ctx<'a> {
     /// Any verb between a short speaker phrase and a comma or colon that opens a quote is a
     /// cue: `Sanders shot back, "..."`, `Mrs. Clinton quipped: "..."`.
     fn verb_then_quote(&mut self, i: usize, a: usize, e: usize, paragraph: usize) -> bool {
+        // Cheap test first, as this runs for every word: a comma or colon and an opening
+        // quote right after the verb or after its particle.
+        let quote_after = |j: usize| {
+            j + 1 < e && matches!(self.tok(j), "," | ":") && self.quote_opened_at(j + 1).is_some()
+        };
+        if i == a || !(quote_after(i + 1) || quote_after(i + 2)) {
+            return false;
+        }
         let w = self.tok(i);
         let particle = i + 1 < e && self.in_list(i + 1, &["back", "in", "out", "up", "on"]);
-        let verb_like = i > a
-            && w.len() > 2
+        let j = if particle { i + 2 } else { i + 1 };
+        let verb_like = w.len() > 2
             && (particle || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
             && w.chars().all(|c| c.is_ascii_lowercase())
             && self.lex.cue(w).is_none()
             && !self.in_list(i, CLAUSE_WORDS);
-        if !verb_like {
-            return false;
-        }
-        let j = if particle { i + 2 } else { i + 1 };
-        if !(j + 1 < e && matches!(self.tok(j), "," | ":") && self.quote_opened_at(j + 1).is_some())
-        {
+        if !verb_like || !quote_after(j) {
             return false;
         }
         let Some(start) = self.speaker_left(i - 1, a) else {
             return false;
         };
-        let short = (self.words(start, i) <= 4
-            && (self.in_list(start, PRONOUNS)
-                || (start..i).all(|t| self.capitalised(t) || !self.is_word(t))))
-            || (self.words(start, i) <= 6
-                && self.in_list(start, &["the", "a", "an", "one", "another"]));
+        let short = self.short_speaker(start, i);
         let boundary = start == a
             || matches!(self.tok(start - 1), "," | "—" | "–")
             || self.quote_closed_at(start - 1).is_some();

@@ -221,20 +221,22 @@ mod tests {
             paragraphs.push(Span::new(at, at + p.len()));
             at += p.len() + 2;
         }
-        let items: Vec<Item> = items
+        let spans: Vec<Span> = items.iter().map(|part| span_of(text, part)).collect();
+        show_spans(text, &paragraphs, &spans)
+    }
+
+    /// Renders `text` with the given paragraphs and items (rank 0, ids in order).
+    fn show_spans(text: &str, paragraphs: &[Span], spans: &[Span]) -> String {
+        let items: Vec<Item> = spans
             .iter()
             .enumerate()
-            .map(|(id, part)| Item {
-                span: span_of(text, part),
-                rank: 0,
-                id,
-            })
+            .map(|(id, &span)| Item { span, rank: 0, id })
             .collect();
         let mut out = String::new();
         render(
             &mut out,
             text,
-            &regions(text.len(), &paragraphs),
+            &regions(text.len(), paragraphs),
             &items,
             &mut Brackets,
         );
@@ -298,24 +300,11 @@ mod tests {
     fn empty_items_still_render_once() {
         let text = "ab\n\ncd";
         let paragraphs = [Span::new(0, 2), Span::new(4, 6)];
-        let items: Vec<Item> = [0, 2, 3, 6]
-            .iter()
-            .enumerate()
-            .map(|(id, &at)| Item {
-                span: Span::new(at, at),
-                rank: 0,
-                id,
-            })
-            .collect();
-        let mut out = String::new();
-        render(
-            &mut out,
-            text,
-            &regions(text.len(), &paragraphs),
-            &items,
-            &mut Brackets,
+        let empty: Vec<Span> = [0, 2, 3, 6].iter().map(|&at| Span::new(at, at)).collect();
+        assert_eq!(
+            show_spans(text, &paragraphs, &empty),
+            "<p>[0 ]ab</p><g>[1 ]\n[2 ]\n</g><p>cd[3 ]</p>"
         );
-        assert_eq!(out, "<p>[0 ]ab</p><g>[1 ]\n[2 ]\n</g><p>cd[3 ]</p>");
     }
 
     #[test]
