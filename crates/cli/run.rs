@@ -18,7 +18,9 @@ use std::sync::{mpsc, Once};
 
 use anyhow::{bail, Context};
 use rayon::prelude::*;
-use whosaid_export::{neutralise, Format, Record, RecordWriter, WriterOptions};
+use whosaid_export::{
+    neutralise, Format, RecordWriter, RowEncoder, Rows, SpeakerRow, WriterOptions,
+};
 
 use crate::args::{ExtractArgs, OutputFormat};
 use crate::input::{self, Failure, Item, Stop};
@@ -37,10 +39,26 @@ pub const CHUNKS_IN_FLIGHT: u64 = 2;
 
 /// What happened to one item.
 enum Outcome {
-    Records { records: Vec<Record>, bytes: u64 },
-    Failed { failure: Failure, bytes: u64 },
+    Records {
+        rows: Rows,
+        speakers: Vec<SpeakerRow>,
+        bytes: u64,
+    },
+    Failed {
+        failure: Failure,
+        bytes: u64,
+    },
     InputError(Failure),
     Warning(String),
+}
+
+/// What a worker does to an article: run the pipeline and format its rows.
+#[derive(Clone, Copy)]
+struct Work<'a> {
+    pipeline: &'a Pipeline,
+    encoder: RowEncoder,
+    /// Whether to make the rows of the speakers table too.
+    speakers: bool,
 }
 
 /// Counts for the summary. Every article read is either processed or failed.
@@ -71,19 +89,21 @@ impl Sink<'_> {
         let before = stats.bytes;
         for outcome in outcomes {
             match outcome {
-                Outcome::Records { records, bytes } => {
-                    if let Some(speakers) = &mut self.speakers {
-                        speakers.write(&records)?;
+                Outcome::Records {
+                    rows,
+                    speakers,
+                    bytes,
+                } => {
+                    if let Some(file) = &mut self.speakers {
+                        file.write(&speakers)?;
                     }
                     stats.read += 1;
                     stats.processed += 1;
                     stats.bytes += bytes;
-                    for record in records {
-                        self.writer
-                            .write(record)
-                            .with_context(|| format!("cannot write to {}", self.out_name))?;
-                        stats.claims += 1;
-                    }
+                    self.writer
+                        .write_rows(&rows)
+                        .with_context(|| format!("cannot write to {}", self.out_name))?;
+                    stats.claims += rows.len();
                 }
                 Outcome::Failed { failure, bytes } => {
                     stats.read += 1;
@@ -156,6 +176,11 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     }
 
     install_panic_hook();
+    let work = Work {
+        pipeline,
+        encoder: RowEncoder::new(options),
+        speakers: speakers.is_some(),
+    };
     let mut sink = Sink {
         writer: &mut writer,
         out_name: &out_name,
@@ -165,9 +190,9 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         stats: Stats::default(),
     };
     if threads == 1 {
-        run_on_this_thread(&paths, args.outlet.clone(), pipeline, &mut sink)?;
+        run_on_this_thread(&paths, args.outlet.clone(), work, &mut sink)?;
     } else {
-        run_in_parallel(paths, args.outlet.clone(), threads, pipeline, &mut sink)?;
+        run_in_parallel(paths, args.outlet.clone(), threads, work, &mut sink)?;
     }
     let stats = sink.stats;
     writer
@@ -194,7 +219,7 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
 fn run_on_this_thread(
     paths: &[PathBuf],
     outlet: Option<String>,
-    pipeline: &Pipeline,
+    work: Work<'_>,
     sink: &mut Sink<'_>,
 ) -> anyhow::Result<()> {
     let options = input::Options { outlet };
@@ -202,7 +227,7 @@ fn run_on_this_thread(
     let mut failed = None;
     let mut emit = |item: Item| -> Result<(), Stop> {
         let text_bytes = item.text_len();
-        if let Some(full) = chunker.push(process(pipeline, item), text_bytes) {
+        if let Some(full) = chunker.push(process(work, item), text_bytes) {
             if let Err(err) = sink.take(full) {
                 failed = Some(err);
                 return Err(Stop);
@@ -253,7 +278,7 @@ fn run_in_parallel(
     paths: Vec<PathBuf>,
     outlet: Option<String>,
     threads: usize,
-    pipeline: &Pipeline,
+    work: Work<'_>,
     sink: &mut Sink<'_>,
 ) -> anyhow::Result<()> {
     let pool = rayon::ThreadPoolBuilder::new()
@@ -278,7 +303,7 @@ fn run_in_parallel(
                 scope.spawn(move |_| {
                     let outcomes: Vec<Outcome> = chunk
                         .into_par_iter()
-                        .map(|item| process(pipeline, item))
+                        .map(|item| process(work, item))
                         .collect();
                     // The receiver outlives the scope; it cannot be gone.
                     let _ = done_tx.send((seq, outcomes));
@@ -398,7 +423,7 @@ fn payload_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Runs the pipeline on one item. A panic in a stage fails that article, not the run.
-fn process(pipeline: &Pipeline, item: Item) -> Outcome {
+fn process(work: Work<'_>, item: Item) -> Outcome {
     match item {
         Item::Article {
             article,
@@ -406,10 +431,24 @@ fn process(pipeline: &Pipeline, item: Item) -> Outcome {
             bytes,
         } => {
             CATCHING.with(|c| c.set(true));
-            let result = panic::catch_unwind(AssertUnwindSafe(|| pipeline.records(&article)));
+            let result = panic::catch_unwind(AssertUnwindSafe(|| {
+                work.pipeline.rows(&article, &work.encoder, work.speakers)
+            }));
             CATCHING.with(|c| c.set(false));
             match result {
-                Ok(records) => Outcome::Records { records, bytes },
+                Ok(Ok((rows, speakers))) => Outcome::Records {
+                    rows,
+                    speakers,
+                    bytes,
+                },
+                Ok(Err(err)) => Outcome::Failed {
+                    failure: Failure {
+                        location,
+                        article_id: Some(article.id.0),
+                        reason: format!("cannot format its rows: {err}"),
+                    },
+                    bytes,
+                },
                 Err(payload) => {
                     let reason = PANIC
                         .with(|p| p.borrow_mut().take())

@@ -6,7 +6,7 @@ use std::io::BufWriter;
 use std::path::Path;
 
 use anyhow::Context;
-use whosaid_export::{Record, SpeakerRow, SpeakerWriter};
+use whosaid_export::{SpeakerRow, SpeakerWriter};
 
 /// The speakers CSV being written.
 pub struct SpeakersFile {
@@ -24,11 +24,11 @@ impl SpeakersFile {
         Ok(SpeakersFile { writer, name })
     }
 
-    /// Writes the speakers of one article's claim records.
-    pub fn write(&mut self, records: &[Record]) -> anyhow::Result<()> {
-        for row in SpeakerRow::from_records(records) {
+    /// Writes the speakers of one article.
+    pub fn write(&mut self, rows: &[SpeakerRow]) -> anyhow::Result<()> {
+        for row in rows {
             self.writer
-                .write(&row)
+                .write(row)
                 .with_context(|| format!("cannot write to {}", self.name))?;
         }
         Ok(())

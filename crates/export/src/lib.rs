@@ -38,4 +38,4 @@ pub use audit::{
 pub use record::Record;
 pub use sanitize::neutralise;
 pub use speakers::{SpeakerRow, SpeakerWriter, SPEAKERS_HEADER};
-pub use writer::{Error, Format, RecordWriter, WriterOptions, HEADER};
+pub use writer::{Error, Format, RecordWriter, RowEncoder, Rows, WriterOptions, HEADER};
