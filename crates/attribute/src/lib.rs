@@ -23,6 +23,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod cursor;
 mod lexicons;
 mod names;
 mod phrase;
@@ -95,18 +96,19 @@ impl Resolver {
         };
         let mut out: Vec<Attribution> = Vec::with_capacity(claims.len());
         // Claims sharing a group share the speaker found for the first piece.
-        let mut by_group: std::collections::HashMap<usize, usize> =
-            std::collections::HashMap::new();
+        let mut by_group: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
         let mut pending_continuations = Vec::new();
         // The entity behind each attribution, for the final pass over roles.
         let mut entities: Vec<Option<usize>> = Vec::with_capacity(claims.len());
+        let mut cursor = cursor::TokenCursor::new(&doc.tokens);
         for claim in claims {
             let (entity, mention, resolution, rule, chain, phrase) = match claim.source {
                 Some(source) => {
                     // "Kaine, who said ...": "who" is the mention, the phrase before it names
                     // the speaker.
-                    let relative = relative_pronoun(text, doc, source);
-                    match phrase::parse(text, doc, source, &self.lex) {
+                    let tokens = cursor.tokens(source);
+                    let relative = relative_pronoun(text, tokens, source);
+                    match phrase::parse(text, tokens, &self.lex) {
                         Some(p) => {
                             let (e, resolution, rule, chain) =
                                 state.resolve_phrase(text, &p, claim.span.start);
@@ -599,13 +601,13 @@ impl State<'_> {
     }
 }
 
-/// The relative pronoun that ends a speaker phrase ("Kaine, who"), if it does.
+/// The relative pronoun that ends a speaker phrase ("Kaine, who"), if it does; `tokens` are
+/// the phrase's.
 fn relative_pronoun(
     text: &str,
-    doc: &Document,
+    tokens: &[whosaid_core::Token],
     source: whosaid_core::Span,
 ) -> Option<whosaid_core::Span> {
-    let last = doc.tokens.partition_point(|t| t.span().end <= source.end);
-    let t = doc.tokens.get(last.checked_sub(1)?)?;
+    let t = tokens.last()?;
     (t.span().end == source.end && text[t.span()].eq_ignore_ascii_case("who")).then_some(t.span())
 }

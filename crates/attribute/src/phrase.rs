@@ -2,7 +2,7 @@
 //! into organisation, role, title and name; "he" into a pronoun; "the ministry" into a
 //! description; "security officials" into a group.
 
-use whosaid_core::{Document, Span, TokenKind};
+use whosaid_core::{Span, Token, TokenKind};
 
 use crate::lexicons::{is_sentence_adverb, Lexicons, PronounKind};
 
@@ -134,14 +134,10 @@ fn alias(rest: &[Tok], lex: &Lexicons) -> Option<String> {
     })
 }
 
-/// Parses the speaker phrase `source` of an article.
-pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) -> Option<Phrase> {
-    let first = doc
-        .tokens
-        .partition_point(|t| t.span().start < source.start);
-    let toks: Vec<Tok> = doc.tokens[first..]
+/// Parses a speaker phrase of an article, given as its tokens.
+pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phrase> {
+    let toks: Vec<Tok> = tokens
         .iter()
-        .take_while(|t| t.span().end <= source.end)
         .map(|t| Tok {
             text: &text[t.span()],
             span: t.span(),
@@ -508,11 +504,10 @@ pub(crate) fn parse(text: &str, doc: &Document, source: Span, lex: &Lexicons) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use whosaid_core::Token;
 
     /// Tokenizes with a whitespace-and-punctuation split good enough for phrase tests.
     fn parse_str(s: &str) -> Phrase {
-        let mut doc = Document::default();
+        let mut tokens = Vec::new();
         let mut start = None;
         for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
             let boundary = c.is_whitespace()
@@ -520,11 +515,10 @@ mod tests {
                 || (c == '.' && start.is_some_and(|st: usize| s[st..i].len() <= 5));
             if boundary {
                 if let Some(st) = start.take() {
-                    doc.tokens
-                        .push(Token::new(Span::new(st, i), TokenKind::Word).expect("short text"));
+                    tokens.push(Token::new(Span::new(st, i), TokenKind::Word).expect("short text"));
                 }
                 if !c.is_whitespace() && i < s.len() {
-                    doc.tokens.push(
+                    tokens.push(
                         Token::new(Span::new(i, i + 1), TokenKind::Punct).expect("short text"),
                     );
                 }
@@ -532,7 +526,7 @@ mod tests {
                 start = Some(i);
             }
         }
-        parse(s, &doc, Span::new(0, s.len()), &Lexicons::load()).expect("parses")
+        parse(s, &tokens, &Lexicons::load()).expect("parses")
     }
 
     #[test]
