@@ -295,6 +295,47 @@ fn awkward_but_valid_text_is_processed() {
 }
 
 #[test]
+fn an_article_longer_than_a_window_is_processed_in_windows() {
+    // About 1.2 MB on one line: five windows of 256 KiB. Every sentence pair is a quote with
+    // its speaker and a pronoun claim after it, and each window has the names it needs.
+    let unit = "“The river rose by two metres,” said Ann Lee of the water board. \
+                She said the dam would hold. ";
+    let text = unit.repeat(1_200_000 / unit.len());
+    let tmp = tempfile::tempdir().unwrap();
+    let path = write(tmp.path(), "long.txt", &text);
+    let runs: Vec<_> = ["-j1", "-j2"]
+        .iter()
+        .map(|j| run(&["extract", j, &arg(&path)]))
+        .collect();
+    let out = &runs[0];
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert_eq!(runs[1].stdout, out.stdout, "-j1 and -j2 differ");
+    assert!(
+        out.messages()[0].contains("is 1.2 MB, so it is processed in windows"),
+        "{}",
+        out.stderr
+    );
+
+    let chars: Vec<char> = text.chars().collect();
+    let units = text.matches(unit).count();
+    let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
+    let (mut direct, mut ann, mut ids) = (0, 0, std::collections::BTreeSet::new());
+    for row in reader.records() {
+        let row = row.unwrap();
+        let (start, end): (usize, usize) = (row[4].parse().unwrap(), row[5].parse().unwrap());
+        assert_eq!(chars[start..end].iter().collect::<String>(), &row[3]);
+        direct += usize::from(&row[2] == "direct");
+        ann += usize::from(row[6].starts_with("Ann Lee"));
+        ids.insert(row[1].rsplit_once('#').unwrap().1.parse::<usize>().unwrap());
+    }
+    // A window boundary may fall inside a unit and cost its claims; no more than that.
+    assert!(direct + 5 >= units && direct <= units, "{direct} of {units}");
+    assert!(ann + 10 >= 2 * units, "{ann} of {}", 2 * units);
+    assert_eq!(ids.len(), out.counts().3 as usize);
+    assert_eq!(ids.last(), Some(&ids.len()), "claim numbers have gaps");
+}
+
+#[test]
 fn missing_path_is_named_and_other_inputs_still_run() {
     let tmp = tempfile::tempdir().unwrap();
     let missing = tmp.path().join("nope.jsonl");

@@ -259,10 +259,10 @@ fn audit_article(
     panic::catch_unwind(AssertUnwindSafe(|| {
         let processed = pipeline.process(article);
         match rows {
-            Some(rows) => AuditArticle::from_records(article, &processed.document, rows),
+            Some(rows) => AuditArticle::from_records(article, &processed.paragraphs, rows),
             None => AuditArticle::from_attributions(
                 article,
-                &processed.document,
+                &processed.paragraphs,
                 &processed.attributions,
             ),
         }

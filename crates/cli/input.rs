@@ -16,6 +16,7 @@ use serde_json::Value;
 use whosaid_core::{Article, ArticleId};
 
 use crate::decode::{decode, decode_legacy_line, Decoded};
+use crate::pipeline::WINDOW_BYTES;
 
 /// The name standard input goes by in messages and generated ids.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -313,13 +314,16 @@ impl Reader<'_> {
         self.article(article, location, size)
     }
 
-    /// Emits an article, with a warning first when it is too long to be read to its end.
+    /// Emits an article, with a warning first when it is so long that it is processed in
+    /// windows.
     fn article(&mut self, article: Article, location: Location, bytes: u64) -> Result<(), Stop> {
-        if article.text.len() > whosaid_core::Token::MAX_OFFSET {
+        if article.text.len() > WINDOW_BYTES {
             (self.emit)(Item::Warning(format!(
-                "{location}: article {} is longer than 4 GiB; claims after its first 4 GiB are \
-                 not looked for",
-                article.id.0
+                "{location}: article {} is {:.1} MB, so it is processed in windows of about \
+                 {} KiB, each on its own: speakers are not resolved from one window to the next",
+                article.id.0,
+                article.text.len() as f64 / 1e6,
+                WINDOW_BYTES >> 10,
             )))?;
         }
         (self.emit)(Item::Article {

@@ -59,6 +59,8 @@ struct Work<'a> {
     encoder: RowEncoder,
     /// Whether to make the rows of the speakers table too.
     speakers: bool,
+    /// Whether the work runs in a rayon pool that a long article's windows may share.
+    parallel: bool,
 }
 
 /// Counts for the summary. Every article read is either processed or failed.
@@ -180,6 +182,7 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         pipeline,
         encoder: RowEncoder::new(options),
         speakers: speakers.is_some(),
+        parallel: threads > 1,
     };
     let mut sink = Sink {
         writer: &mut writer,
@@ -432,7 +435,8 @@ fn process(work: Work<'_>, item: Item) -> Outcome {
         } => {
             CATCHING.with(|c| c.set(true));
             let result = panic::catch_unwind(AssertUnwindSafe(|| {
-                work.pipeline.rows(&article, &work.encoder, work.speakers)
+                work.pipeline
+                    .rows(&article, &work.encoder, work.speakers, work.parallel)
             }));
             CATCHING.with(|c| c.set(false));
             match result {

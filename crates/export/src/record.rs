@@ -64,6 +64,19 @@ impl Record {
             .map(move |a| Record::new(&article.id.0, text, &chars, a))
     }
 
+    /// [`Record::rows`] with the article's character index built by the caller, who converts
+    /// an article's attributions a part at a time.
+    pub fn rows_with<'a>(
+        article: &'a Article,
+        chars: &'a CharIndex<'a>,
+        attributions: &'a [Attribution],
+    ) -> impl Iterator<Item = Record> + 'a {
+        let text = article.text.as_str();
+        attributions
+            .iter()
+            .map(move |a| Record::new(&article.id.0, text, chars, a))
+    }
+
     fn new(article_id: &str, text: &str, chars: &CharIndex<'_>, a: &Attribution) -> Record {
         let span_text = |s: Option<Span>| s.map(|s| text[s].to_string()).unwrap_or_default();
         let c = &a.claim;

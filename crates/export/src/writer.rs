@@ -120,11 +120,19 @@ pub struct RowEncoder {
 /// Rows formatted by a [`RowEncoder`], ready for [`RecordWriter::write_rows`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rows {
-    bytes: Vec<u8>,
+    /// Kept in the pieces they were formatted in, so that adding rows never copies the rows
+    /// before them.
+    pieces: Vec<Vec<u8>>,
     count: u64,
 }
 
 impl Rows {
+    /// Appends `more` after these rows.
+    pub fn extend(&mut self, more: Rows) {
+        self.pieces.extend(more.pieces);
+        self.count += more.count;
+    }
+
     /// Number of rows.
     pub fn len(&self) -> u64 {
         self.count
@@ -135,9 +143,9 @@ impl Rows {
         self.count == 0
     }
 
-    /// The formatted rows.
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes
+    /// The formatted rows, in pieces.
+    pub fn pieces(&self) -> impl Iterator<Item = &[u8]> {
+        self.pieces.iter().map(Vec::as_slice)
     }
 }
 
@@ -184,7 +192,16 @@ impl RowEncoder {
                 out
             }
         };
-        Ok(Rows { bytes, count })
+        let mut bytes = bytes;
+        if bytes.capacity() - bytes.len() > 1 << 16 {
+            // A buffer that grew by doubling can be twice its rows; an article's rows in many
+            // pieces would hold that slack for each one.
+            bytes.shrink_to_fit();
+        }
+        Ok(Rows {
+            pieces: vec![bytes],
+            count,
+        })
     }
 }
 
@@ -242,7 +259,9 @@ impl<W: Write> RecordWriter<W> {
     ///
     /// When the underlying writer fails.
     pub fn write_rows(&mut self, rows: &Rows) -> Result<(), Error> {
-        self.out.write_all(&rows.bytes)?;
+        for piece in rows.pieces() {
+            self.out.write_all(piece)?;
+        }
         self.written += rows.count;
         Ok(())
     }

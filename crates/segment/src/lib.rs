@@ -20,10 +20,12 @@ mod furniture;
 mod paragraphs;
 mod sentences;
 mod tokens;
+mod windows;
 
 use whosaid_core::{Document, FurnitureKind, Lexicon};
 
 pub use tokens::tokenize;
+pub use windows::windows;
 
 static ABBREVIATIONS: &str = include_str!("../../../data/lexicons/abbreviations.txt");
 static FURNITURE: &str = include_str!("../../../data/lexicons/furniture.txt");

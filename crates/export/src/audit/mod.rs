@@ -14,7 +14,7 @@
 mod nest;
 mod page;
 
-use whosaid_core::{Article, Attribution, Document, FurnitureKind, Span};
+use whosaid_core::{Article, Attribution, FurnitureKind, Paragraph, Span};
 
 pub use page::{Page, PageNav, ReportIndex, SPEAKERS_LISTED};
 
@@ -111,12 +111,12 @@ impl AuditArticle {
     /// An article with the attributions of a run: the chains are known.
     pub fn from_attributions(
         article: &Article,
-        document: &Document,
+        paragraphs: &[Paragraph],
         attributions: &[Attribution],
     ) -> AuditArticle {
         let records = Record::from_attributions(article, attributions);
         let chains = attributions.iter().map(|a| a.chain.clone()).collect();
-        AuditArticle::build(article, document, records, chains)
+        AuditArticle::build(article, paragraphs, records, chains)
     }
 
     /// An article with rows read from a claims CSV: the chains are unknown, and every row is
@@ -124,22 +124,21 @@ impl AuditArticle {
     /// the leading `'` of a neutralised field).
     pub fn from_records(
         article: &Article,
-        document: &Document,
+        paragraphs: &[Paragraph],
         records: Vec<Record>,
     ) -> AuditArticle {
         let chains = vec![Vec::new(); records.len()];
-        AuditArticle::build(article, document, records, chains)
+        AuditArticle::build(article, paragraphs, records, chains)
     }
 
     fn build(
         article: &Article,
-        document: &Document,
+        paragraphs: &[Paragraph],
         records: Vec<Record>,
         chains: Vec<Vec<String>>,
     ) -> AuditArticle {
         let text = article.text.as_str();
-        let blocks: Vec<Block> = document
-            .paragraphs
+        let blocks: Vec<Block> = paragraphs
             .iter()
             .map(|p| Block {
                 span: p.span,
@@ -442,21 +441,18 @@ mod tests {
     fn records_that_do_not_fit_the_text_are_problems() {
         let text = "“=1,” he said.";
         let article = Article::new("a", text);
-        let document = Document {
-            paragraphs: vec![Paragraph {
-                span: Span::new(0, text.len()),
-                furniture: None,
-                sentences: 0..0,
-            }],
-            ..Document::default()
-        };
+        let paragraphs = [Paragraph {
+            span: Span::new(0, text.len()),
+            furniture: None,
+            sentences: 0..0,
+        }];
         let mut fits = record("pronoun", "Ann", None);
         (fits.start, fits.end, fits.quote) = (1, 4, "'=1,".into());
         let mut shifted = fits.clone();
         (shifted.start, shifted.end) = (2, 5);
         let mut outside = fits.clone();
         (outside.start, outside.end) = (10, 40);
-        let a = AuditArticle::from_records(&article, &document, vec![fits, shifted, outside]);
+        let a = AuditArticle::from_records(&article, &paragraphs, vec![fits, shifted, outside]);
         assert_eq!(a.problems.len(), 2, "{:?}", a.problems);
         assert!(a.problems[0].contains("not its quote"));
         assert!(a.problems[1].contains("outside the text"));
