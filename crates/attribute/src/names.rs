@@ -166,21 +166,39 @@ impl NameIndex {
                 {
                     j += 1;
                 }
-                let mut words: Vec<&str> = toks[start..j].iter().map(|t| &text[t.span()]).collect();
-                while words.first().is_some_and(|w| {
-                    NOT_NAME_START.contains(w)
-                        || is_sentence_adverb(w)
-                        || lex.titles.contains(&w.replace('.', ""))
-                }) {
-                    words.remove(0);
-                }
-                let organisation = words.iter().any(|w| lex.organisation_words.contains(w));
-                if words.len() >= 2
-                    && words.len() <= 5
-                    && !organisation
-                    && words.iter().all(|w| w.chars().any(char::is_lowercase))
+                let word = |t: &whosaid_core::Token| &text[t.span()];
+                // Leading words that start sentences or are titles are not part of the name.
+                let first = toks[start..j]
+                    .iter()
+                    .position(|t| {
+                        let w = word(t);
+                        let title = if w.contains('.') {
+                            lex.titles.contains(&w.replace('.', ""))
+                        } else {
+                            lex.titles.contains(w)
+                        };
+                        !(NOT_NAME_START.contains(&w) || is_sentence_adverb(w) || title)
+                    })
+                    .map_or(j, |k| start + k);
+                let words = &toks[first..j];
+                if (2..=5).contains(&words.len())
+                    && !words
+                        .iter()
+                        .any(|t| lex.organisation_words.contains(word(t)))
+                    && words
+                        .iter()
+                        .all(|t| word(t).chars().any(char::is_lowercase))
                 {
-                    names.push((toks[start].span().start, words.join(" ")));
+                    let mut name = String::with_capacity(
+                        text[toks[first].span().start..toks[j - 1].span().end].len(),
+                    );
+                    for (k, t) in words.iter().enumerate() {
+                        if k > 0 {
+                            name.push(' ');
+                        }
+                        name.push_str(word(t));
+                    }
+                    names.push((toks[start].span().start, name));
                 }
                 i = j.max(i + 1);
             }
