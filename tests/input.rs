@@ -329,7 +329,10 @@ fn an_article_longer_than_a_window_is_processed_in_windows() {
         ids.insert(row[1].rsplit_once('#').unwrap().1.parse::<usize>().unwrap());
     }
     // A window boundary may fall inside a unit and cost its claims; no more than that.
-    assert!(direct + 5 >= units && direct <= units, "{direct} of {units}");
+    assert!(
+        direct + 5 >= units && direct <= units,
+        "{direct} of {units}"
+    );
     assert!(ann + 10 >= 2 * units, "{ann} of {}", 2 * units);
     assert_eq!(ids.len(), out.counts().3 as usize);
     assert_eq!(ids.last(), Some(&ids.len()), "claim numbers have gaps");
