@@ -41,30 +41,38 @@ BIN=target/release/whosaid
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-# measure LABEL CMD...: runs CMD RUNS times; sets WALL (best seconds) and RSS (its peak KB).
-measure() {
+# once LABEL CMD...: runs CMD once, keeping in BEST_WALL[LABEL] the best wall seconds so far and
+# in BEST_RSS[LABEL] that run's peak RSS (KB).
+declare -A BEST_WALL BEST_RSS
+once() {
     local label=$1
     shift
-    WALL=
-    RSS=
-    for _ in $(seq "$RUNS"); do
-        /usr/bin/time -v -o "$TMP/time" "$@" >"$TMP/stdout" 2>"$TMP/stderr" || {
-            # whosaid exits 1 when articles failed; anything else is a broken bench.
-            [ $? -eq 1 ] || { cat "$TMP/stderr" >&2; exit 2; }
-        }
-        local wall rss
-        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-            n = split($2, p, ":"); s = 0
-            for (i = 1; i <= n; i++) s = s * 60 + p[i]
-            print s }' "$TMP/time")
-        rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$TMP/time")
-        if [ -z "$WALL" ] || awk -v a="$wall" -v b="$WALL" 'BEGIN { exit !(a < b) }'; then
-            WALL=$wall
-            RSS=$rss
-        fi
-    done
-    printf '%-22s %8.2f s  %8.1f MB peak RSS\n' "$label" "$WALL" "$(echo "$RSS" | awk '{ print $1 / 1024 }')"
+    /usr/bin/time -v -o "$TMP/time" "$@" >"$TMP/stdout" 2>"$TMP/stderr" || {
+        # whosaid exits 1 when articles failed; anything else is a broken bench.
+        [ $? -eq 1 ] || { cat "$TMP/stderr" >&2; exit 2; }
+    }
+    local wall rss
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+        n = split($2, p, ":"); s = 0
+        for (i = 1; i <= n; i++) s = s * 60 + p[i]
+        print s }' "$TMP/time")
+    rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$TMP/time")
+    if [ -z "${BEST_WALL[$label]:-}" ] ||
+        awk -v a="$wall" -v b="${BEST_WALL[$label]}" 'BEGIN { exit !(a < b) }'; then
+        BEST_WALL[$label]=$wall
+        BEST_RSS[$label]=$rss
+    fi
 }
+
+# report LABEL: prints LABEL's best and sets WALL and RSS to it.
+report() {
+    WALL=${BEST_WALL[$1]}
+    RSS=${BEST_RSS[$1]}
+    printf '%-22s %8.2f s  %8.1f MB peak RSS\n' "$1" "$WALL" "$(echo "$RSS" | awk '{ print $1 / 1024 }')"
+}
+
+# The commands compared in one figure take turns, RUNS rounds of each, so that a slow spell of
+# the shared machine falls on all of them rather than on one.
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }'; }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN {
@@ -77,9 +85,13 @@ echo "corpus: $CORPUS ($MB MB), $(nproc) cores, best of $RUNS runs; $(git rev-pa
 
 if [ "$MODE" = memory ]; then
     for _ in 1 2 3 4; do cat "$CORPUS"; done >"$TMP/news4.jsonl"
-    measure "whosaid, 1 copy" "$BIN" extract -q "$CORPUS" -o "$TMP/out.csv"
+    for _ in $(seq "$RUNS"); do
+        once "whosaid, 1 copy" "$BIN" extract -q "$CORPUS" -o "$TMP/out.csv"
+        once "whosaid, 4 copies" "$BIN" extract -q "$TMP/news4.jsonl" -o "$TMP/out.csv"
+    done
+    report "whosaid, 1 copy"
     RSS1=$RSS
-    measure "whosaid, 4 copies" "$BIN" extract -q "$TMP/news4.jsonl" -o "$TMP/out.csv"
+    report "whosaid, 4 copies"
     RSS4=$RSS
     R=$(ratio "$RSS4" "$RSS1")
     echo "peak RSS 4 copies / 1 copy: $R (target <= 1.25: $(verdict "$R" "<=" 1.25))"
@@ -106,9 +118,13 @@ print(f"{size / 1e6:.1f} MB of text: one article, and {n} articles")
 PY
     LONG_BYTES=$(stat -c %s "$TMP/long.txt")
     for j in 1 2; do
-        measure "articles -j$j" "$BIN" extract -q -j$j "$TMP/long.jsonl" -o "$TMP/out.csv"
+        for _ in $(seq "$RUNS"); do
+            once "articles -j$j" "$BIN" extract -q -j$j "$TMP/long.jsonl" -o "$TMP/out.csv"
+            once "one-line article -j$j" "$BIN" extract -q -j$j "$TMP/long.txt" -o "$TMP/out.csv"
+        done
+        report "articles -j$j"
         MANY=$WALL
-        measure "one-line article -j$j" "$BIN" extract -q -j$j "$TMP/long.txt" -o "$TMP/out.csv"
+        report "one-line article -j$j"
         ONE=$WALL
         R=$(ratio "$MANY" "$ONE")
         echo "  -j$j: one article $(awk -v b="$LONG_BYTES" -v t="$ONE" 'BEGIN { printf "%.1f", b / 1e6 / t }') MB/s," \
@@ -118,11 +134,17 @@ PY
     exit 0
 fi
 
-measure "wc -w (baseline)" wc -w "$CORPUS"
+for _ in $(seq "$RUNS"); do
+    once "wc -w (baseline)" wc -w "$CORPUS"
+    once "whosaid -j1" "$BIN" extract -j1 "$CORPUS" -o "$TMP/out1.csv"
+    # -j2 last: its summary line is read from the last stderr below.
+    once "whosaid -j2" "$BIN" extract -j2 "$CORPUS" -o "$TMP/out2.csv"
+done
+report "wc -w (baseline)"
 WC=$WALL
-measure "whosaid -j1" "$BIN" extract -j1 "$CORPUS" -o "$TMP/out1.csv"
+report "whosaid -j1"
 J1=$WALL
-measure "whosaid -j2" "$BIN" extract -j2 "$CORPUS" -o "$TMP/out2.csv"
+report "whosaid -j2"
 J2=$WALL
 RSS2=$RSS
 SUMMARY=$(grep 'articles read' "$TMP/stderr" | tail -1)
