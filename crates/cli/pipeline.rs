@@ -122,7 +122,8 @@ impl Pipeline {
         };
         let mut rows = Ok(Rows::default());
         self.each_window(article, parallel, |parts| {
-            let encoded: Vec<_> = if parallel {
+            // An ordinary article is one part: no need to go through the pool.
+            let encoded: Vec<_> = if parallel && parts.len() > 1 {
                 parts.par_iter().map(encode).collect()
             } else {
                 parts.iter().map(encode).collect()
