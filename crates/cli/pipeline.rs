@@ -89,7 +89,7 @@ impl Pipeline {
         let mut records = Vec::new();
         self.each_window(article, false, |parts| {
             for part in parts {
-                records.extend(Record::rows_with(article, &chars, &part.attributions));
+                records.extend(Record::rows(article, &chars, &part.attributions));
             }
         });
         records
@@ -117,9 +117,8 @@ impl Pipeline {
         // Each record is formatted as it is made: a 50 MB article has some 180,000, and
         // holding them all as records took three times the memory of their rows.
         let chars = CharIndex::new(&article.text);
-        let encode = |part: &Processed| {
-            encoder.encode(Record::rows_with(article, &chars, &part.attributions))
-        };
+        let encode =
+            |part: &Processed| encoder.encode(Record::rows(article, &chars, &part.attributions));
         let mut rows = Ok(Rows::default());
         self.each_window(article, parallel, |parts| {
             // An ordinary article is one part: no need to go through the pool.

@@ -47,26 +47,15 @@ pub struct Record {
 impl Record {
     /// Converts an article's attributions into records, in the order given.
     pub fn from_attributions(article: &Article, attributions: &[Attribution]) -> Vec<Record> {
-        Record::rows(article, attributions).collect()
+        let chars = CharIndex::new(&article.text);
+        Record::rows(article, &chars, attributions).collect()
     }
 
-    /// Converts an article's attributions into records one at a time, in the order given, so
-    /// that a caller who formats each row at once never holds them all: an article of 50 MB
-    /// has some 180,000.
+    /// Converts attributions of `article` into records one at a time, in the order given, so
+    /// that a caller who formats each row at once never holds them all (an article of 50 MB
+    /// has some 180,000). `chars` is the article's character index, built once by a caller
+    /// who converts an article's attributions a part at a time.
     pub fn rows<'a>(
-        article: &'a Article,
-        attributions: &'a [Attribution],
-    ) -> impl Iterator<Item = Record> + 'a {
-        let text = article.text.as_str();
-        let chars = CharIndex::new(text);
-        attributions
-            .iter()
-            .map(move |a| Record::new(&article.id.0, text, &chars, a))
-    }
-
-    /// [`Record::rows`] with the article's character index built by the caller, who converts
-    /// an article's attributions a part at a time.
-    pub fn rows_with<'a>(
         article: &'a Article,
         chars: &'a CharIndex<'a>,
         attributions: &'a [Attribution],
