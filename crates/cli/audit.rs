@@ -134,7 +134,7 @@ pub fn run(args: &AuditArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         outlet: args.outlet.clone(),
     };
     let mut page = |batch: Vec<Article>, stats: &mut Stats, report: &mut Report| {
-        let rows: Vec<Option<Vec<Record>>> = batch
+        let rows: Vec<Option<Vec<Record<'static>>>> = batch
             .iter()
             .map(|a| {
                 claims
@@ -254,7 +254,7 @@ fn default_title(args: &AuditArgs) -> String {
 fn audit_article(
     pipeline: &Pipeline,
     article: &Article,
-    rows: Option<Vec<Record>>,
+    rows: Option<Vec<Record<'static>>>,
 ) -> Result<AuditArticle, String> {
     panic::catch_unwind(AssertUnwindSafe(|| {
         let processed = pipeline.process(article);
@@ -417,7 +417,7 @@ fn unneutralise(field: &str) -> String {
 }
 
 /// Reads a claims CSV into rows by article id, in file order.
-fn read_claims(path: &Path) -> anyhow::Result<HashMap<String, Vec<Record>>> {
+fn read_claims(path: &Path) -> anyhow::Result<HashMap<String, Vec<Record<'static>>>> {
     let name = if input::is_stdin(path) {
         input::STDIN_NAME.to_string()
     } else {
@@ -443,7 +443,7 @@ fn read_claims(path: &Path) -> anyhow::Result<HashMap<String, Vec<Record>>> {
             bail!("{name}: no {required:?} column; is it a claims CSV from `whosaid extract`?");
         }
     }
-    let mut by_article: HashMap<String, Vec<Record>> = HashMap::new();
+    let mut by_article: HashMap<String, Vec<Record<'static>>> = HashMap::new();
     for row in csv.records() {
         let row = row.with_context(|| format!("{name}: malformed CSV"))?;
         let line = row.position().map_or(0, |p| p.line());
@@ -482,28 +482,28 @@ fn read_claims(path: &Path) -> anyhow::Result<HashMap<String, Vec<Record>>> {
             other => bail!("{name}:{line}: unknown resolution {other:?}"),
         };
         let record = Record {
-            article_id: field("article_id"),
-            claim_id: field("claim_id"),
+            article_id: field("article_id").into(),
+            claim_id: field("claim_id").into(),
             kind,
-            quote: field("quote"),
+            quote: field("quote").into(),
             start: offset("start")?,
             end: offset("end")?,
-            speaker: field("speaker"),
-            title: field("title"),
-            role: field("role"),
-            organisation: field("organisation"),
-            outlet: field("outlet"),
-            cue: field("cue"),
-            speaker_mention: field("speaker_mention"),
+            speaker: field("speaker").into(),
+            title: field("title").into(),
+            role: field("role").into(),
+            organisation: field("organisation").into(),
+            outlet: field("outlet").into(),
+            cue: field("cue").into(),
+            speaker_mention: field("speaker_mention").into(),
             speaker_start: number("speaker_start")?,
             speaker_end: number("speaker_end")?,
             cue_start: number("cue_start")?,
             cue_end: number("cue_end")?,
             resolution,
-            rule: field("rule"),
+            rule: field("rule").into(),
         };
         by_article
-            .entry(record.article_id.clone())
+            .entry(record.article_id.to_string())
             .or_default()
             .push(record);
     }

@@ -266,7 +266,11 @@ fn check_texts(gold: &Gold, articles: &[Article], reporter: &Reporter) {
 }
 
 /// Runs the pipeline on every article in parallel; results in input order.
-fn extract(articles: &[Article], pipeline: &Pipeline, reporter: &Reporter) -> Vec<Vec<Record>> {
+fn extract(
+    articles: &[Article],
+    pipeline: &Pipeline,
+    reporter: &Reporter,
+) -> Vec<Vec<Record<'static>>> {
     if let Some(set_total) = reporter.total_setter() {
         set_total(articles.iter().map(|a| a.text.len() as u64).sum());
     }

@@ -83,13 +83,16 @@ impl Pipeline {
         all
     }
 
-    /// Runs every stage and converts the results to claim records.
-    pub fn records(&self, article: &Article) -> Vec<Record> {
+    /// Runs every stage and converts the results to claim records, which own their text: the
+    /// results of a long article's windows are gone once converted.
+    pub fn records(&self, article: &Article) -> Vec<Record<'static>> {
         let chars = CharIndex::new(&article.text);
         let mut records = Vec::new();
         self.each_window(article, false, |parts| {
             for part in parts {
-                records.extend(Record::rows(article, &chars, &part.attributions));
+                records.extend(
+                    Record::rows(article, &chars, &part.attributions).map(Record::into_owned),
+                );
             }
         });
         records

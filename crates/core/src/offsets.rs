@@ -20,14 +20,7 @@ impl<'t> CharIndex<'t> {
         let mut count = 0;
         for chunk in bytes.chunks(STEP) {
             checkpoints.push(count);
-            // Every byte that is not a UTF-8 continuation byte starts a character. Summing
-            // 0s and 1s in a byte (a chunk has at most 64) lets the compiler vectorise the
-            // loop; a filter and count went byte by byte.
-            let starts = chunk
-                .iter()
-                .map(|&b| u8::from((b as i8) >= -0x40))
-                .fold(0u8, u8::wrapping_add);
-            count += usize::from(starts);
+            count += usize::from(char_starts(chunk));
         }
         checkpoints.push(count);
         CharIndex { text, checkpoints }
@@ -44,13 +37,20 @@ impl<'t> CharIndex<'t> {
             "byte offset {offset} is not a character boundary"
         );
         let block = offset / STEP;
-        let base = self.checkpoints[block];
         let from = block * STEP;
-        base + self.text.as_bytes()[from..offset]
-            .iter()
-            .filter(|&&b| (b as i8) >= -0x40)
-            .count()
+        self.checkpoints[block] + usize::from(char_starts(&self.text.as_bytes()[from..offset]))
     }
+}
+
+/// Number of characters starting in `bytes`, at most [`STEP`] of them: every byte that is not
+/// a UTF-8 continuation byte starts one. Summing 0s and 1s in a byte lets the compiler
+/// vectorise the loop; a filter and count went byte by byte.
+fn char_starts(bytes: &[u8]) -> u8 {
+    debug_assert!(bytes.len() <= STEP);
+    bytes
+        .iter()
+        .map(|&b| u8::from((b as i8) >= -0x40))
+        .fold(0u8, u8::wrapping_add)
 }
 
 #[cfg(test)]

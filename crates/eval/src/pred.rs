@@ -130,24 +130,26 @@ impl Predictions {
 
     /// The rows `whosaid extract` would write for these records, without the detour through a
     /// file: scoring them gives the figures of scoring that CSV.
-    pub fn from_records<'r>(records: impl IntoIterator<Item = &'r Record>) -> Predictions {
+    pub fn from_records<'a: 'r, 'r>(
+        records: impl IntoIterator<Item = &'r Record<'a>>,
+    ) -> Predictions {
         let offset = |o: usize| i64::try_from(o).ok();
         let rows = records
             .into_iter()
             .map(|r| Prediction {
-                article_id: Some(r.article_id.clone()),
+                article_id: Some(r.article_id.to_string()),
                 kind: Some(r.kind.to_string()),
                 start: offset(r.start),
                 end: offset(r.end),
-                speaker: Some(r.speaker.clone()),
+                speaker: Some(r.speaker.to_string()),
                 speaker_start: r.speaker_start.and_then(offset),
                 speaker_end: r.speaker_end.and_then(offset),
                 cue_start: r.cue_start.and_then(offset),
                 cue_end: r.cue_end.and_then(offset),
-                title: Some(r.title.clone()),
-                role: Some(r.role.clone()),
-                organisation: Some(r.organisation.clone()),
-                outlet: Some(r.outlet.clone()),
+                title: Some(r.title.to_string()),
+                role: Some(r.role.to_string()),
+                organisation: Some(r.organisation.to_string()),
+                outlet: Some(r.outlet.to_string()),
             })
             .collect();
         Predictions {
@@ -190,19 +192,19 @@ mod tests {
             quote: "Hi".into(),
             start: 1,
             end: 3,
-            speaker: String::new(),
-            title: String::new(),
+            speaker: "".into(),
+            title: "".into(),
             role: "mayor".into(),
-            organisation: String::new(),
-            outlet: String::new(),
-            cue: String::new(),
-            speaker_mention: String::new(),
+            organisation: "".into(),
+            outlet: "".into(),
+            cue: "".into(),
+            speaker_mention: "".into(),
             speaker_start: None,
             speaker_end: None,
             cue_start: Some(9),
             cue_end: Some(13),
             resolution: "none",
-            rule: String::new(),
+            rule: "".into(),
         };
         let csv = "article_id,claim_id,kind,quote,start,end,speaker,title,role,organisation,outlet,cue,speaker_mention,speaker_start,speaker_end,cue_start,cue_end,resolution,rule\n\
                    a,a#1,direct,Hi,1,3,,,mayor,,,,,,,9,13,none,\n";

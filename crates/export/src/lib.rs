@@ -19,7 +19,8 @@
 //!     claim, speaker: None, mention: Some(Span::new(11, 14)), resolution: Resolution::None,
 //!     outlet: None, chain: vec![], rule: RuleId("attribute/unresolved"),
 //! };
-//! let rows = Record::from_attributions(&article, &[attribution]);
+//! let attributions = [attribution];
+//! let rows = Record::from_attributions(&article, &attributions);
 //! assert_eq!(rows[0].quote, "Hi,");
 //! assert_eq!((rows[0].start, rows[0].end), (1, 4));
 //! ```

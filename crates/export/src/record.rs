@@ -1,35 +1,41 @@
+use std::borrow::Cow;
+
 use serde::Serialize;
 use whosaid_core::{Article, Attribution, CharIndex, Span};
 
 /// One row of the claims table. Field order is the CSV column order.
+///
+/// Text fields borrow from the article and its attributions where they can (`'a`), so that
+/// making a row to format copies no text; [`Record::into_owned`] makes a row that outlives
+/// them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Record {
+pub struct Record<'a> {
     /// The article's id.
-    pub article_id: String,
+    pub article_id: Cow<'a, str>,
     /// Pieces of one claim (a quote split by its cue) share this id: `ARTICLE#N`.
-    pub claim_id: String,
+    pub claim_id: Cow<'a, str>,
     /// direct, mixed or indirect.
     pub kind: &'static str,
     /// The claim's text, `text[start..end]`.
-    pub quote: String,
+    pub quote: Cow<'a, str>,
     /// Character offset of the claim's first character.
     pub start: usize,
     /// Character offset one past the claim's last character.
     pub end: usize,
     /// The resolved speaker: full name, organisation or group; empty when unknown.
-    pub speaker: String,
+    pub speaker: Cow<'a, str>,
     /// The speaker's title ("Brig. Gen.").
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// The speaker's role.
-    pub role: String,
+    pub role: Cow<'a, str>,
     /// The speaker's organisation.
-    pub organisation: String,
+    pub organisation: Cow<'a, str>,
     /// Who the speaker told, who reported it, or the article's outlet.
-    pub outlet: String,
+    pub outlet: Cow<'a, str>,
     /// The cue ("said", "according to").
-    pub cue: String,
+    pub cue: Cow<'a, str>,
     /// The speaker mention next to the cue ("he").
-    pub speaker_mention: String,
+    pub speaker_mention: Cow<'a, str>,
     /// Character offset of the mention, empty when there is none.
     pub speaker_start: Option<usize>,
     /// Character offset one past the mention.
@@ -41,12 +47,15 @@ pub struct Record {
     /// How the speaker was found (explicit, pronoun, surname, ...).
     pub resolution: &'static str,
     /// The rules that fired: detector rule, then resolver rule.
-    pub rule: String,
+    pub rule: Cow<'a, str>,
 }
 
-impl Record {
+impl<'a> Record<'a> {
     /// Converts an article's attributions into records, in the order given.
-    pub fn from_attributions(article: &Article, attributions: &[Attribution]) -> Vec<Record> {
+    pub fn from_attributions(
+        article: &'a Article,
+        attributions: &'a [Attribution],
+    ) -> Vec<Record<'a>> {
         let chars = CharIndex::new(&article.text);
         Record::rows(article, &chars, attributions).collect()
     }
@@ -55,33 +64,43 @@ impl Record {
     /// that a caller who formats each row at once never holds them all (an article of 50 MB
     /// has some 180,000). `chars` is the article's character index, built once by a caller
     /// who converts an article's attributions a part at a time.
-    pub fn rows<'a>(
+    pub fn rows<'c>(
         article: &'a Article,
-        chars: &'a CharIndex<'a>,
+        chars: &'c CharIndex<'c>,
         attributions: &'a [Attribution],
-    ) -> impl Iterator<Item = Record> + 'a {
+    ) -> impl Iterator<Item = Record<'a>> + 'c
+    where
+        'a: 'c,
+    {
         let text = article.text.as_str();
         attributions
             .iter()
             .map(move |a| Record::new(&article.id.0, text, chars, a))
     }
 
-    fn new(article_id: &str, text: &str, chars: &CharIndex<'_>, a: &Attribution) -> Record {
-        let span_text = |s: Option<Span>| s.map(|s| text[s].to_string()).unwrap_or_default();
+    fn new(
+        article_id: &'a str,
+        text: &'a str,
+        chars: &CharIndex<'_>,
+        a: &'a Attribution,
+    ) -> Record<'a> {
+        let span_text = |s: Option<Span>| Cow::Borrowed(s.map_or("", |s| &text[s]));
         let c = &a.claim;
-        let speaker = a.speaker.clone().unwrap_or_default();
+        let speaker = |field: fn(&'a whosaid_core::Speaker) -> &'a String| {
+            Cow::Borrowed(a.speaker.as_ref().map_or("", |s| field(s).as_str()))
+        };
         Record {
-            article_id: article_id.to_string(),
-            claim_id: format!("{article_id}#{}", c.group + 1),
+            article_id: Cow::Borrowed(article_id),
+            claim_id: Cow::Owned(claim_id(article_id, c.group + 1)),
             kind: c.kind.as_str(),
-            quote: text[c.span].to_string(),
+            quote: Cow::Borrowed(&text[c.span]),
             start: chars.char_offset(c.span.start),
             end: chars.char_offset(c.span.end),
-            speaker: speaker.name,
-            title: speaker.title,
-            role: speaker.role,
-            organisation: speaker.organisation,
-            outlet: a.outlet.clone().unwrap_or_default(),
+            speaker: speaker(|s| &s.name),
+            title: speaker(|s| &s.title),
+            role: speaker(|s| &s.role),
+            organisation: speaker(|s| &s.organisation),
+            outlet: Cow::Borrowed(a.outlet.as_deref().unwrap_or_default()),
             cue: span_text(c.cue),
             speaker_mention: span_text(a.mention),
             speaker_start: a.mention.map(|s| chars.char_offset(s.start)),
@@ -89,7 +108,44 @@ impl Record {
             cue_start: c.cue.map(|s| chars.char_offset(s.start)),
             cue_end: c.cue.map(|s| chars.char_offset(s.end)),
             resolution: a.resolution.as_str(),
-            rule: format!("{}+{}", c.rule, a.rule),
+            rule: Cow::Owned([c.rule.0, a.rule.0].join("+")),
         }
     }
+
+    /// The same record owning its text, free of the article and attributions it was made from.
+    pub fn into_owned(self) -> Record<'static> {
+        let own = |field: Cow<'a, str>| Cow::Owned(field.into_owned());
+        Record {
+            article_id: own(self.article_id),
+            claim_id: own(self.claim_id),
+            kind: self.kind,
+            quote: own(self.quote),
+            start: self.start,
+            end: self.end,
+            speaker: own(self.speaker),
+            title: own(self.title),
+            role: own(self.role),
+            organisation: own(self.organisation),
+            outlet: own(self.outlet),
+            cue: own(self.cue),
+            speaker_mention: own(self.speaker_mention),
+            speaker_start: self.speaker_start,
+            speaker_end: self.speaker_end,
+            cue_start: self.cue_start,
+            cue_end: self.cue_end,
+            resolution: self.resolution,
+            rule: own(self.rule),
+        }
+    }
+}
+
+/// `ARTICLE#N`, without the formatting machinery of `format!`: this runs for every row.
+fn claim_id(article_id: &str, n: usize) -> String {
+    let mut number = itoa::Buffer::new();
+    let number = number.format(n);
+    let mut id = String::with_capacity(article_id.len() + 1 + number.len());
+    id.push_str(article_id);
+    id.push('#');
+    id.push_str(number);
+    id
 }

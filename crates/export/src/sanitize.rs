@@ -32,15 +32,15 @@ fn needs_neutralising(field: &str) -> bool {
     field.starts_with(FORMULA_STARTS)
 }
 
-fn neutralise_string(field: &mut String) {
+fn neutralise_field(field: &mut Cow<'_, str>) {
     if needs_neutralising(field) {
-        field.insert(0, '\'');
+        *field = Cow::Owned(format!("'{field}"));
     }
 }
 
 /// Neutralises every text field of a record. Numbers and the fixed vocabularies (`kind`,
 /// `resolution`) can never start with a formula character.
-pub(crate) fn neutralise_in_place(record: &mut Record) {
+pub(crate) fn neutralise_in_place(record: &mut Record<'_>) {
     let Record {
         article_id,
         claim_id,
@@ -77,7 +77,7 @@ pub(crate) fn neutralise_in_place(record: &mut Record) {
         speaker_mention,
         rule,
     ] {
-        neutralise_string(field);
+        neutralise_field(field);
     }
 }
 

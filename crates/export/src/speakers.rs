@@ -45,13 +45,13 @@ pub const SPEAKERS_HEADER: [&str; 11] = [
 /// ```
 /// use whosaid_export::{Record, SpeakerRow};
 ///
-/// # fn rec(id: &str, kind: &'static str, mention: &str, at: usize) -> Record {
+/// # fn rec<'a>(id: &'a str, kind: &'static str, mention: &'a str, at: usize) -> Record<'a> {
 /// #     Record { article_id: "a1".into(), claim_id: id.into(), kind, quote: "…".into(),
-/// #         start: 0, end: 1, speaker: "Kamal al-Tikriti".into(), title: String::new(),
-/// #         role: "council member".into(), organisation: String::new(), outlet: String::new(),
+/// #         start: 0, end: 1, speaker: "Kamal al-Tikriti".into(), title: "".into(),
+/// #         role: "council member".into(), organisation: "".into(), outlet: "".into(),
 /// #         cue: "said".into(), speaker_mention: mention.into(), speaker_start: Some(at),
 /// #         speaker_end: Some(at + mention.chars().count()), cue_start: None, cue_end: None,
-/// #         resolution: "explicit", rule: String::new() }
+/// #         resolution: "explicit", rule: "".into() }
 /// # }
 /// let records = [
 ///     rec("a1#1", "direct", "Kamal al-Tikriti", 40),
@@ -118,12 +118,12 @@ impl SpeakerRow {
                 continue;
             }
             let k = *by_key
-                .entry((r.article_id.as_str(), r.speaker.as_str()))
+                .entry((r.article_id.as_ref(), r.speaker.as_ref()))
                 .or_insert_with(|| {
                     accs.push(Acc {
                         row: SpeakerRow {
-                            article_id: r.article_id.clone(),
-                            speaker: r.speaker.clone(),
+                            article_id: r.article_id.to_string(),
+                            speaker: r.speaker.to_string(),
                             title: String::new(),
                             role: String::new(),
                             organisation: String::new(),
@@ -146,7 +146,7 @@ impl SpeakerRow {
                 (&mut acc.row.organisation, &r.organisation),
             ] {
                 if field.is_empty() {
-                    field.clone_from(value);
+                    value.as_ref().clone_into(field);
                 }
             }
             // A speaker has a handful of claims: a linear search keeps first-seen order.
@@ -307,21 +307,26 @@ mod tests {
     use super::*;
 
     /// A record of article `a` by `speaker`, with a mention at `at`.
-    fn rec(id: &str, kind: &'static str, speaker: &str, mention: Option<(&str, usize)>) -> Record {
+    fn rec(
+        id: &str,
+        kind: &'static str,
+        speaker: &str,
+        mention: Option<(&str, usize)>,
+    ) -> Record<'static> {
         Record {
             article_id: "a".into(),
-            claim_id: id.into(),
+            claim_id: id.to_string().into(),
             kind,
             quote: "q".into(),
             start: 0,
             end: 1,
-            speaker: speaker.into(),
-            title: String::new(),
-            role: String::new(),
-            organisation: String::new(),
-            outlet: String::new(),
+            speaker: speaker.to_string().into(),
+            title: "".into(),
+            role: "".into(),
+            organisation: "".into(),
+            outlet: "".into(),
             cue: "said".into(),
-            speaker_mention: mention.map(|m| m.0.to_string()).unwrap_or_default(),
+            speaker_mention: mention.map_or("", |m| m.0).to_string().into(),
             speaker_start: mention.map(|m| m.1),
             speaker_end: mention.map(|m| m.1 + m.0.chars().count()),
             cue_start: None,
@@ -332,7 +337,9 @@ mod tests {
     }
 
     /// (speaker, claims, direct, indirect, first mention, mentions) of each row.
-    fn summary(records: &[Record]) -> Vec<(String, usize, usize, usize, Option<usize>, String)> {
+    fn summary(
+        records: &[Record<'_>],
+    ) -> Vec<(String, usize, usize, usize, Option<usize>, String)> {
         SpeakerRow::from_records(records)
             .into_iter()
             .map(|r| {

@@ -161,7 +161,7 @@ impl RowEncoder {
     /// # Errors
     ///
     /// When a record cannot be serialised.
-    pub fn encode(&self, records: impl IntoIterator<Item = Record>) -> Result<Rows, Error> {
+    pub fn encode<'a>(&self, records: impl IntoIterator<Item = Record<'a>>) -> Result<Rows, Error> {
         let mut count = 0;
         let bytes = match self.options.format {
             Format::Csv => {

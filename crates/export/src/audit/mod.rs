@@ -81,7 +81,7 @@ pub struct Block {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditClaim {
     /// The claims-table row (character offsets).
-    pub record: Record,
+    pub record: Record<'static>,
     /// The resolution chain, nearest first; empty when unknown (a claims CSV does not hold it).
     pub chain: Vec<String>,
     /// Why the attribution is flagged for review, if it is.
@@ -114,7 +114,10 @@ impl AuditArticle {
         paragraphs: &[Paragraph],
         attributions: &[Attribution],
     ) -> AuditArticle {
-        let records = Record::from_attributions(article, attributions);
+        let records = Record::from_attributions(article, attributions)
+            .into_iter()
+            .map(Record::into_owned)
+            .collect();
         let chains = attributions.iter().map(|a| a.chain.clone()).collect();
         AuditArticle::build(article, paragraphs, records, chains)
     }
@@ -125,7 +128,7 @@ impl AuditArticle {
     pub fn from_records(
         article: &Article,
         paragraphs: &[Paragraph],
-        records: Vec<Record>,
+        records: Vec<Record<'static>>,
     ) -> AuditArticle {
         let chains = vec![Vec::new(); records.len()];
         AuditArticle::build(article, paragraphs, records, chains)
@@ -134,7 +137,7 @@ impl AuditArticle {
     fn build(
         article: &Article,
         paragraphs: &[Paragraph],
-        records: Vec<Record>,
+        records: Vec<Record<'static>>,
         chains: Vec<Vec<String>>,
     ) -> AuditArticle {
         let text = article.text.as_str();
@@ -320,27 +323,31 @@ mod tests {
     use super::*;
     use whosaid_core::{Paragraph, Resolution};
 
-    fn record(resolution: &'static str, speaker: &str, mention: Option<(usize, usize)>) -> Record {
+    fn record(
+        resolution: &'static str,
+        speaker: &str,
+        mention: Option<(usize, usize)>,
+    ) -> Record<'static> {
         Record {
             article_id: "a".into(),
             claim_id: "a#1".into(),
             kind: "direct",
-            quote: String::new(),
+            quote: "".into(),
             start: 0,
             end: 0,
-            speaker: speaker.into(),
-            title: String::new(),
-            role: String::new(),
-            organisation: String::new(),
-            outlet: String::new(),
-            cue: String::new(),
-            speaker_mention: String::new(),
+            speaker: speaker.to_string().into(),
+            title: "".into(),
+            role: "".into(),
+            organisation: "".into(),
+            outlet: "".into(),
+            cue: "".into(),
+            speaker_mention: "".into(),
             speaker_start: mention.map(|m| m.0),
             speaker_end: mention.map(|m| m.1),
             cue_start: None,
             cue_end: None,
             resolution,
-            rule: String::new(),
+            rule: "".into(),
         }
     }
 

@@ -195,10 +195,10 @@ impl ReportIndex {
                 weak += 1;
                 *weak_by_speaker.entry(&r.speaker).or_default() += 1;
             }
-            if !all_ids.contains(&r.claim_id.as_str()) {
+            if !all_ids.contains(&r.claim_id.as_ref()) {
                 all_ids.push(&r.claim_id);
             }
-            if r.speaker.is_empty() && !unresolved_ids.contains(&r.claim_id.as_str()) {
+            if r.speaker.is_empty() && !unresolved_ids.contains(&r.claim_id.as_ref()) {
                 unresolved_ids.push(&r.claim_id);
             }
         }
@@ -705,7 +705,7 @@ fn render_article(out: &mut String, article: &AuditArticle, number: usize) {
     let mut ids: Vec<&str> = article
         .claims
         .iter()
-        .map(|c| c.record.claim_id.as_str())
+        .map(|c| c.record.claim_id.as_ref())
         .collect();
     ids.sort_unstable();
     ids.dedup();
@@ -790,7 +790,7 @@ fn cast(out: &mut String, article: &AuditArticle, speakers: &[crate::SpeakerRow]
         .claims
         .iter()
         .filter(|c| c.record.speaker.is_empty())
-        .map(|c| c.record.claim_id.as_str())
+        .map(|c| c.record.claim_id.as_ref())
         .collect();
     none.dedup();
     if !none.is_empty() {
