@@ -490,7 +490,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
-        self.tok(i).eq_ignore_ascii_case(s)
+        // Most tokens differ from `s` in length, which needs no slicing of the text.
+        self.span(i).len() == s.len() && self.tok(i).eq_ignore_ascii_case(s)
     }
 
     fn in_list(&self, i: usize, list: impl Words) -> bool {
@@ -1060,7 +1061,11 @@ impl<'a> Ctx<'a> {
     /// `"...," he surmised`, `"...," Smith quipped`.
     fn verb_after_quote(&self, i: usize, a: usize, end: usize) -> Option<Cue> {
         // Cheap test first, as this runs for every word: a closing quote shortly before.
-        if i < a + 3 || !(i.saturating_sub(8).max(a)..i).any(|t| self.marks[t] & CLOSES != 0) {
+        if i < a + 3
+            || !self.marks[i.saturating_sub(8).max(a)..i]
+                .iter()
+                .any(|&m| m & CLOSES != 0)
+        {
             return None;
         }
         let w = self.tok(i);
@@ -1865,10 +1870,10 @@ impl<'a> Ctx<'a> {
     /// Any verb between a short speaker phrase and a comma or colon that opens a quote is a
     /// cue: `Sanders shot back, "..."`, `Mrs. Clinton quipped: "..."`.
     fn verb_then_quote(&mut self, i: usize, a: usize, e: usize, paragraph: usize) -> bool {
-        // Cheap test first, as this runs for every word: a comma or colon and an opening
-        // quote right after the verb or after its particle.
+        // Cheap test first, as this runs for every word: an opening quote (a byte in `marks`)
+        // after a comma or colon right after the verb or after its particle.
         let quote_after = |j: usize| {
-            j + 1 < e && matches!(self.tok(j), "," | ":") && self.quote_opened_at(j + 1).is_some()
+            j + 1 < e && self.quote_opened_at(j + 1).is_some() && matches!(self.tok(j), "," | ":")
         };
         if i == a || !(quote_after(i + 1) || quote_after(i + 2)) {
             return false;
