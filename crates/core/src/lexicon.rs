@@ -52,30 +52,47 @@ impl Lexicon {
     }
 }
 
-/// A 1,024-bit set of the (first byte, last byte, length) of some words, ignoring ASCII case.
+/// A 4,096-bit set of the (first byte, second byte, last byte, length) of some words, ignoring
+/// ASCII case.
 ///
 /// Lexicon lookups run for nearly every token and most words are in no list: a word whose
-/// triple is not in the set cannot be in the list, and is turned away without lowercasing or
-/// hashing it (on news text, four lookups in five).
-#[derive(Debug, Clone, Default)]
+/// quadruple is not in the set cannot be in the list, and is turned away without lowercasing or
+/// hashing it. The second byte and a multiplicative hash matter: on (first, last, length) summed
+/// into 1,024 bits, "the", "and", "in" and "a" all passed the cue verbs' filter, half of all
+/// words on news text; now about one in five does.
+#[derive(Debug, Clone)]
 pub struct Prefilter {
-    bits: [u64; 16],
+    bits: [u64; 64],
+}
+
+impl Default for Prefilter {
+    fn default() -> Prefilter {
+        Prefilter { bits: [0; 64] }
+    }
 }
 
 impl Prefilter {
     const fn slot(word: &str) -> usize {
         let bytes = word.as_bytes();
-        let (first, last) = match bytes {
-            [] => (0, 0),
-            [first, .., last] => (first.to_ascii_lowercase(), last.to_ascii_lowercase()),
-            [only] => (only.to_ascii_lowercase(), only.to_ascii_lowercase()),
+        let (first, second, last) = match bytes {
+            [] => (0, 0, 0),
+            [only] => (*only, 0, *only),
+            [first, second, ..] => (*first, *second, bytes[bytes.len() - 1]),
         };
-        (first as usize * 31 + last as usize * 131 + bytes.len() * 7) & 1023
+        let (first, second, last) = (
+            first.to_ascii_lowercase(),
+            second.to_ascii_lowercase(),
+            last.to_ascii_lowercase(),
+        );
+        let key =
+            first as u64 | (second as u64) << 8 | (last as u64) << 16 | (bytes.len() as u64) << 24;
+        // Fibonacci hashing: the top 12 bits of the product depend on every bit of the key.
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
     }
 
     /// The set of `words`, computed at compile time for a `const` word list.
     pub const fn of(words: &[&str]) -> Prefilter {
-        let mut filter = Prefilter { bits: [0; 16] };
+        let mut filter = Prefilter { bits: [0; 64] };
         let mut i = 0;
         while i < words.len() {
             let slot = Prefilter::slot(words[i]);
@@ -92,6 +109,7 @@ impl Prefilter {
     }
 
     /// False when no word added equals `word` ignoring ASCII case; true when one may.
+    #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
         let slot = Prefilter::slot(word);
         self.bits[slot >> 6] & (1 << (slot & 63)) != 0
