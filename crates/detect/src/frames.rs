@@ -46,7 +46,7 @@ trait Words {
     fn has(&self, word: &str) -> bool;
 }
 
-impl Words for WordList {
+impl Words for &WordList {
     fn may_have_len(&self, len: usize) -> bool {
         self.lengths & length_bit(len) != 0
     }
@@ -78,7 +78,7 @@ impl Words for &[&str] {
 
 /// Words that end a speaker phrase when scanning away from the cue: clause openers and
 /// verbs that a speaker phrase does not contain.
-const CLAUSE_WORDS: WordList = WordList::new(&[
+const CLAUSE_WORDS: &WordList = &WordList::new(&[
     "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "as", "if",
     "since", "although", "though", "after", "before", "but", "so", "or", "nor", "yet", "than",
     "is", "was", "are", "were", "be", "been", "being", "not", "there", "here", "what", "how",
@@ -88,26 +88,26 @@ const CLAUSE_WORDS: WordList = WordList::new(&[
 
 /// Words after which a cue-like word is a noun or an infinitive, not a cue: "the report",
 /// "to say".
-const NOT_BEFORE_CUE: WordList = WordList::new(&[
+const NOT_BEFORE_CUE: &WordList = &WordList::new(&[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
     "to", "of", "in", "on", "for", "at", "with", "by", "from", "no", "any", "every", "each",
     "whose", "such",
 ]);
 
 /// Words that may open the phrase after an inverted cue: `..., said the minister`.
-const INVERTED_OPENERS: WordList = WordList::new(&[
+const INVERTED_OPENERS: &WordList = &WordList::new(&[
     "the", "a", "an", "one", "another", "two", "three", "several", "some", "his", "her", "their",
     "its",
 ]);
 
 /// Words after a cue that mean the claim does not follow: "said of the plan", "told to leave".
-const NO_CONTENT_AFTER: WordList = WordList::new(&[
+const NO_CONTENT_AFTER: &WordList = &WordList::new(&[
     "of", "about", "to", "for", "with", "by", "as", "so", "nothing", "little", "much", "more",
     "goodbye", "hello", "sorry", "which", "who", "when", "where",
 ]);
 
 /// Words that open a time or place phrase between a cue and its claim: "said on Sunday that".
-const PHRASE_OPENERS: WordList = WordList::new(&[
+const PHRASE_OPENERS: &WordList = &WordList::new(&[
     "in",
     "on",
     "at",
@@ -153,7 +153,7 @@ const PHRASE_OPENERS: WordList = WordList::new(&[
 ]);
 
 /// Words that open a clause which is not a claim after `he said,`.
-const NOT_MORE_CONTENT: WordList = WordList::new(&[
+const NOT_MORE_CONTENT: &WordList = &WordList::new(&[
     "which",
     "who",
     "whose",
@@ -178,7 +178,7 @@ const NOT_MORE_CONTENT: WordList = WordList::new(&[
 const MAX_SPEAKER_WORDS: usize = 12;
 
 /// Capitalised words that open a fronted adverbial, not a subject.
-const FRONTED: WordList = WordList::new(&[
+const FRONTED: &WordList = &WordList::new(&[
     "last",
     "on",
     "in",
@@ -242,7 +242,7 @@ const FRONTED: WordList = WordList::new(&[
 const BOUNDARY_WORDS: &[&str] = &["but", "and", "as", "while", "so", "because"];
 
 /// Cue verbs that never come before their speaker ("..., called the law \"better\"").
-const NOT_INVERTED: WordList = WordList::new(&[
+const NOT_INVERTED: &WordList = &WordList::new(&[
     "called",
     "calls",
     "described",
@@ -296,7 +296,7 @@ const DAYS: &[&str] = &[
 ];
 
 /// Labels that open a paragraph with a colon without naming a speaker ("Update: ...").
-const NOT_SPEAKER_LABELS: WordList = WordList::new(&[
+const NOT_SPEAKER_LABELS: &WordList = &WordList::new(&[
     "note",
     "update",
     "updated",
@@ -1660,10 +1660,14 @@ impl<'a> Ctx<'a> {
     /// `, they said` that belongs to another claim of the sentence.
     fn cut_at_participle(&self, from: usize, e: usize) -> usize {
         for i in from + 1..e {
+            // Every test is of a word outside quotes, and most look for a comma before it.
+            if self.inside[i] {
+                continue;
+            }
+            let after_comma = self.tok(i - 1) == ",";
             // "she will vote for him but has withheld her endorsement": a second verb of the
             // speaker's, coordinated with the cue, ends the claim.
-            if !self.inside[i]
-                && self.in_list(i, &["and", "but"])
+            if self.in_list(i, &["and", "but"])
                 && i + 1 < e
                 && (self.in_list(i + 1, &["has", "had", "have"])
                     || self
@@ -1671,9 +1675,9 @@ impl<'a> Ctx<'a> {
                         .cue(self.tok(i + 1))
                         .is_some_and(|c| matches!(c.form, Form::Past | Form::Third)))
             {
-                return if self.tok(i - 1) == "," { i - 1 } else { i };
+                return if after_comma { i - 1 } else { i };
             }
-            if self.tok(i - 1) == "," && !self.inside[i] {
+            if after_comma {
                 if self.lex.participles.contains(self.tok(i)) {
                     return i - 1;
                 }
