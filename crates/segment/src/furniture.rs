@@ -1,5 +1,6 @@
 //! Page furniture: the parts of a page that are not the article's prose.
 
+use std::borrow::Cow;
 use std::hash::BuildHasher;
 
 use rustc_hash::{FxBuildHasher, FxHashSet};
@@ -42,17 +43,10 @@ pub(crate) struct Classifier {
 
 /// The paragraph with white space folded and final punctuation removed, for lexicon lookups
 /// and duplicate detection.
-fn key(text: &str) -> String {
-    let bytes = text.as_bytes();
-    // Most short paragraphs are ASCII with single spaces between words: already folded.
-    // (These bytes are all of ASCII that `split_whitespace` splits at.)
-    let folded_already = text.is_ascii()
-        && !bytes.iter().any(|b| matches!(b, b'\t'..=b'\r'))
-        && !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && memchr::memmem::find(bytes, b"  ").is_none();
-    if folded_already {
-        return text.trim_end_matches(['.', '!', '?', ':', ' ']).to_string();
+fn key(text: &str) -> Cow<'_, str> {
+    // Most short paragraphs are already folded: borrow them, with no allocation.
+    if folded_already(text.as_bytes()) {
+        return Cow::Borrowed(text.trim_end_matches(['.', '!', '?', ':', ' ']));
     }
     // One allocation: this runs for every short paragraph.
     let mut folded = String::with_capacity(text.len());
@@ -64,14 +58,61 @@ fn key(text: &str) -> String {
     }
     let kept = folded.trim_end_matches(['.', '!', '?', ':', ' ']).len();
     folded.truncate(kept);
-    folded
+    Cow::Owned(folded)
+}
+
+/// True when `bytes` are ASCII with single spaces between words and none at either end, which
+/// folding white space leaves as they are. One pass: this runs for every short paragraph.
+fn folded_already(bytes: &[u8]) -> bool {
+    // True at the start, so that a leading space fails like a double one.
+    let mut after_space = true;
+    for &b in bytes {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            // The rest of the ASCII that `split_whitespace` splits at, and non-ASCII, which
+            // may be white space too.
+            b'\t'..=b'\r' | 0x80.. => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || bytes.is_empty()
+}
+
+/// True when `text` has at most `n` words, as `split_whitespace` counts them. Stops reading
+/// after word `n + 1`: body paragraphs are long.
+fn at_most_words(text: &str, n: usize) -> bool {
+    if text.is_ascii() {
+        // Bytes rather than decoded characters: of ASCII, `split_whitespace` splits at these.
+        return text
+            .as_bytes()
+            .split(|b| matches!(b, b'\t'..=b'\r' | b' '))
+            .filter(|word| !word.is_empty())
+            .nth(n)
+            .is_none();
+    }
+    text.split_whitespace().nth(n).is_none()
+}
+
+/// True when `text` ends with `suffix`, ignoring ASCII case.
+fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// True when `text` is a comment count ([`COMMENT_COUNT`]). Those start with a digit or a "c",
+/// which turns most paragraphs away before the regex search and its setup.
+fn is_comment_count(text: &str) -> bool {
+    // `is_numeric` takes in every `\d`; "c" folds to no other letter than "C".
+    text.starts_with(|c: char| c.is_numeric() || c == 'c' || c == 'C')
+        && COMMENT_COUNT.is_match(text)
 }
 
 /// True for a short line that does not end like a sentence: section headers, headlines and
 /// subheads ("Fragmented and demoralised", "'The end is closer than ever'").
 fn is_heading(text: &str) -> bool {
     let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
-    !trimmed.ends_with(['.', '!', '?', ':', ';', ',', '…']) && text.split_whitespace().count() <= 20
+    !trimmed.ends_with(['.', '!', '?', ':', ';', ',', '…']) && at_most_words(text, 20)
 }
 
 impl Classifier {
@@ -102,13 +143,19 @@ impl Classifier {
             // on short paragraphs, and the cheap tests (last character, first word) first.
             let page_line = para.len() <= PAGE_LINE && {
                 let k = key(para);
-                let lower = k.to_lowercase();
-                if self.comment_starts.contains(&lower) || COMMENT_COUNT.is_match(&k) {
+                // The lexicons and the " logo" test ignore ASCII case: only other letters
+                // need lowering first, and most keys have none.
+                let lower = if k.is_ascii() {
+                    Cow::Borrowed(&*k)
+                } else {
+                    Cow::Owned(k.to_lowercase())
+                };
+                if self.comment_starts.contains(&lower) || is_comment_count(&k) {
                     in_comments = true;
                 }
                 in_comments
                     || self.furniture.contains(&lower)
-                    || (lower.ends_with(" logo") && k.split_whitespace().count() <= 4)
+                    || (ends_with_ignore_ascii_case(&lower, " logo") && at_most_words(&k, 4))
             };
             let kind = if in_comments {
                 Some(FurnitureKind::Comments)
@@ -123,12 +170,12 @@ impl Classifier {
                 .is_some_and(|t| para.len() <= t.len() + 8 && *t == key(para))
             {
                 Some(FurnitureKind::Title)
-            } else if !body_seen && BYLINE.is_match(para) && para.split_whitespace().count() <= 12 {
+            } else if !body_seen && BYLINE.is_match(para) && at_most_words(para, 12) {
                 Some(FurnitureKind::Byline)
             } else if para.len() <= SHORT && is_heading(para) {
                 Some(if body_seen {
                     FurnitureKind::Subhead
-                } else if para.split_whitespace().count() <= 3 && title_key.is_none() {
+                } else if at_most_words(para, 3) && title_key.is_none() {
                     FurnitureKind::Section
                 } else {
                     FurnitureKind::Title
@@ -257,6 +304,24 @@ mod tests {
             let want = folded.join(" ");
             let want = want.trim_end_matches(['.', '!', '?', ':', ' ']);
             assert_eq!(key(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_counts_agree_with_split_whitespace() {
+        for text in [
+            "",
+            "  ",
+            "one",
+            " one  two\tthree\n",
+            "one\u{b}two\u{c}three\rfour",
+            "one\u{a0}two three",
+            "Read\u{1f}more and more",
+        ] {
+            let words = text.split_whitespace().count();
+            for n in 0..6 {
+                assert_eq!(at_most_words(text, n), words <= n, "{text:?} {n}");
+            }
         }
     }
 
