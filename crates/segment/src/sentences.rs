@@ -72,10 +72,14 @@ pub(crate) fn pair_quotes(text: &str, toks: &[Token]) -> Vec<(usize, Option<usiz
     };
     let mut singles = Vec::new();
     let mut k = 0;
-    while k < toks.len() {
+    // Only a single quotation mark can open: skip to the next one.
+    while let Some(next) = toks[k..]
+        .iter()
+        .position(|t| t.kind == TokenKind::SingleQuote)
+    {
+        k += next;
         let t = toks[k];
-        let opener = t.kind == TokenKind::SingleQuote
-            && matches!(&text[t.span()], "\'" | "‘" | "‛" | "‹" | "`")
+        let opener = matches!(&text[t.span()], "\'" | "‘" | "‛" | "‹" | "`")
             && spaced_before(toks, k)
             && !spaced_after(toks, k)
             && toks.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word)
@@ -148,9 +152,14 @@ pub(crate) fn split(
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
+        // The kind turns away most tokens before their text is sliced out (and checked for
+        // character boundaries): this loop sees every token of the body.
+        if t.kind != TokenKind::Punct {
+            i += 1;
+            continue;
+        }
         let s = &text[t.span()];
-        let ender = t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…");
-        if !ender {
+        if !matches!(s, "." | "!" | "?" | "…") {
             i += 1;
             continue;
         }
