@@ -32,7 +32,12 @@ fn lines(text: &str) -> Vec<Line> {
         let trimmed = line.trim();
         out.push(Line {
             span,
-            chars: trimmed.chars().count(),
+            // Counting ASCII's characters is cheaper as a check that it is ASCII.
+            chars: if trimmed.is_ascii() {
+                trimmed.len()
+            } else {
+                trimmed.chars().count()
+            },
             indented: line.starts_with([' ', '\t', '\u{a0}', '\u{3000}']),
             blank: trimmed.is_empty(),
         });
