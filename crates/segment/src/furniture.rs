@@ -131,8 +131,10 @@ impl Classifier {
         title: Option<&str>,
     ) -> Vec<Option<FurnitureKind>> {
         let title_key = title.map(key);
-        // Hashes of the paragraphs seen so far, for repeated captions: one u64 a paragraph.
-        let mut seen: FxHashSet<u64> = FxHashSet::default();
+        // Hashes of the paragraphs seen so far, for repeated captions: one u64 a paragraph,
+        // room made once rather than by rehashing as the set grows.
+        let mut seen: FxHashSet<u64> =
+            FxHashSet::with_capacity_and_hasher(paragraphs.len(), FxBuildHasher);
         let mut in_comments = false;
         let mut body_seen = false;
         let mut out = Vec::with_capacity(paragraphs.len());
