@@ -296,7 +296,7 @@ impl<W: Write> RecordWriter<W> {
 mod tests {
     use super::*;
 
-    pub(crate) fn record(text: &str) -> Record {
+    pub(crate) fn record(text: &str) -> Record<'_> {
         Record {
             article_id: text.into(),
             claim_id: text.into(),
