@@ -2,7 +2,7 @@
 //! full name even when the full name was never a speaker ("Hillary Clinton ... Clinton said").
 
 use rustc_hash::FxHashMap;
-use whosaid_core::{Document, TokenKind};
+use whosaid_core::{Document, Prefilter, Token, TokenKind};
 
 use crate::lexicons::{is_sentence_adverb, Lexicons};
 
@@ -61,11 +61,41 @@ const NOT_NAME_START: &[&str] = &[
     "Speaking",
 ];
 
-/// `word.split_once('-')` by a plain byte loop: words are a few bytes long, and this runs
-/// for nearly every token, where setting up a substring search cost more than the search.
-fn split_hyphen(word: &str) -> Option<(&str, &str)> {
-    let at = word.bytes().position(|b| b == b'-')?;
-    Some((&word[..at], &word[at + 1..]))
+/// The [`Prefilter`] of [`NOT_NAME_START`]: most words of a capitalised run are in no list,
+/// and the filter turns them away before fifty string comparisons.
+const NOT_NAME_START_FILTER: Prefilter = Prefilter::of(NOT_NAME_START);
+
+/// True when `word` is one of [`NOT_NAME_START`], in the case written there.
+fn is_not_name_start(word: &str) -> bool {
+    NOT_NAME_START_FILTER.may_contain(word) && NOT_NAME_START.contains(&word)
+}
+
+/// True when `word` can be part of a name: capitalised ("Rasul"), or a lowercase particle
+/// glued to a capitalised name ("al-Mansour").
+///
+/// This runs for every word of an article whose names are indexed, so ASCII words, nearly
+/// all of them, are decided on their first byte without decoding a char.
+fn is_name_word(word: &str, lex: &Lexicons) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b) if b.is_ascii() => glued_particle(word, lex),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase) || glued_particle(word, lex),
+        None => false,
+    }
+}
+
+/// "al-Mansour": a name particle, a hyphen, then a capitalised word.
+fn glued_particle(word: &str, lex: &Lexicons) -> bool {
+    // A plain byte loop, not `split_once('-')`: words are a few bytes long, and setting up a
+    // substring search cost more than the search. Only the first hyphen counts, and one
+    // further in than the longest particle cannot follow a particle, so the loop need not
+    // walk every lowercase word of the article to its end.
+    let prefix = &word.as_bytes()[..word.len().min(lex.longest_particle + 1)];
+    let Some(at) = prefix.iter().position(|&b| b == b'-') else {
+        return false;
+    };
+    let (particle, rest) = (&word[..at], &word[at + 1..]);
+    lex.particles.contains(particle) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A [`NameIndex`] built the first time it is asked something.
@@ -141,32 +171,27 @@ impl NameIndex {
         for sentence in &doc.sentences {
             let toks = doc.sentence_tokens(sentence);
             let mut i = 0;
+            let cap = |t: &Token| t.kind == TokenKind::Word && is_name_word(&text[t.span()], lex);
             while i < toks.len() {
-                let cap = |t: &whosaid_core::Token| {
-                    let w = &text[t.span()];
-                    t.kind == TokenKind::Word
-                        && (w.chars().next().is_some_and(char::is_uppercase)
-                            || split_hyphen(w).is_some_and(|(p, r)| {
-                                lex.particles.contains(p)
-                                    && r.chars().next().is_some_and(char::is_uppercase)
-                            }))
-                };
                 if !cap(&toks[i]) {
                     i += 1;
                     continue;
                 }
                 let start = i;
-                let mut j = i;
+                // The run goes on past `start`, which is capitalised.
+                let mut j = i + 1;
                 while j < toks.len()
                     && (cap(&toks[j])
-                        || (text[toks[j].span()].len() <= 4
-                            && lex.particles.contains(&text[toks[j].span()])
-                            && j + 1 < toks.len()
-                            && cap(&toks[j + 1])))
+                        // A short particle between capitalised words ("Ludwig van
+                        // Beethoven"); the next word is tested first, as the cheaper test.
+                        || (j + 1 < toks.len()
+                            && cap(&toks[j + 1])
+                            && text[toks[j].span()].len() <= 4
+                            && lex.particles.contains(&text[toks[j].span()])))
                 {
                     j += 1;
                 }
-                let word = |t: &whosaid_core::Token| &text[t.span()];
+                let word = |t: &Token| &text[t.span()];
                 // Leading words that start sentences or are titles are not part of the name.
                 let first = toks[start..j]
                     .iter()
@@ -177,7 +202,7 @@ impl NameIndex {
                         } else {
                             lex.titles.contains(w)
                         };
-                        !(NOT_NAME_START.contains(&w) || is_sentence_adverb(w) || title)
+                        !(is_not_name_start(w) || is_sentence_adverb(w) || title)
                     })
                     .map_or(j, |k| start + k);
                 let words = &toks[first..j];
