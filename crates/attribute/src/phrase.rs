@@ -67,20 +67,28 @@ fn join(text: &str, toks: &[Tok]) -> String {
     }
 }
 
-fn words_of(toks: &[Tok]) -> Vec<(usize, String)> {
+/// The words of `toks` with their indices, without a final period ("Gen." is "Gen"), as
+/// [`title_at`] looks them up. Not lowercased: lexicon lookups ignore ASCII case.
+fn words_of<'t>(toks: &[Tok<'t>]) -> Vec<(usize, &'t str)> {
     toks.iter()
         .enumerate()
         .filter(|(_, t)| t.word)
-        .map(|(i, t)| (i, t.text.trim_end_matches('.').to_ascii_lowercase()))
+        .map(|(i, t)| (i, t.text.trim_end_matches('.')))
         .collect()
 }
 
 /// Finds the title that starts at word `w` of `words`, returning how many words it spans.
-fn title_at(words: &[(usize, String)], w: usize, lex: &Lexicons) -> usize {
+fn title_at(words: &[(usize, &str)], w: usize, lex: &Lexicons) -> usize {
     let mut best = 0;
+    // Each candidate is the one before it and one more word, so one buffer grows through
+    // them all.
+    let mut key = String::new();
     for n in 1..=lex.longest_title.min(words.len() - w) {
-        let key: Vec<&str> = words[w..w + n].iter().map(|(_, s)| s.as_str()).collect();
-        if lex.titles.contains(&key.join(" ")) {
+        if n > 1 {
+            key.push(' ');
+        }
+        key.push_str(words[w + n - 1].1);
+        if lex.titles.contains(&key) {
             best = n;
         }
     }
@@ -134,6 +142,12 @@ fn alias(rest: &[Tok], lex: &Lexicons) -> Option<String> {
     })
 }
 
+/// The tokens from the first one that `skip` is false for.
+fn skip_while<'a, 't>(toks: &'a [Tok<'t>], skip: impl Fn(&Tok) -> bool) -> &'a [Tok<'t>] {
+    let n = toks.iter().take_while(|t| skip(t)).count();
+    &toks[n..]
+}
+
 /// Parses a speaker phrase of an article, given as its tokens.
 pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phrase> {
     let toks: Vec<Tok> = tokens
@@ -159,40 +173,38 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         .unwrap_or(toks.len());
     let (mut head, rest) = toks.split_at(cut);
     let mut roles: Vec<String> = Vec::new();
-    let rest: Vec<Tok> = rest
-        .iter()
-        .copied()
-        .skip_while(|t| t.text == "," || t.text.eq_ignore_ascii_case("who"))
-        .collect();
-    // Drop a parenthesised acronym: "the Counter-Terrorism Service (CTS)".
+    let rest = skip_while(rest, |t| {
+        t.text == "," || t.text.eq_ignore_ascii_case("who")
+    });
+    // Drop a parenthesised acronym: "the Counter-Terrorism Service (CTS)". Most heads have
+    // no brackets, and keep their tokens where they are.
     let mut organisation = String::new();
-    let mut head_vec: Vec<Tok> = Vec::with_capacity(head.len());
-    let mut depth = 0;
-    for t in head {
-        match t.text {
-            "(" => depth += 1,
-            ")" => depth -= 1,
-            _ if depth == 0 => head_vec.push(*t),
-            _ => {}
+    let mut head_vec: Vec<Tok> = Vec::new();
+    if head.iter().any(|t| t.text == "(" || t.text == ")") {
+        let mut depth = 0;
+        for t in head {
+            match t.text {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ if depth == 0 => head_vec.push(*t),
+                _ => {}
+            }
         }
+        head = &head_vec;
     }
-    head = &head_vec;
     // "<name> of the <Organisation>": the organisation is the person's.
     if let Some(of) = head.iter().position(|t| t.text == "of") {
         let before = &head[..of];
-        let after: Vec<Tok> = head[of + 1..]
+        let after_first = head[of + 1..]
             .iter()
-            .copied()
-            .filter(|t| !t.text.eq_ignore_ascii_case("the"))
-            .collect();
+            .find(|t| !t.text.eq_ignore_ascii_case("the"));
         let names_person = before.last().is_some_and(|t| {
             is_capitalised(t.text, lex) && !lex.organisation_words.contains(t.text)
-        }) && title_at(
-            &words_of(before),
-            words_of(before).len().saturating_sub(1),
-            lex,
-        ) == 0;
-        if names_person && after.first().is_some_and(|t| is_capitalised(t.text, lex)) {
+        }) && {
+            let words = words_of(before);
+            title_at(&words, words.len().saturating_sub(1), lex) == 0
+        };
+        if names_person && after_first.is_some_and(|t| is_capitalised(t.text, lex)) {
             organisation = join(text, &head[of + 1..])
                 .trim_start_matches("the ")
                 .to_string();
@@ -208,17 +220,13 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             .iter()
             .any(|w| t.text.eq_ignore_ascii_case(w))
     }) {
-        let after: Vec<Tok> = head[p + 1..]
-            .iter()
-            .copied()
-            .skip_while(|t| t.text.eq_ignore_ascii_case("the"))
-            .collect();
+        let after = skip_while(&head[p + 1..], |t| t.text.eq_ignore_ascii_case("the"));
         let named = after.first().is_some_and(|t| is_capitalised(t.text, lex));
         // ... unless it is part of an organisation's name: "Commission on Presidential Debates".
         let in_name = p > 0 && lex.organisation_words.contains(head[p - 1].text);
         if p > 0 && head[p - 1].word && named && !in_name {
             if organisation.is_empty() {
-                organisation = join(text, &after);
+                organisation = join(text, after);
             }
             head = &head[..p];
         }
@@ -231,9 +239,9 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             .all(|t| !t.word || is_capitalised(t.text, lex) || lex.particles.contains(t.text))
         && rest.iter().filter(|t| t.word).count() >= 2;
     if !rest.is_empty() && !appositive_name {
-        roles.push(join(text, &rest));
+        roles.push(join(text, rest));
     }
-    let alias = alias(&rest, lex);
+    let alias = alias(rest, lex);
     // Leading sentence adverbs ("Now Wilson explained"), then a determiner.
     let mut start = 0;
     while start + 1 < head.len() && is_sentence_adverb(head[start].text) {
@@ -300,7 +308,6 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         r -= 1;
     }
     let run = &head[r..];
-    let premodifier = &head[..r];
     let words = words_of(run);
     // The last title in the run (titles may stack: "Staff Maj. Gen.").
     let mut title_span: Option<(usize, usize)> = None;
@@ -329,8 +336,9 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         }
         _ => (String::new(), run, &run[..0]),
     };
-    let mut premods: Vec<Tok> = premodifier.to_vec();
-    premods.extend_from_slice(pre_title);
+    // The words before the run and those of the run before its title: "Iraqi Joint
+    // Operations Command spokesman", "district tribal commander".
+    let premods = &head[..r + pre_title.len()];
     // Split the premodifier: a leading capitalised run with an organisation word is the
     // organisation ("Iraqi Joint Operations Command spokesman"), the rest the role.
     let caps = premods
@@ -346,7 +354,7 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             roles.insert(0, join(text, &premods[caps..]));
         }
     } else if !premods.is_empty() {
-        roles.insert(0, join(text, &premods));
+        roles.insert(0, join(text, premods));
     }
     let role = roles.join("; ");
     let name = join(text, name_toks);
@@ -415,7 +423,7 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             organisation,
         });
     }
-    let alias = alias.or_else(|| appositive_name.then(|| join(text, &rest)));
+    let alias = alias.or_else(|| appositive_name.then(|| join(text, rest)));
     // No name, but an appositive gives one: "one resident, who asked to be identified by
     // his nickname Abu Saleh".
     if let Some(alias) = alias {
