@@ -60,6 +60,10 @@ pub(crate) struct Lexicons {
     /// Titles, lowercased, periods removed, words joined by one space.
     pub(crate) titles: Lexicon,
     pub(crate) longest_title: usize,
+    /// Every part of a multi-word title that ends before one of its spaces ("staff" and
+    /// "staff maj" of "staff maj gen"): a word that is none of these starts no multi-word
+    /// title, and is spared building the keys to look one up.
+    pub(crate) title_starts: Lexicon,
     pub(crate) person_nouns: Lexicon,
     pub(crate) organisation_words: Lexicon,
     pub(crate) outlets: Lexicon,
@@ -83,6 +87,11 @@ impl Lexicons {
             .collect::<Vec<_>>()
             .join("\n");
         let titles = Lexicon::parse(&titles_src);
+        let title_starts_src: String = titles
+            .iter()
+            .flat_map(|t| t.match_indices(' ').map(|(at, _)| &t[..at]))
+            .collect::<Vec<_>>()
+            .join("\n");
         let pronouns = include_str!("../../../data/lexicons/pronouns.txt")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -104,6 +113,7 @@ impl Lexicons {
             longest_particle: particles.iter().map(str::len).max().unwrap_or(0),
             longest_title: titles.longest_words(),
             titles,
+            title_starts: Lexicon::parse(&title_starts_src),
             person_nouns: Lexicon::parse(include_str!("../../../data/lexicons/person-nouns.txt")),
             organisation_words: Lexicon::parse(include_str!(
                 "../../../data/lexicons/organisation-words.txt"
@@ -134,5 +144,9 @@ mod tests {
         assert_eq!(lex.pronoun("She"), Some(PronounKind::Female));
         assert!(lex.outlets.contains("afp"));
         assert!(lex.longest_title >= 3);
+        for start in ["staff", "staff maj", "brig", "vice"] {
+            assert!(lex.title_starts.contains(start), "{start}");
+        }
+        assert!(!lex.title_starts.contains("gen"));
     }
 }

@@ -79,17 +79,22 @@ fn words_of<'t>(toks: &[Tok<'t>]) -> Vec<(usize, &'t str)> {
 
 /// Finds the title that starts at word `w` of `words`, returning how many words it spans.
 fn title_at(words: &[(usize, &str)], w: usize, lex: &Lexicons) -> usize {
-    let mut best = 0;
-    // Each candidate is the one before it and one more word, so one buffer grows through
-    // them all.
-    let mut key = String::new();
-    for n in 1..=lex.longest_title.min(words.len() - w) {
-        if n > 1 {
+    let longest = lex.longest_title.min(words.len() - w);
+    if longest == 0 {
+        return 0;
+    }
+    let first = words[w].1;
+    let mut best = usize::from(lex.titles.contains(first));
+    // Longer titles only from a word that starts one ("Staff Maj. Gen."): most words start
+    // none, and are spared building keys. Each key is the one before it and one more word.
+    if longest > 1 && lex.title_starts.contains(first) {
+        let mut key = first.to_string();
+        for n in 2..=longest {
             key.push(' ');
-        }
-        key.push_str(words[w + n - 1].1);
-        if lex.titles.contains(&key) {
-            best = n;
+            key.push_str(words[w + n - 1].1);
+            if lex.titles.contains(&key) {
+                best = n;
+            }
         }
     }
     best
