@@ -153,7 +153,16 @@ impl Resolver {
                     }
                 }
             };
-            let speaker = entity.map(|e| state.entities[e].speaker.clone());
+            // The name and kind only: the title, role and organisation are filled in below, once
+            // the whole article has said what it says about the speaker.
+            let speaker = entity.map(|e| {
+                let known = &state.entities[e].speaker;
+                Speaker {
+                    name: known.name.clone(),
+                    kind: known.kind,
+                    ..Speaker::default()
+                }
+            });
             if let Some(e) = entity {
                 state.entities[e].last = claim.span.start;
                 state.touch(e);
@@ -315,7 +324,10 @@ type Resolved = (Option<usize>, Resolution, RuleId, Vec<String>);
 impl State<'_> {
     fn display(&self, e: usize) -> String {
         let s = &self.entities[e].speaker;
-        let mut out = String::new();
+        // Sized once: growing from empty reallocated two or three times a chain.
+        let mut out = String::with_capacity(
+            s.title.len() + s.name.len() + s.role.len() + s.organisation.len() + 5,
+        );
         if !s.title.is_empty() {
             out.push_str(&s.title);
             out.push(' ');
