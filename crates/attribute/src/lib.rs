@@ -213,16 +213,19 @@ impl Resolver {
                 .trim_start_matches("The ")
                 .to_string();
             let capitalised = hearer.chars().next().is_some_and(char::is_uppercase);
-            let person = names.is_person(&hearer)
-                || hearer.split_whitespace().count() > 1
-                    && self.lex.titles.contains(
-                        &hearer
-                            .split_whitespace()
-                            .next()
-                            .unwrap_or("")
-                            .replace('.', ""),
-                    );
-            if capitalised && !person && self.lex.pronoun(&hearer).is_none() {
+            // Asked last: the question may build the article's name index.
+            let person = || {
+                names.is_person(&hearer)
+                    || hearer.split_whitespace().count() > 1
+                        && self.lex.titles.contains(
+                            &hearer
+                                .split_whitespace()
+                                .next()
+                                .unwrap_or("")
+                                .replace('.', ""),
+                        )
+            };
+            if capitalised && self.lex.pronoun(&hearer).is_none() && !person() {
                 return Some(text[r].trim().to_string());
             }
         }
