@@ -124,6 +124,26 @@ impl Lexicons {
         }
     }
 
+    /// True when `word` is a name particle glued by one of the `glue` bytes to a capitalised
+    /// word: "al-Mansour", "d'Estaing". Only the first glue byte counts.
+    #[inline]
+    pub(crate) fn is_glued_particle(&self, word: &str, glue: &[u8]) -> bool {
+        // A plain byte loop, not `split_once`: words are a few bytes long, and setting up a
+        // substring search cost more than the search. Glue further in than the longest
+        // particle cannot follow a particle, so the loop need not walk every lowercase word
+        // of an article to its end. The shortest is three bytes ("y-X"), and shorter words
+        // ("of", "in", "a") are common.
+        if word.len() < 3 {
+            return false;
+        }
+        let prefix = &word.as_bytes()[..word.len().min(self.longest_particle + 1)];
+        let Some(at) = prefix.iter().position(|b| glue.contains(b)) else {
+            return false;
+        };
+        let (particle, rest) = (&word[..at], &word[at + 1..]);
+        self.particles.contains(particle) && rest.chars().next().is_some_and(char::is_uppercase)
+    }
+
     pub(crate) fn pronoun(&self, word: &str) -> Option<PronounKind> {
         self.pronouns
             .iter()
@@ -148,5 +168,29 @@ mod tests {
             assert!(lex.title_starts.contains(start), "{start}");
         }
         assert!(!lex.title_starts.contains("gen"));
+    }
+
+    #[test]
+    fn glued_particles() {
+        let lex = Lexicons::load();
+        for (word, glue, glued) in [
+            ("al-Mansour", "-", true),
+            ("Al-Mansour", "-", true),
+            ("della-Robbia", "-", true),
+            ("y-X", "-", true),
+            ("al-mansour", "-", false),
+            ("also-Ran", "-", false),
+            ("al'Qaida", "-", false),
+            ("al'Qaida", "-'", true),
+            ("al-", "-", false),
+            ("al", "-", false),
+            ("counter-Terrorism", "-", false),
+        ] {
+            assert_eq!(
+                lex.is_glued_particle(word, glue.as_bytes()),
+                glued,
+                "{word}"
+            );
+        }
     }
 }

@@ -78,24 +78,12 @@ fn is_not_name_start(word: &str) -> bool {
 fn is_name_word(word: &str, lex: &Lexicons) -> bool {
     match word.as_bytes().first() {
         Some(b) if b.is_ascii_uppercase() => true,
-        Some(b) if b.is_ascii() => glued_particle(word, lex),
-        Some(_) => word.chars().next().is_some_and(char::is_uppercase) || glued_particle(word, lex),
+        Some(b) if b.is_ascii() => lex.is_glued_particle(word, b"-"),
+        Some(_) => {
+            word.chars().next().is_some_and(char::is_uppercase) || lex.is_glued_particle(word, b"-")
+        }
         None => false,
     }
-}
-
-/// "al-Mansour": a name particle, a hyphen, then a capitalised word.
-fn glued_particle(word: &str, lex: &Lexicons) -> bool {
-    // A plain byte loop, not `split_once('-')`: words are a few bytes long, and setting up a
-    // substring search cost more than the search. Only the first hyphen counts, and one
-    // further in than the longest particle cannot follow a particle, so the loop need not
-    // walk every lowercase word of the article to its end.
-    let prefix = &word.as_bytes()[..word.len().min(lex.longest_particle + 1)];
-    let Some(at) = prefix.iter().position(|&b| b == b'-') else {
-        return false;
-    };
-    let (particle, rest) = (&word[..at], &word[at + 1..]);
-    lex.particles.contains(particle) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A [`NameIndex`] built the first time it is asked something.

@@ -52,9 +52,7 @@ fn is_capitalised(word: &str, lex: &Lexicons) -> bool {
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
         // "al-Mansour", "bin Laden": a lowercase particle glued to a capitalised name.
-        Some(_) => word.split_once(['-', '\'']).is_some_and(|(p, rest)| {
-            lex.particles.contains(p) && rest.chars().next().is_some_and(char::is_uppercase)
-        }),
+        Some(_) => lex.is_glued_particle(word, b"-'"),
         None => false,
     }
 }
@@ -177,7 +175,6 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         })
         .unwrap_or(toks.len());
     let (mut head, rest) = toks.split_at(cut);
-    let mut roles: Vec<String> = Vec::new();
     let rest = skip_while(rest, |t| {
         t.text == "," || t.text.eq_ignore_ascii_case("who")
     });
@@ -243,9 +240,8 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             .iter()
             .all(|t| !t.word || is_capitalised(t.text, lex) || lex.particles.contains(t.text))
         && rest.iter().filter(|t| t.word).count() >= 2;
-    if !rest.is_empty() && !appositive_name {
-        roles.push(join(text, rest));
-    }
+    // The role an appositive gives: "Nazim Ali, a commander with the tribal fighters".
+    let appositive_role = (!rest.is_empty() && !appositive_name).then(|| join(text, rest));
     let alias = alias(rest, lex);
     // Leading sentence adverbs ("Now Wilson explained"), then a determiner.
     let mut start = 0;
@@ -287,7 +283,11 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     let mut r = head.len();
     while r > 0 {
         let t = head[r - 1];
-        let cap = t.word && is_capitalised(t.text, lex);
+        // A capitalised word always belongs to the run: the other tests are for the rest.
+        if t.word && is_capitalised(t.text, lex) {
+            r -= 1;
+            continue;
+        }
         let period = t.text == "." && r >= 2 && head[r - 2].word;
         let particle = t.word && lex.particles.contains(t.text) && r < head.len();
         // "S and P", "Procter & Gamble": a conjunction between capitalised words.
@@ -307,7 +307,7 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             && head[r - 2..]
                 .iter()
                 .any(|t| lex.organisation_words.contains(t.text));
-        if !(cap || period || particle || connector || conjunction) {
+        if !(period || particle || connector || conjunction) {
             break;
         }
         r -= 1;
@@ -353,15 +353,17 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     let has_org_word = premods[..caps]
         .iter()
         .any(|t| lex.organisation_words.contains(t.text));
-    if has_org_word && organisation.is_empty() {
+    let premodifier_role = if has_org_word && organisation.is_empty() {
         organisation = join(text, &premods[..caps]);
-        if caps < premods.len() {
-            roles.insert(0, join(text, &premods[caps..]));
-        }
-    } else if !premods.is_empty() {
-        roles.insert(0, join(text, premods));
-    }
-    let role = roles.join("; ");
+        (caps < premods.len()).then(|| join(text, &premods[caps..]))
+    } else {
+        (!premods.is_empty()).then(|| join(text, premods))
+    };
+    let role = match (premodifier_role, appositive_role) {
+        (Some(premodifier), Some(appositive)) => [premodifier, appositive].join("; "),
+        (Some(one), None) | (None, Some(one)) => one,
+        (None, None) => String::new(),
+    };
     let name = join(text, name_toks);
     let name_words: Vec<&str> = name_toks
         .iter()
