@@ -106,10 +106,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             Class::Word => (char::from(b), true),
             Class::Joiner | Class::Other => (char::from(b), false),
             Class::NonAscii => {
-                let c = s[i..]
-                    .chars()
-                    .next()
-                    .expect("`pos` is a character boundary");
+                let c = char_at(s, i).expect("`pos` is a character boundary inside `s`");
                 if is_skipped(c) {
                     pos += c.len_utf8();
                     continue;
@@ -176,10 +173,7 @@ fn word_end(s: &str, start: usize, mut end: usize, digit_start: bool) -> usize {
         let d = match CLASSES[usize::from(b)] {
             Class::Joiner => char::from(b),
             Class::NonAscii => {
-                let d = s[j..]
-                    .chars()
-                    .next()
-                    .expect("`end` is a character boundary");
+                let d = char_at(s, j).expect("`end` is a character boundary inside `s`");
                 if is_word_char(d) {
                     end = j + d.len_utf8();
                     continue;
