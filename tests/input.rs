@@ -172,6 +172,79 @@ fn accounting_holds_across_many_failures() {
 }
 
 #[test]
+fn line_numbers_and_warnings_hold_across_read_batches() {
+    // JSONL is read in blocks of a few hundred KiB and parsed by the workers: lines that
+    // straddle blocks, a line longer than a block, blank and CRLF lines must still be counted
+    // and named right, and the in-order warnings given once, in order, with any -j.
+    let mut input = Vec::new();
+    let mut expected = Vec::new();
+    let name = "big.jsonl";
+    for line in 1..=6000u64 {
+        match line {
+            1000 | 4000 => {
+                input.extend_from_slice(b"{\"id\": \"legacy\", \"text\": \"caf\xe9.\"}\n");
+                if line == 1000 {
+                    expected.push(format!(
+                        "{name}:{line}: not UTF-8; decoded as windows-1252 (and so is any later \
+                         such line in this file)"
+                    ));
+                } else {
+                    expected.push(format!(
+                        "{name}:{line}: duplicate id \"legacy\", first seen at {name}:1000; both \
+                         articles are kept"
+                    ));
+                }
+            }
+            2500 => {
+                let long = "He said \\\"no\\\". ".repeat(60_000);
+                input.extend_from_slice(
+                    format!("{{\"id\": \"long\", \"text\": \"{long}\"}}\n").as_bytes(),
+                );
+                expected.push(format!(
+                    "{name}:{line}: article long is 0.8 MB, so it is processed in windows of about \
+                     256 KiB, each on its own: speakers are not resolved from one window to the next"
+                ));
+            }
+            3001 | 3002 => input.extend_from_slice(b" \r\n"),
+            5999 => {
+                input.extend_from_slice(b"{\"id\": 1,\r\n");
+                expected.push(format!(
+                    "{name}:{line}: invalid JSON at column 9: EOF while parsing a value"
+                ));
+            }
+            _ => input.extend_from_slice(
+                format!(
+                    "{{\"id\": {line}, \"text\": \"Aides said the plan, number {line}, would \
+                         pass.\"}}\r\n"
+                )
+                .as_bytes(),
+            ),
+        }
+    }
+    // The last line has no line break.
+    input.truncate(input.len() - 2);
+    let tmp = tempfile::tempdir().unwrap();
+    let path = write(tmp.path(), name, &input);
+    let mut outputs = Vec::new();
+    for j in ["1", "2"] {
+        let out = run(&["extract", "-j", j, &arg(&path)]);
+        assert_eq!(out.status, 1, "-j{j}: {}", out.stderr);
+        let messages: Vec<String> = out
+            .messages()
+            .iter()
+            .filter(|m| !m.contains(" articles read, "))
+            .map(|m| m.replace(&arg(&path), name))
+            .collect();
+        assert_eq!(messages, expected, "-j{j}");
+        assert_eq!(out.counts(), (5998, 5997, 1, out.counts().3), "-j{j}");
+        outputs.push(out.stdout);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+    // Every article's rows are there, the last one's included.
+    assert!(outputs[0].contains("\n6000,"), "the last line is read");
+}
+
+#[test]
 fn jsonl_with_byte_order_marks_and_legacy_lines() {
     let tmp = tempfile::tempdir().unwrap();
     let lines =

@@ -3,13 +3,19 @@
 //! [`read`] walks the inputs in order and hands every article, failure and warning to a callback
 //! as soon as it is read, so memory does not grow with the input: a JSONL file is read line by
 //! line, a directory file by file.
+//!
+//! [`read_raw`] is the same walk without the JSON: it hands on JSONL lines in batches
+//! ([`Lines`]) for worker threads to parse, so that an article's text is made, used and freed
+//! on one thread. The checks that need input order (duplicate ids, the once-per-file encoding
+//! warning) are then made by [`Checks`] where the results are put back in order.
 
 use std::collections::HashMap;
 use std::fmt;
 use std::fs::File;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -17,6 +23,7 @@ use whosaid_core::{Article, ArticleId};
 
 use crate::decode::{decode, decode_legacy_line, Decoded};
 use crate::pipeline::WINDOW_BYTES;
+use crate::run::CHUNK_BYTES;
 
 /// The name standard input goes by in messages and generated ids.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -28,7 +35,7 @@ const DUPLICATES_LISTED: usize = 20;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     /// The file as the user named it (or as found below a directory), or `<stdin>`.
-    pub source: String,
+    pub source: Arc<str>,
     /// The 1-based line, for JSONL.
     pub line: Option<u64>,
 }
@@ -123,23 +130,318 @@ pub fn read(
     options: &Options,
     emit: &mut dyn FnMut(Item) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
+    let mut checks = Checks::default();
+    read_raw(paths, options, &mut |raw| match raw {
+        Raw::Item(item) => checks.item(item, emit),
+        Raw::Lines(lines) => (0..lines.len()).try_for_each(|i| {
+            let line = lines.parse(i, options);
+            if line.not_utf8 {
+                if let Some(warning) = checks.not_utf8(lines.input, &line.location) {
+                    emit(Item::Warning(warning))?;
+                }
+            }
+            for warning in line.warnings {
+                emit(Item::Warning(warning))?;
+            }
+            let bytes = line.bytes;
+            match line.article {
+                Ok(article) => {
+                    let location = line.location;
+                    checks.item(
+                        Item::Article {
+                            article,
+                            location,
+                            bytes,
+                        },
+                        emit,
+                    )
+                }
+                Err(failure) => emit(Item::Failed { failure, bytes }),
+            }
+        }),
+    })?;
+    match checks.finish() {
+        Some(warning) => emit(Item::Warning(warning)),
+        None => Ok(()),
+    }
+}
+
+/// What [`read_raw`] hands on, in input order.
+#[derive(Debug)]
+pub enum Raw {
+    /// An article from a text file (not yet checked for a duplicate id), a failure or a
+    /// warning.
+    Item(Item),
+    /// JSONL lines, not yet parsed.
+    Lines(Lines),
+}
+
+impl Raw {
+    /// The articles it may hold and their bytes, for cutting the input into chunks.
+    pub fn weight(&self) -> (usize, usize) {
+        match self {
+            Raw::Item(item) => (1, item.text_len()),
+            Raw::Lines(lines) => (lines.len(), lines.buf.len()),
+        }
+    }
+}
+
+/// Reads every input in order like [`read`], but hands on JSONL lines unparsed, in batches of
+/// about [`CHUNK_BYTES`], and makes none of the checks of
+/// [`Checks`]: the caller makes them, in input order.
+pub fn read_raw(
+    paths: &[PathBuf],
+    options: &Options,
+    emit: &mut dyn FnMut(Raw) -> Result<(), Stop>,
+) -> Result<(), Stop> {
     let mut reader = Reader {
         options,
         emit,
-        ids: HashMap::new(),
-        sources: Vec::new(),
-        duplicates: 0,
+        inputs: 0,
+        spares: Spares::default(),
     };
     for path in paths {
         reader.input(path)?;
     }
-    if reader.duplicates > DUPLICATES_LISTED {
-        let more = reader.duplicates - DUPLICATES_LISTED;
-        (reader.emit)(Item::Warning(format!(
-            "{more} more duplicate ids not listed (every article was kept)"
-        )))?;
-    }
     Ok(())
+}
+
+/// A batch of JSONL lines as read, for [`Lines::parse`].
+#[derive(Debug)]
+pub struct Lines {
+    source: Arc<str>,
+    /// Which JSONL input of the run they come from.
+    input: u32,
+    /// The lines one after another, each with its line break.
+    buf: Vec<u8>,
+    /// Where each line is in `buf`, and its 1-based line number. Blank lines are left out.
+    spans: Vec<(usize, usize, u64)>,
+    /// Where `buf` goes when the batch is dropped.
+    spares: Spares,
+}
+
+/// Buffers of batches that were dropped, for the reader to fill again. Reusing a few buffers
+/// rather than allocating one per batch keeps freed blocks from piling up in the allocator
+/// (mimalloc returns freed memory to the system only after a delay) and means no buffer is
+/// freed on a thread other than the one that allocated it.
+#[derive(Debug, Default, Clone)]
+struct Spares(Arc<Mutex<Vec<Vec<u8>>>>);
+
+impl Spares {
+    /// At most this many buffers are kept; more are never in use at once.
+    const KEPT: usize = 8;
+
+    /// An empty buffer, reused if one is spare.
+    fn take(&self) -> Vec<u8> {
+        let spare = self.0.lock().ok().and_then(|mut spares| spares.pop());
+        spare.unwrap_or_default()
+    }
+
+    fn give(&self, mut buf: Vec<u8>) {
+        // A buffer grown for one huge article is not worth keeping.
+        if buf.capacity() > 2 * CHUNK_BYTES {
+            return;
+        }
+        if let Ok(mut spares) = self.0.lock() {
+            if spares.len() < Spares::KEPT {
+                buf.clear();
+                spares.push(buf);
+            }
+        }
+    }
+}
+
+impl Drop for Lines {
+    fn drop(&mut self) {
+        self.spares.give(std::mem::take(&mut self.buf));
+    }
+}
+
+/// One parsed JSONL line.
+#[derive(Debug)]
+pub struct Line {
+    /// Where it is.
+    pub location: Location,
+    /// Its size in the input, for progress.
+    pub bytes: u64,
+    /// It was not UTF-8, so it was decoded as windows-1252 (see [`Checks::not_utf8`]).
+    pub not_utf8: bool,
+    /// Fields that had to be ignored, as messages naming the line.
+    pub warnings: Vec<String>,
+    /// The article, or why there is none.
+    pub article: Result<Article, Failure>,
+}
+
+impl Lines {
+    fn new(source: Arc<str>, input: u32, spares: &Spares) -> Lines {
+        Lines {
+            source,
+            input,
+            buf: spares.take(),
+            spans: Vec::new(),
+            spares: spares.clone(),
+        }
+    }
+
+    /// Adds the line at `start..end` of the buffer, unless it is blank.
+    fn push(&mut self, start: usize, end: usize, number: u64) {
+        if !self.buf[start..end].iter().all(u8::is_ascii_whitespace) {
+            self.spans.push((start, end, number));
+        }
+    }
+
+    /// The number of lines.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Which JSONL input of the run the lines come from, for [`Checks::not_utf8`].
+    pub fn input(&self) -> u32 {
+        self.input
+    }
+
+    /// Parses line `i` (0-based within the batch).
+    pub fn parse(&self, i: usize, options: &Options) -> Line {
+        let (start, end, number) = self.spans[i];
+        let location = Location {
+            source: Arc::clone(&self.source),
+            line: Some(number),
+        };
+        let raw = &self.buf[start..end];
+        let content = raw.strip_suffix(b"\n").unwrap_or(raw);
+        let content = content.strip_suffix(b"\r").unwrap_or(content);
+        let (line, not_utf8) = match std::str::from_utf8(content) {
+            Ok(line) => (std::borrow::Cow::Borrowed(line), false),
+            Err(_) => (std::borrow::Cow::Owned(decode_legacy_line(content)), true),
+        };
+        let (article, warnings) = match parse_line(&line, &location, options) {
+            Ok((article, warnings)) => {
+                let warnings = warnings
+                    .into_iter()
+                    .map(|warning| format!("{location}: {warning}"))
+                    .collect();
+                (Ok(article), warnings)
+            }
+            Err((article_id, reason)) => {
+                let failure = Failure {
+                    location: location.clone(),
+                    article_id,
+                    reason,
+                };
+                (Err(failure), Vec::new())
+            }
+        };
+        Line {
+            location,
+            bytes: raw.len() as u64,
+            not_utf8,
+            warnings,
+            article,
+        }
+    }
+}
+
+/// The checks that need the articles in input order: duplicate ids, articles long enough to be
+/// processed in windows, and lines that are not UTF-8 (one warning per input).
+#[derive(Debug, Default)]
+pub struct Checks {
+    /// Hash of every id seen -> where it was first seen (index into `sources`, line). Hashes
+    /// keep this small; a collision could only cause a spurious warning.
+    ids: HashMap<u64, (u32, u64)>,
+    sources: Vec<Arc<str>>,
+    duplicates: usize,
+    /// The last input warned about for lines that are not UTF-8.
+    not_utf8_input: Option<u32>,
+}
+
+impl Checks {
+    /// Passes `item` to `emit`, after any warnings about it.
+    pub fn item(
+        &mut self,
+        item: Item,
+        emit: &mut dyn FnMut(Item) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        if let Item::Article {
+            article, location, ..
+        } = &item
+        {
+            for warning in self.article(&article.id.0, location, article.text.len()) {
+                emit(Item::Warning(warning))?;
+            }
+        }
+        emit(item)
+    }
+
+    /// Warnings about an article, to give before it: a duplicate id, a text so long that it is
+    /// processed in windows.
+    pub fn article(
+        &mut self,
+        id: &str,
+        location: &Location,
+        text_len: usize,
+    ) -> impl Iterator<Item = String> {
+        let duplicate = self.duplicate(id, location);
+        let long = (text_len > WINDOW_BYTES).then(|| {
+            format!(
+                "{location}: article {id} is {:.1} MB, so it is processed in windows of about \
+                 {} KiB, each on its own: speakers are not resolved from one window to the next",
+                text_len as f64 / 1e6,
+                WINDOW_BYTES >> 10,
+            )
+        });
+        duplicate.into_iter().chain(long)
+    }
+
+    /// The warning for a line of JSONL input `input` that was not UTF-8, for the first such
+    /// line of each input.
+    pub fn not_utf8(&mut self, input: u32, location: &Location) -> Option<String> {
+        if self.not_utf8_input == Some(input) {
+            return None;
+        }
+        self.not_utf8_input = Some(input);
+        Some(format!(
+            "{location}: not UTF-8; decoded as windows-1252 (and so is any later such line in \
+             this file)"
+        ))
+    }
+
+    /// The warning to give at the end, if more duplicate ids were found than were listed.
+    pub fn finish(&self) -> Option<String> {
+        let more = self.duplicates.checked_sub(DUPLICATES_LISTED)?;
+        (more > 0).then(|| format!("{more} more duplicate ids not listed (every article was kept)"))
+    }
+
+    fn duplicate(&mut self, id: &str, location: &Location) -> Option<String> {
+        let mut hasher = DefaultHasher::new();
+        id.hash(&mut hasher);
+        let hash = hasher.finish();
+        // JSONL sources are remembered by index; a text file's own path is not kept, so that
+        // memory does not grow by a path per file.
+        let here = match location.line {
+            Some(line) => {
+                if self.sources.last() != Some(&location.source) {
+                    self.sources.push(Arc::clone(&location.source));
+                }
+                (self.sources.len() as u32 - 1, line)
+            }
+            None => (NO_SOURCE, 0),
+        };
+        let Some(&(source, line)) = self.ids.get(&hash) else {
+            self.ids.insert(hash, here);
+            return None;
+        };
+        self.duplicates += 1;
+        if self.duplicates > DUPLICATES_LISTED {
+            return None;
+        }
+        let first = match self.sources.get(source as usize) {
+            Some(source) => format!(", first seen at {source}:{line}"),
+            None => String::new(),
+        };
+        Some(format!(
+            "{location}: duplicate id {id:?}{first}; both articles are kept"
+        ))
+    }
 }
 
 /// True when `path` names standard input.
@@ -188,32 +490,35 @@ fn is_jsonl(path: &Path) -> bool {
 
 struct Reader<'a> {
     options: &'a Options,
-    emit: &'a mut dyn FnMut(Item) -> Result<(), Stop>,
-    /// Hash of every id seen -> where it was first seen (index into `sources`, line). Hashes
-    /// keep this small; a collision could only cause a spurious warning.
-    ids: HashMap<u64, (u32, u64)>,
-    sources: Vec<String>,
-    duplicates: usize,
+    emit: &'a mut dyn FnMut(Raw) -> Result<(), Stop>,
+    /// JSONL inputs begun so far.
+    inputs: u32,
+    /// Buffers for batches of lines.
+    spares: Spares,
 }
 
 impl Reader<'_> {
+    fn item(&mut self, item: Item) -> Result<(), Stop> {
+        (self.emit)(Raw::Item(item))
+    }
+
     fn input(&mut self, path: &Path) -> Result<(), Stop> {
         let name = path.display().to_string();
         if is_stdin(path) {
             let stdin = io::stdin();
-            return self.jsonl(stdin.lock(), STDIN_NAME.to_string());
+            return self.jsonl(stdin.lock(), STDIN_NAME.into());
         }
         let meta = match std::fs::metadata(path) {
             Ok(meta) => meta,
-            Err(e) => return self.input_error(name, None, io_reason(&e)),
+            Err(e) => return self.input_error(name.into(), None, io_reason(&e)),
         };
         if meta.is_dir() {
             self.directory(path)
         } else if is_jsonl(path) || !meta.is_file() {
             // A pipe (`<(zcat news.jsonl.gz)`, /dev/stdin) is a stream of articles, not one.
             match File::open(path) {
-                Ok(file) => self.jsonl(file, name),
-                Err(e) => self.input_error(name, None, io_reason(&e)),
+                Ok(file) => self.jsonl(file, name.into()),
+                Err(e) => self.input_error(name.into(), None, io_reason(&e)),
             }
         } else {
             let id = path
@@ -226,11 +531,11 @@ impl Reader<'_> {
 
     fn input_error(
         &mut self,
-        source: String,
+        source: Arc<str>,
         line: Option<u64>,
         reason: String,
     ) -> Result<(), Stop> {
-        (self.emit)(Item::InputError(Failure {
+        self.item(Item::InputError(Failure {
             location: Location { source, line },
             article_id: None,
             reason,
@@ -245,7 +550,7 @@ impl Reader<'_> {
                 Ok(entry) => entry,
                 Err(e) => {
                     errors += 1;
-                    let source = e.path().unwrap_or(dir).display().to_string();
+                    let source = e.path().unwrap_or(dir).display().to_string().into();
                     let reason = match e.io_error() {
                         Some(io) => io_reason(io),
                         None => e.to_string(),
@@ -263,14 +568,14 @@ impl Reader<'_> {
         }
         if found == 0 && errors == 0 {
             let reason = "no articles: the directory holds no .txt files".to_string();
-            self.input_error(dir.display().to_string(), None, reason)?;
+            self.input_error(dir.display().to_string().into(), None, reason)?;
         }
         Ok(())
     }
 
     fn text_file(&mut self, path: &Path, id: String) -> Result<(), Stop> {
         let location = Location {
-            source: path.display().to_string(),
+            source: path.display().to_string().into(),
             line: None,
         };
         let bytes = match std::fs::read(path) {
@@ -281,14 +586,14 @@ impl Reader<'_> {
                     article_id: Some(id),
                     reason: io_reason(&e),
                 };
-                return (self.emit)(Item::Failed { failure, bytes: 0 });
+                return self.item(Item::Failed { failure, bytes: 0 });
             }
         };
         let size = bytes.len() as u64;
         let text = match decode(bytes) {
             Decoded::Text { text, warning } => {
                 if let Some(warning) = warning {
-                    (self.emit)(Item::Warning(format!("{location}: {warning}")))?;
+                    self.item(Item::Warning(format!("{location}: {warning}")))?;
                 }
                 text
             }
@@ -298,42 +603,26 @@ impl Reader<'_> {
                     article_id: Some(id),
                     reason: reason.to_string(),
                 };
-                return (self.emit)(Item::Failed {
+                return self.item(Item::Failed {
                     failure,
                     bytes: size,
                 });
             }
         };
-        self.check_duplicate(&id, &location)?;
         let article = Article {
             id: ArticleId(id),
             text,
             outlet: self.options.outlet.clone(),
             title: None,
         };
-        self.article(article, location, size)
-    }
-
-    /// Emits an article, with a warning first when it is so long that it is processed in
-    /// windows.
-    fn article(&mut self, article: Article, location: Location, bytes: u64) -> Result<(), Stop> {
-        if article.text.len() > WINDOW_BYTES {
-            (self.emit)(Item::Warning(format!(
-                "{location}: article {} is {:.1} MB, so it is processed in windows of about \
-                 {} KiB, each on its own: speakers are not resolved from one window to the next",
-                article.id.0,
-                article.text.len() as f64 / 1e6,
-                WINDOW_BYTES >> 10,
-            )))?;
-        }
-        (self.emit)(Item::Article {
+        self.item(Item::Article {
             article,
             location,
-            bytes,
+            bytes: size,
         })
     }
 
-    fn jsonl(&mut self, mut input: impl Read, source: String) -> Result<(), Stop> {
+    fn jsonl(&mut self, mut input: impl Read, source: Arc<str>) -> Result<(), Stop> {
         // The byte order mark, if any, is in the first three bytes.
         let mut head = [0u8; 3];
         let mut got = 0;
@@ -356,7 +645,7 @@ impl Reader<'_> {
                 .strip_bom(true)
                 .utf8_passthru(true)
                 .build(io::Cursor::new(head.to_vec()).chain(input));
-            return self.jsonl_lines(BufReader::with_capacity(1 << 18, decoder), source);
+            return self.jsonl_lines(decoder, source);
         }
         // Anything else is read as it is, without a UTF-8 byte order mark, and checked line by
         // line below. (A transcoding reader in between copied every byte once more, 8 KiB at
@@ -365,101 +654,63 @@ impl Reader<'_> {
         if head.get_ref().starts_with(&[0xef, 0xbb, 0xbf]) {
             head.set_position(3);
         }
-        self.jsonl_lines(BufReader::with_capacity(1 << 18, head.chain(input)), source)
+        self.jsonl_lines(head.chain(input), source)
     }
 
-    fn jsonl_lines(&mut self, mut input: impl BufRead, source: String) -> Result<(), Stop> {
-        let mut buf = Vec::new();
-        let mut line_no = 0u64;
-        let mut warned_legacy = false;
+    /// Reads JSONL into batches of about [`CHUNK_BYTES`] (more when one line is longer), read
+    /// straight into the batch's buffer and cut at the last line break; the lines are found
+    /// here, and parsed by whoever takes the batch.
+    fn jsonl_lines(&mut self, mut input: impl Read, source: Arc<str>) -> Result<(), Stop> {
+        let input_no = self.inputs;
+        self.inputs += 1;
+        let mut lines = Lines::new(source, input_no, &self.spares);
+        // The next line starts at `line_start` in the batch's buffer, and is line `line_no + 1`.
+        let (mut line_start, mut line_no) = (0, 0u64);
         loop {
-            buf.clear();
-            match input.read_until(b'\n', &mut buf) {
-                Ok(0) => return Ok(()),
-                Ok(_) => {}
+            let scanned = lines.buf.len();
+            let room = CHUNK_BYTES.saturating_sub(scanned).max(1 << 16);
+            lines.buf.reserve(room);
+            let read = (&mut input).take(room as u64).read_to_end(&mut lines.buf);
+            let read = match read {
+                Ok(read) => read,
                 Err(e) => {
-                    let line = Some(line_no + 1);
-                    return self.input_error(
-                        source,
-                        line,
-                        format!("cannot read: {}", io_reason(&e)),
-                    );
-                }
-            }
-            line_no += 1;
-            let bytes = buf.len() as u64;
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let location = Location {
-                source: source.clone(),
-                line: Some(line_no),
-            };
-            let content = buf.strip_suffix(b"\n").unwrap_or(&buf);
-            let content = content.strip_suffix(b"\r").unwrap_or(content);
-            let line = match std::str::from_utf8(content) {
-                Ok(line) => std::borrow::Cow::Borrowed(line),
-                Err(_) => {
-                    if !warned_legacy {
-                        warned_legacy = true;
-                        (self.emit)(Item::Warning(format!(
-                            "{location}: not UTF-8; decoded as windows-1252 (and so is any \
-                             later such line in this file)"
-                        )))?;
-                    }
-                    std::borrow::Cow::Owned(decode_legacy_line(content))
+                    // What was read of the line that failed is dropped; the lines before it
+                    // are kept.
+                    lines.buf.truncate(line_start);
+                    let source = Arc::clone(&lines.source);
+                    self.send(lines)?;
+                    let reason = format!("cannot read: {}", io_reason(&e));
+                    return self.input_error(source, Some(line_no + 1), reason);
                 }
             };
-            match parse_line(&line, &location, self.options) {
-                Ok((article, warnings)) => {
-                    for warning in warnings {
-                        (self.emit)(Item::Warning(format!("{location}: {warning}")))?;
-                    }
-                    self.check_duplicate(&article.id.0, &location)?;
-                    self.article(article, location, bytes)?;
-                }
-                Err((article_id, reason)) => {
-                    let failure = Failure {
-                        location,
-                        article_id,
-                        reason,
-                    };
-                    (self.emit)(Item::Failed { failure, bytes })?;
-                }
+            while let Some(at) = memchr::memchr(b'\n', &lines.buf[line_start.max(scanned)..]) {
+                let end = line_start.max(scanned) + at + 1;
+                line_no += 1;
+                lines.push(line_start, end, line_no);
+                line_start = end;
+            }
+            if read == 0 {
+                // The last line may have no line break.
+                let end = lines.buf.len();
+                lines.push(line_start, end, line_no + 1);
+                return self.send(lines);
+            }
+            if lines.buf.len() >= CHUNK_BYTES && line_start > 0 {
+                let mut next = Lines::new(Arc::clone(&lines.source), input_no, &self.spares);
+                next.buf.extend_from_slice(&lines.buf[line_start..]);
+                lines.buf.truncate(line_start);
+                self.send(std::mem::replace(&mut lines, next))?;
+                line_start = 0;
             }
         }
     }
 
-    fn check_duplicate(&mut self, id: &str, location: &Location) -> Result<(), Stop> {
-        let mut hasher = DefaultHasher::new();
-        id.hash(&mut hasher);
-        let hash = hasher.finish();
-        // JSONL sources are remembered by index; a text file's own path is not kept, so that
-        // memory does not grow by a path per file.
-        let here = match location.line {
-            Some(line) => {
-                if self.sources.last() != Some(&location.source) {
-                    self.sources.push(location.source.clone());
-                }
-                (self.sources.len() as u32 - 1, line)
-            }
-            None => (NO_SOURCE, 0),
-        };
-        let Some(&(source, line)) = self.ids.get(&hash) else {
-            self.ids.insert(hash, here);
-            return Ok(());
-        };
-        self.duplicates += 1;
-        if self.duplicates > DUPLICATES_LISTED {
+    /// Hands on a batch, unless it holds no lines.
+    fn send(&mut self, lines: Lines) -> Result<(), Stop> {
+        if lines.spans.is_empty() {
             return Ok(());
         }
-        let first = match self.sources.get(source as usize) {
-            Some(source) => format!(", first seen at {source}:{line}"),
-            None => String::new(),
-        };
-        (self.emit)(Item::Warning(format!(
-            "{location}: duplicate id {id:?}{first}; both articles are kept"
-        )))
+        (self.emit)(Raw::Lines(lines))
     }
 }
 

@@ -1,12 +1,18 @@
-//! `whosaid extract`: read articles in chunks, process each chunk in parallel, write the
+//! `whosaid extract`: read articles in chunks, process the chunks in parallel, write the
 //! results in input order.
 //!
 //! With `-j1` one thread does everything, a chunk at a time. Otherwise a reader thread walks
 //! the inputs and sends chunks of at most [`CHUNK_ITEMS`] articles or
 //! [`CHUNK_BYTES`] of text through a channel that holds [`CHUNKS_AHEAD`] of them, so memory is
-//! bounded by a few chunks whatever the input size. The main thread hands each chunk to a rayon
-//! pool of `-j` workers, [`CHUNKS_IN_FLIGHT`] at a time, and writes the finished chunks in input
-//! order while the workers go on; the output is the same for any number of threads.
+//! bounded by a few chunks whatever the input size. The reader only cuts JSONL into lines; the
+//! workers parse them. The main thread gives each chunk to one worker of a rayon pool of `-j`,
+//! keeping [`CHUNKS_IN_FLIGHT`] per worker going, and writes the finished chunks in input
+//! order while the workers go on, making the checks that need input order ([`Checks`]) as it
+//! goes; the output is the same for any number of threads.
+//!
+//! A chunk stays on one worker from its JSON to its rows: splitting its articles among the
+//! workers left a fifth of the second core idle and made each article's memory pass between
+//! threads (#4).
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -17,32 +23,41 @@ use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Once};
 
 use anyhow::{bail, Context};
-use rayon::prelude::*;
 use whosaid_export::{
     neutralise, Format, RecordWriter, RowEncoder, Rows, SpeakerRow, WriterOptions,
 };
 
 use crate::args::{ExtractArgs, OutputFormat};
-use crate::input::{self, Failure, Item, Stop};
+use crate::input::{self, Checks, Failure, Item, Location, Raw, Stop};
 use crate::pipeline::Pipeline;
 use crate::report::Reporter;
 use crate::speakers::SpeakersFile;
 
 /// Most articles (or other items) in one chunk.
 pub const CHUNK_ITEMS: usize = 256;
-/// Most article text in one chunk; a larger single article makes a chunk of its own.
-pub const CHUNK_BYTES: usize = 4 << 20;
+/// Most article text in one chunk; a larger single article makes a chunk of its own. JSONL is
+/// read in batches of about this size, which make a chunk each.
+pub const CHUNK_BYTES: usize = 256 << 10;
 /// Chunks read ahead, waiting to be processed.
 pub const CHUNKS_AHEAD: usize = 2;
-/// Chunks being processed at once, while the oldest finished one is written.
+/// Chunks being processed at once per worker, while the oldest finished one is written.
 pub const CHUNKS_IN_FLIGHT: u64 = 2;
 
-/// What happened to one item.
+/// What happened to one item, in input order.
 enum Outcome {
-    Records {
-        rows: Rows,
-        speakers: Vec<SpeakerRow>,
+    /// An article was processed (or failed to be); [`Checks::article`] is still to be asked.
+    Article {
+        id: String,
+        location: Location,
+        text_len: usize,
         bytes: u64,
+        /// The rows, or why the article failed.
+        result: Result<(Rows, Vec<SpeakerRow>), String>,
+    },
+    /// A JSONL line of input `input` was not UTF-8 ([`Checks::not_utf8`] is still to be asked).
+    NotUtf8 {
+        input: u32,
+        location: Location,
     },
     Failed {
         failure: Failure,
@@ -56,6 +71,8 @@ enum Outcome {
 #[derive(Clone, Copy)]
 struct Work<'a> {
     pipeline: &'a Pipeline,
+    /// How to parse JSONL lines.
+    options: &'a input::Options,
     encoder: RowEncoder,
     /// Whether to make the rows of the speakers table too.
     speakers: bool,
@@ -82,46 +99,63 @@ struct Sink<'a> {
     errors: Option<&'a mut ErrorLog>,
     speakers: Option<&'a mut SpeakersFile>,
     reporter: &'a Reporter,
+    checks: Checks,
     stats: Stats,
 }
 
 impl Sink<'_> {
     fn take(&mut self, outcomes: Vec<Outcome>) -> anyhow::Result<()> {
-        let stats = &mut self.stats;
-        let before = stats.bytes;
+        let before = self.stats.bytes;
         for outcome in outcomes {
             match outcome {
-                Outcome::Records {
-                    rows,
-                    speakers,
+                Outcome::Article {
+                    id,
+                    location,
+                    text_len,
                     bytes,
+                    result,
                 } => {
-                    if let Some(file) = &mut self.speakers {
-                        file.write(&speakers)?;
+                    for warning in self.checks.article(&id, &location, text_len) {
+                        self.reporter.warn(&warning);
                     }
-                    stats.read += 1;
-                    stats.processed += 1;
-                    stats.bytes += bytes;
-                    self.writer
-                        .write_rows(&rows)
-                        .with_context(|| format!("cannot write to {}", self.out_name))?;
-                    stats.claims += rows.len();
+                    self.stats.read += 1;
+                    self.stats.bytes += bytes;
+                    match result {
+                        Ok((rows, speakers)) => {
+                            if let Some(file) = &mut self.speakers {
+                                file.write(&speakers)?;
+                            }
+                            self.stats.processed += 1;
+                            self.writer
+                                .write_rows(&rows)
+                                .with_context(|| format!("cannot write to {}", self.out_name))?;
+                            self.stats.claims += rows.len();
+                        }
+                        Err(reason) => {
+                            self.stats.failed += 1;
+                            let failure = Failure {
+                                location,
+                                article_id: Some(id),
+                                reason,
+                            };
+                            self.failure(&failure)?;
+                        }
+                    }
+                }
+                Outcome::NotUtf8 { input, location } => {
+                    if let Some(warning) = self.checks.not_utf8(input, &location) {
+                        self.reporter.warn(&warning);
+                    }
                 }
                 Outcome::Failed { failure, bytes } => {
-                    stats.read += 1;
-                    stats.failed += 1;
-                    stats.bytes += bytes;
-                    self.reporter.error(&failure.to_string());
-                    if let Some(log) = &mut self.errors {
-                        log.write(&failure)?;
-                    }
+                    self.stats.read += 1;
+                    self.stats.failed += 1;
+                    self.stats.bytes += bytes;
+                    self.failure(&failure)?;
                 }
                 Outcome::InputError(failure) => {
-                    stats.input_errors += 1;
-                    self.reporter.error(&failure.to_string());
-                    if let Some(log) = &mut self.errors {
-                        log.write(&failure)?;
-                    }
+                    self.stats.input_errors += 1;
+                    self.failure(&failure)?;
                 }
                 Outcome::Warning(message) => self.reporter.warn(&message),
             }
@@ -131,8 +165,17 @@ impl Sink<'_> {
         self.writer
             .flush()
             .with_context(|| format!("cannot write to {}", self.out_name))?;
-        self.reporter.progress(stats.bytes - before, stats.read);
+        self.reporter
+            .progress(self.stats.bytes - before, self.stats.read);
         Ok(())
+    }
+
+    fn failure(&mut self, failure: &Failure) -> anyhow::Result<()> {
+        self.reporter.error(&failure.to_string());
+        match &mut self.errors {
+            Some(log) => log.write(failure),
+            None => Ok(()),
+        }
     }
 }
 
@@ -178,8 +221,12 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     }
 
     install_panic_hook();
+    let input_options = input::Options {
+        outlet: args.outlet.clone(),
+    };
     let work = Work {
         pipeline,
+        options: &input_options,
         encoder: RowEncoder::new(options),
         speakers: speakers.is_some(),
         parallel: threads > 1,
@@ -190,12 +237,16 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         errors: errors.as_mut(),
         speakers: speakers.as_mut(),
         reporter: &reporter,
+        checks: Checks::default(),
         stats: Stats::default(),
     };
     if threads == 1 {
-        run_on_this_thread(&paths, args.outlet.clone(), work, &mut sink)?;
+        run_on_this_thread(&paths, work, &mut sink)?;
     } else {
-        run_in_parallel(paths, args.outlet.clone(), threads, work, &mut sink)?;
+        run_in_parallel(paths, threads, work, &mut sink)?;
+    }
+    if let Some(warning) = sink.checks.finish() {
+        reporter.warn(&warning);
     }
     let stats = sink.stats;
     writer
@@ -221,57 +272,64 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
 /// core and leaves the others to other work.
 fn run_on_this_thread(
     paths: &[PathBuf],
-    outlet: Option<String>,
     work: Work<'_>,
     sink: &mut Sink<'_>,
 ) -> anyhow::Result<()> {
-    let options = input::Options { outlet };
     let mut chunker = Chunker::new();
     let mut failed = None;
-    let mut emit = |item: Item| -> Result<(), Stop> {
-        let text_bytes = item.text_len();
-        if let Some(full) = chunker.push(process(work, item), text_bytes) {
-            if let Err(err) = sink.take(full) {
+    let mut take = |chunk: Vec<Raw>| {
+        let mut outcomes = Vec::new();
+        for raw in chunk {
+            process_raw(work, raw, &mut outcomes);
+        }
+        sink.take(outcomes)
+    };
+    let mut emit = |raw: Raw| -> Result<(), Stop> {
+        let weight = raw.weight();
+        if let Some(full) = chunker.push(raw, weight) {
+            if let Err(err) = take(full) {
                 failed = Some(err);
                 return Err(Stop);
             }
         }
         Ok(())
     };
-    let _ = input::read(paths, &options, &mut emit);
+    let _ = input::read_raw(paths, work.options, &mut emit);
     match failed {
         Some(err) => Err(err),
-        None => sink.take(chunker.items),
+        None => take(chunker.items),
     }
 }
 
-/// Gathers items into chunks of at most [`CHUNK_ITEMS`] items or [`CHUNK_BYTES`] of article
+/// Gathers items into chunks of at most [`CHUNK_ITEMS`] articles or [`CHUNK_BYTES`] of article
 /// text, for both ways of running.
 struct Chunker<T> {
     items: Vec<T>,
+    articles: usize,
     text_bytes: usize,
 }
 
 impl<T> Chunker<T> {
     fn new() -> Chunker<T> {
         Chunker {
-            items: Vec::with_capacity(CHUNK_ITEMS),
+            items: Vec::new(),
+            articles: 0,
             text_bytes: 0,
         }
     }
 
-    /// Adds an item that carries `text_bytes` of article text; returns the chunk once full.
-    fn push(&mut self, item: T, text_bytes: usize) -> Option<Vec<T>> {
+    /// Adds an item that holds `articles` articles with `text_bytes` of text; returns the
+    /// chunk once full.
+    fn push(&mut self, item: T, (articles, text_bytes): (usize, usize)) -> Option<Vec<T>> {
+        self.articles += articles;
         self.text_bytes += text_bytes;
         self.items.push(item);
-        if self.items.len() < CHUNK_ITEMS && self.text_bytes < CHUNK_BYTES {
+        if self.articles < CHUNK_ITEMS && self.text_bytes < CHUNK_BYTES {
             return None;
         }
+        self.articles = 0;
         self.text_bytes = 0;
-        Some(std::mem::replace(
-            &mut self.items,
-            Vec::with_capacity(CHUNK_ITEMS),
-        ))
+        Some(std::mem::take(&mut self.items))
     }
 }
 
@@ -279,7 +337,6 @@ impl<T> Chunker<T> {
 /// them, and this thread writes them in input order.
 fn run_in_parallel(
     paths: Vec<PathBuf>,
-    outlet: Option<String>,
     threads: usize,
     work: Work<'_>,
     sink: &mut Sink<'_>,
@@ -289,25 +346,25 @@ fn run_in_parallel(
         .thread_name(|i| format!("whosaid-worker-{i}"))
         .build()
         .context("cannot start the worker threads")?;
-    let (chunks, reader) = spawn_reader(paths, outlet)?;
-    // Up to CHUNKS_IN_FLIGHT chunks are processed while the main thread writes the oldest
-    // finished one, so the workers never wait for the writer; a BTreeMap puts the chunks
-    // back in input order.
+    let (chunks, reader) = spawn_reader(paths, work.options.clone())?;
+    // Up to CHUNKS_IN_FLIGHT chunks per worker are processed while the main thread writes the
+    // oldest finished one, so the workers never wait for the writer; a BTreeMap puts the
+    // chunks back in input order. (A long article's windows still spread over the pool.)
     pool.in_place_scope(|scope| -> anyhow::Result<()> {
         let (done_tx, done_rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
         let mut finished: BTreeMap<u64, Vec<Outcome>> = BTreeMap::new();
         let mut chunks = chunks.into_iter();
         let (mut started, mut written) = (0u64, 0u64);
         loop {
-            while started - written < CHUNKS_IN_FLIGHT {
+            while started - written < CHUNKS_IN_FLIGHT * threads as u64 {
                 let Some(chunk) = chunks.next() else { break };
                 let done_tx = done_tx.clone();
                 let seq = started;
                 scope.spawn(move |_| {
-                    let outcomes: Vec<Outcome> = chunk
-                        .into_par_iter()
-                        .map(|item| process(work, item))
-                        .collect();
+                    let mut outcomes = Vec::new();
+                    for raw in chunk {
+                        process_raw(work, raw, &mut outcomes);
+                    }
                     // The receiver outlives the scope; it cannot be gone.
                     let _ = done_tx.send((seq, outcomes));
                 });
@@ -363,23 +420,22 @@ fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, String)> 
 /// Starts the thread that reads the inputs and sends them in chunks.
 fn spawn_reader(
     paths: Vec<PathBuf>,
-    outlet: Option<String>,
-) -> anyhow::Result<(mpsc::Receiver<Vec<Item>>, std::thread::JoinHandle<()>)> {
-    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(CHUNKS_AHEAD);
+    options: input::Options,
+) -> anyhow::Result<(mpsc::Receiver<Vec<Raw>>, std::thread::JoinHandle<()>)> {
+    let (tx, rx) = mpsc::sync_channel::<Vec<Raw>>(CHUNKS_AHEAD);
     let handle = std::thread::Builder::new()
         .name("whosaid-reader".into())
         .spawn(move || {
-            let options = input::Options { outlet };
             let mut chunker = Chunker::new();
-            let mut emit = |item: Item| -> Result<(), Stop> {
-                let text_bytes = item.text_len();
-                if let Some(full) = chunker.push(item, text_bytes) {
+            let mut emit = |raw: Raw| -> Result<(), Stop> {
+                let weight = raw.weight();
+                if let Some(full) = chunker.push(raw, weight) {
                     // The receiver is gone only when the run stopped (a closed output).
                     tx.send(full).map_err(|_| Stop)?;
                 }
                 Ok(())
             };
-            if input::read(&paths, &options, &mut emit).is_ok() && !chunker.items.is_empty() {
+            if input::read_raw(&paths, &options, &mut emit).is_ok() && !chunker.items.is_empty() {
                 let _ = tx.send(chunker.items);
             }
         })
@@ -425,6 +481,43 @@ fn payload_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
+/// Processes what the reader handed on, one article after another, adding the outcomes to
+/// `out`.
+fn process_raw(work: Work<'_>, raw: Raw, out: &mut Vec<Outcome>) {
+    match raw {
+        Raw::Item(item) => out.push(process(work, item)),
+        Raw::Lines(lines) => {
+            for i in 0..lines.len() {
+                process_line(work, &lines, i, out);
+            }
+        }
+    }
+}
+
+/// Parses JSONL line `i` of `lines` and processes its article.
+fn process_line(work: Work<'_>, lines: &input::Lines, i: usize, out: &mut Vec<Outcome>) {
+    let line = lines.parse(i, work.options);
+    if line.not_utf8 {
+        out.push(Outcome::NotUtf8 {
+            input: lines.input(),
+            location: line.location.clone(),
+        });
+    }
+    out.extend(line.warnings.into_iter().map(Outcome::Warning));
+    let bytes = line.bytes;
+    out.push(match line.article {
+        Ok(article) => process(
+            work,
+            Item::Article {
+                article,
+                location: line.location,
+                bytes,
+            },
+        ),
+        Err(failure) => Outcome::Failed { failure, bytes },
+    });
+}
+
 /// Runs the pipeline on one item. A panic in a stage fails that article, not the run.
 fn process(work: Work<'_>, item: Item) -> Outcome {
     match item {
@@ -439,31 +532,22 @@ fn process(work: Work<'_>, item: Item) -> Outcome {
                     .rows(&article, &work.encoder, work.speakers, work.parallel)
             }));
             CATCHING.with(|c| c.set(false));
-            match result {
-                Ok(Ok((rows, speakers))) => Outcome::Records {
-                    rows,
-                    speakers,
-                    bytes,
-                },
-                Ok(Err(err)) => Outcome::Failed {
-                    failure: Failure {
-                        location,
-                        article_id: Some(article.id.0),
-                        reason: format!("cannot format its rows: {err}"),
-                    },
-                    bytes,
-                },
+            let result = match result {
+                Ok(Ok(rows)) => Ok(rows),
+                Ok(Err(err)) => Err(format!("cannot format its rows: {err}")),
                 Err(payload) => {
                     let reason = PANIC
                         .with(|p| p.borrow_mut().take())
                         .unwrap_or_else(|| payload_message(payload.as_ref()));
-                    let failure = Failure {
-                        location,
-                        article_id: Some(article.id.0),
-                        reason: format!("internal error (please report it): {reason}"),
-                    };
-                    Outcome::Failed { failure, bytes }
+                    Err(format!("internal error (please report it): {reason}"))
                 }
+            };
+            Outcome::Article {
+                text_len: article.text.len(),
+                id: article.id.0,
+                location,
+                bytes,
+                result,
             }
         }
         Item::Failed { failure, bytes } => Outcome::Failed { failure, bytes },
@@ -523,7 +607,7 @@ impl ErrorLog {
             .unwrap_or_default();
         let id = failure.article_id.as_deref().unwrap_or_default();
         let fields = [
-            failure.location.source.as_str(),
+            &failure.location.source,
             line.as_str(),
             id,
             failure.reason.as_str(),
