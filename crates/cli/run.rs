@@ -37,7 +37,7 @@ use crate::speakers::SpeakersFile;
 pub const CHUNK_ITEMS: usize = 256;
 /// Most article text in one chunk; a larger single article makes a chunk of its own. JSONL is
 /// read in batches of about this size, which make a chunk each.
-pub const CHUNK_BYTES: usize = 256 << 10;
+pub const CHUNK_BYTES: usize = 128 << 10;
 /// Chunks read ahead, waiting to be processed.
 pub const CHUNKS_AHEAD: usize = 2;
 /// Chunks being processed at once per worker, while the oldest finished one is written.
