@@ -11,7 +11,7 @@
 //! goes; the output is the same for any number of threads.
 //!
 //! A chunk stays on one worker from its JSON to its rows: splitting its articles among the
-//! workers left a fifth of the second core idle and made each article's memory pass between
+//! workers left a quarter of the second core idle and made each article's memory pass between
 //! threads (#4).
 
 use std::cell::{Cell, RefCell};
