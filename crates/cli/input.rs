@@ -140,24 +140,8 @@ pub fn read(
                     emit(Item::Warning(warning))?;
                 }
             }
-            for warning in line.warnings {
-                emit(Item::Warning(warning))?;
-            }
-            let bytes = line.bytes;
-            match line.article {
-                Ok(article) => {
-                    let location = line.location;
-                    checks.item(
-                        Item::Article {
-                            article,
-                            location,
-                            bytes,
-                        },
-                        emit,
-                    )
-                }
-                Err(failure) => emit(Item::Failed { failure, bytes }),
-            }
+            line.into_items()
+                .try_for_each(|item| checks.item(item, emit))
         }),
     })?;
     match checks.finish() {
@@ -272,6 +256,26 @@ pub struct Line {
     pub article: Result<Article, Failure>,
 }
 
+impl Line {
+    /// What the line holds as items, in order: its warnings, then its article or why there is
+    /// none.
+    pub fn into_items(self) -> impl Iterator<Item = Item> {
+        let bytes = self.bytes;
+        let last = match self.article {
+            Ok(article) => Item::Article {
+                article,
+                location: self.location,
+                bytes,
+            },
+            Err(failure) => Item::Failed { failure, bytes },
+        };
+        self.warnings
+            .into_iter()
+            .map(Item::Warning)
+            .chain(std::iter::once(last))
+    }
+}
+
 impl Lines {
     fn new(source: Arc<str>, input: u32, spares: &Spares) -> Lines {
         Lines {
@@ -355,7 +359,7 @@ pub struct Checks {
 }
 
 impl Checks {
-    /// Passes `item` to `emit`, after any warnings about it.
+    /// Passes `item` to `emit`, after any warnings about it (only an article may have some).
     pub fn item(
         &mut self,
         item: Item,

@@ -277,16 +277,9 @@ fn run_on_this_thread(
 ) -> anyhow::Result<()> {
     let mut chunker = Chunker::new();
     let mut failed = None;
-    let mut take = |chunk: Vec<Raw>| {
-        let mut outcomes = Vec::new();
-        for raw in chunk {
-            process_raw(work, raw, &mut outcomes);
-        }
-        sink.take(outcomes)
-    };
+    let mut take = |chunk: Vec<Raw>| sink.take(process_chunk(work, chunk));
     let mut emit = |raw: Raw| -> Result<(), Stop> {
-        let weight = raw.weight();
-        if let Some(full) = chunker.push(raw, weight) {
+        if let Some(full) = chunker.push(raw) {
             if let Err(err) = take(full) {
                 failed = Some(err);
                 return Err(Stop);
@@ -301,16 +294,16 @@ fn run_on_this_thread(
     }
 }
 
-/// Gathers items into chunks of at most [`CHUNK_ITEMS`] articles or [`CHUNK_BYTES`] of article
-/// text, for both ways of running.
-struct Chunker<T> {
-    items: Vec<T>,
+/// Gathers what the reader hands on into chunks of at most [`CHUNK_ITEMS`] articles or
+/// [`CHUNK_BYTES`] of article text, for both ways of running.
+struct Chunker {
+    items: Vec<Raw>,
     articles: usize,
     text_bytes: usize,
 }
 
-impl<T> Chunker<T> {
-    fn new() -> Chunker<T> {
+impl Chunker {
+    fn new() -> Chunker {
         Chunker {
             items: Vec::new(),
             articles: 0,
@@ -318,12 +311,12 @@ impl<T> Chunker<T> {
         }
     }
 
-    /// Adds an item that holds `articles` articles with `text_bytes` of text; returns the
-    /// chunk once full.
-    fn push(&mut self, item: T, (articles, text_bytes): (usize, usize)) -> Option<Vec<T>> {
+    /// Adds `raw`; returns the chunk once full.
+    fn push(&mut self, raw: Raw) -> Option<Vec<Raw>> {
+        let (articles, text_bytes) = raw.weight();
         self.articles += articles;
         self.text_bytes += text_bytes;
-        self.items.push(item);
+        self.items.push(raw);
         if self.articles < CHUNK_ITEMS && self.text_bytes < CHUNK_BYTES {
             return None;
         }
@@ -361,10 +354,7 @@ fn run_in_parallel(
                 let done_tx = done_tx.clone();
                 let seq = started;
                 scope.spawn(move |_| {
-                    let mut outcomes = Vec::new();
-                    for raw in chunk {
-                        process_raw(work, raw, &mut outcomes);
-                    }
+                    let outcomes = process_chunk(work, chunk);
                     // The receiver outlives the scope; it cannot be gone.
                     let _ = done_tx.send((seq, outcomes));
                 });
@@ -428,8 +418,7 @@ fn spawn_reader(
         .spawn(move || {
             let mut chunker = Chunker::new();
             let mut emit = |raw: Raw| -> Result<(), Stop> {
-                let weight = raw.weight();
-                if let Some(full) = chunker.push(raw, weight) {
+                if let Some(full) = chunker.push(raw) {
                     // The receiver is gone only when the run stopped (a closed output).
                     tx.send(full).map_err(|_| Stop)?;
                 }
@@ -481,41 +470,27 @@ fn payload_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
-/// Processes what the reader handed on, one article after another, adding the outcomes to
-/// `out`.
-fn process_raw(work: Work<'_>, raw: Raw, out: &mut Vec<Outcome>) {
-    match raw {
-        Raw::Item(item) => out.push(process(work, item)),
-        Raw::Lines(lines) => {
-            for i in 0..lines.len() {
-                process_line(work, &lines, i, out);
+/// Processes a chunk, one article after another, and returns the outcomes in input order.
+fn process_chunk(work: Work<'_>, chunk: Vec<Raw>) -> Vec<Outcome> {
+    let mut out = Vec::new();
+    for raw in chunk {
+        match raw {
+            Raw::Item(item) => out.push(process(work, item)),
+            Raw::Lines(lines) => {
+                for i in 0..lines.len() {
+                    let line = lines.parse(i, work.options);
+                    if line.not_utf8 {
+                        out.push(Outcome::NotUtf8 {
+                            input: lines.input(),
+                            location: line.location.clone(),
+                        });
+                    }
+                    out.extend(line.into_items().map(|item| process(work, item)));
+                }
             }
         }
     }
-}
-
-/// Parses JSONL line `i` of `lines` and processes its article.
-fn process_line(work: Work<'_>, lines: &input::Lines, i: usize, out: &mut Vec<Outcome>) {
-    let line = lines.parse(i, work.options);
-    if line.not_utf8 {
-        out.push(Outcome::NotUtf8 {
-            input: lines.input(),
-            location: line.location.clone(),
-        });
-    }
-    out.extend(line.warnings.into_iter().map(Outcome::Warning));
-    let bytes = line.bytes;
-    out.push(match line.article {
-        Ok(article) => process(
-            work,
-            Item::Article {
-                article,
-                location: line.location,
-                bytes,
-            },
-        ),
-        Err(failure) => Outcome::Failed { failure, bytes },
-    });
+    out
 }
 
 /// Runs the pipeline on one item. A panic in a stage fails that article, not the run.
