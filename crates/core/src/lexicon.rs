@@ -1,34 +1,99 @@
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 /// A word list from `data/lexicons/*.txt`: one entry per line, `#` starts a comment line,
 /// blank lines are ignored. Entries are matched without regard to ASCII case.
-#[derive(Debug, Clone, Default)]
-pub struct Lexicon {
-    entries: FxHashSet<String>,
+///
+/// The one form of word list in whosaid: a set (`Lexicon`, from [`Lexicon::parse`]) or a map
+/// from each entry to what the list says of it (`Lexicon<Cue>` for the cue verbs, built with
+/// [`Lexicon::insert`]). Lookups run for nearly every token and most words are in no list, so
+/// a word is first tested against the set of the entries' lengths and a [`Prefilter`], and
+/// only then lowercased and hashed.
+#[derive(Debug, Clone)]
+pub struct Lexicon<V = ()> {
+    entries: FxHashMap<String, V>,
     longest_words: usize,
+    /// Bit `n` is set when an entry is `n` bytes long; all lengths from 63 up share bit 63.
+    lengths: u64,
     prefilter: Prefilter,
 }
 
+impl<V> Default for Lexicon<V> {
+    fn default() -> Lexicon<V> {
+        Lexicon {
+            entries: FxHashMap::default(),
+            longest_words: 0,
+            lengths: 0,
+            prefilter: Prefilter::default(),
+        }
+    }
+}
+
 impl Lexicon {
-    /// Parses a lexicon file's contents.
+    /// Parses a lexicon file's contents: every line that is not blank or a `#` comment is an
+    /// entry, trimmed.
     pub fn parse(source: &str) -> Lexicon {
         let mut lex = Lexicon::default();
-        for line in source.lines() {
-            let entry = line.trim();
-            if entry.is_empty() || entry.starts_with('#') {
-                continue;
-            }
-            lex.longest_words = lex.longest_words.max(entry.split_whitespace().count());
-            lex.prefilter.insert(entry);
-            lex.entries.insert(entry.to_ascii_lowercase());
+        for entry in lexicon_lines(source) {
+            lex.insert(entry, ());
         }
         lex
     }
+}
+
+/// The entries of a lexicon file: its lines, trimmed, without blank lines and `#` comments.
+pub fn lexicon_lines(source: &str) -> impl Iterator<Item = &str> {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// A word length's bit in [`Lexicon::lengths`].
+#[inline]
+const fn length_bit(len: usize) -> u64 {
+    1 << if len < 63 { len } else { 63 }
+}
+
+impl<V> Lexicon<V> {
+    /// Adds `entry` with `value`, unless the list already holds it (ignoring ASCII case): the
+    /// first value stays. Returns whether it was added.
+    pub fn insert(&mut self, entry: &str, value: V) -> bool {
+        let key = entry.to_ascii_lowercase();
+        if self.entries.contains_key(&key) {
+            return false;
+        }
+        self.longest_words = self.longest_words.max(entry.split_whitespace().count());
+        self.lengths |= length_bit(entry.len());
+        self.prefilter.insert(entry);
+        self.entries.insert(key, value);
+        true
+    }
 
     /// True when `entry` is in the list (ASCII case-insensitive).
+    #[inline]
     pub fn contains(&self, entry: &str) -> bool {
-        self.prefilter.may_contain(entry)
-            && with_ascii_lowercase(entry, |lower| self.entries.contains(lower))
+        self.may_contain(entry) && self.lookup(entry).is_some()
+    }
+
+    /// What the list says of `entry` (ASCII case-insensitive).
+    #[inline]
+    pub fn get(&self, entry: &str) -> Option<&V> {
+        if !self.may_contain(entry) {
+            return None;
+        }
+        self.lookup(entry)
+    }
+
+    /// The length and prefilter tests, inlined so that the words they turn away (most of
+    /// them) cost no call.
+    #[inline]
+    fn may_contain(&self, entry: &str) -> bool {
+        self.lengths & length_bit(entry.len()) != 0 && self.prefilter.may_contain(entry)
+    }
+
+    #[inline(never)]
+    fn lookup(&self, entry: &str) -> Option<&V> {
+        with_ascii_lowercase(entry, |lower| self.entries.get(lower))
     }
 
     /// The number of words in the longest entry.
@@ -38,7 +103,7 @@ impl Lexicon {
 
     /// Iterates over the (lowercased) entries.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(String::as_str)
+        self.entries.keys().map(String::as_str)
     }
 
     /// Number of entries.

@@ -1,391 +1,16 @@
 //! Cue frames: where the claim and the speaker stand around each cue.
 
 use rustc_hash::FxHashMap;
-use whosaid_core::{Claim, ClaimKind, Document, FurnitureKind, Prefilter, RuleId, Span, TokenKind};
+use whosaid_core::{Claim, ClaimKind, Document, FurnitureKind, RuleId, Span, TokenKind};
 
-use crate::lexicons::{Cue, Form, Lexicons};
+use crate::lexicons::{Cue, Form, Lexicons, List, List::*};
 use crate::rules::*;
 
-/// A word list for [`Ctx::in_list`] with its [`Prefilter`] and the set of its word lengths
-/// made at compile time: these lists are scanned for many tokens, and most tokens are turned
-/// away without a comparison.
-#[derive(Clone)]
-struct WordList {
-    words: &'static [&'static str],
-    filter: Prefilter,
-    lengths: u64,
-}
-
-impl WordList {
-    const fn new(words: &'static [&'static str]) -> WordList {
-        let mut lengths = 0;
-        let mut i = 0;
-        while i < words.len() {
-            lengths |= length_bit(words[i].len());
-            i += 1;
-        }
-        WordList {
-            words,
-            filter: Prefilter::of(words),
-            lengths,
-        }
-    }
-}
-
-/// A word length's bit in [`WordList::lengths`]; all lengths from 63 up share one.
-const fn length_bit(len: usize) -> u64 {
-    1 << if len < 63 { len } else { 63 }
-}
-
-/// What [`Ctx::in_list`] looks words up in: a [`WordList`] or a short literal list.
-trait Words {
-    /// False when no word of the list is `len` bytes long. A token's length needs no slicing
-    /// of the text, and turns most tokens away.
-    fn may_have_len(&self, len: usize) -> bool;
-    /// True when `word` is in the list, ignoring ASCII case.
-    fn has(&self, word: &str) -> bool;
-}
-
-impl Words for &WordList {
-    fn may_have_len(&self, len: usize) -> bool {
-        self.lengths & length_bit(len) != 0
-    }
-
-    fn has(&self, word: &str) -> bool {
-        self.filter.may_contain(word) && self.words.iter().any(|w| word.eq_ignore_ascii_case(w))
-    }
-}
-
-impl<const N: usize> Words for &[&str; N] {
-    fn may_have_len(&self, len: usize) -> bool {
-        self.iter().any(|w| w.len() == len)
-    }
-
-    fn has(&self, word: &str) -> bool {
-        self.iter().any(|w| word.eq_ignore_ascii_case(w))
-    }
-}
-
-impl Words for &[&str] {
-    fn may_have_len(&self, len: usize) -> bool {
-        self.iter().any(|w| w.len() == len)
-    }
-
-    fn has(&self, word: &str) -> bool {
-        self.iter().any(|w| word.eq_ignore_ascii_case(w))
-    }
-}
-
-/// Words that end a speaker phrase when scanning away from the cue: clause openers and
-/// verbs that a speaker phrase does not contain.
-const CLAUSE_WORDS: &WordList = &WordList::new(&[
-    "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "as", "if",
-    "since", "although", "though", "after", "before", "but", "so", "or", "nor", "yet", "than",
-    "is", "was", "are", "were", "be", "been", "being", "not", "there", "here", "what", "how",
-    "why", "whether", "until", "unless", "once", "do", "does", "did", "has", "have", "had", "will",
-    "would", "could", "should", "can", "may", "might", "must", "also",
-]);
-
-/// Words after which a cue-like word is a noun or an infinitive, not a cue: "the report",
-/// "to say".
-const NOT_BEFORE_CUE: &WordList = &WordList::new(&[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
-    "to", "of", "in", "on", "for", "at", "with", "by", "from", "no", "any", "every", "each",
-    "whose", "such",
-]);
-
-/// Words that may open the phrase after an inverted cue: `..., said the minister`.
-const INVERTED_OPENERS: &WordList = &WordList::new(&[
-    "the", "a", "an", "one", "another", "two", "three", "several", "some", "his", "her", "their",
-    "its",
-]);
-
-/// Words after a cue that mean the claim does not follow: "said of the plan", "told to leave".
-const NO_CONTENT_AFTER: &WordList = &WordList::new(&[
-    "of", "about", "to", "for", "with", "by", "as", "so", "nothing", "little", "much", "more",
-    "goodbye", "hello", "sorry", "which", "who", "when", "where",
-]);
-
-/// Words that open a time or place phrase between a cue and its claim: "said on Sunday that".
-const PHRASE_OPENERS: &WordList = &WordList::new(&[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "last",
-    "this",
-    "late",
-    "early",
-    "through",
-    "via",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "again",
-    "also",
-    "then",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "from",
-    "while",
-    "when",
-    "over",
-    "under",
-    "afterward",
-    "afterwards",
-    "separately",
-    "previously",
-    "once",
-    "twice",
-]);
-
-/// Words that open a clause which is not a claim after `he said,`.
-const NOT_MORE_CONTENT: &WordList = &WordList::new(&[
-    "which",
-    "who",
-    "whose",
-    "where",
-    "when",
-    "according",
-    "while",
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "citing",
-    "referring",
-    "speaking",
-    "the",
-    "a",
-    "an",
-]);
-
 const MAX_SPEAKER_WORDS: usize = 12;
-
-/// Capitalised words that open a fronted adverbial, not a subject.
-const FRONTED: &WordList = &WordList::new(&[
-    "last",
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "when",
-    "while",
-    "during",
-    "since",
-    "as",
-    "if",
-    "but",
-    "and",
-    "yet",
-    "so",
-    "then",
-    "earlier",
-    "later",
-    "this",
-    "that",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "asked",
-    "according",
-    "for",
-    "with",
-    "without",
-    "from",
-    "to",
-    "by",
-    "under",
-    "over",
-    "despite",
-    "although",
-    "though",
-    "however",
-    "usually",
-    "apparently",
-    "meanwhile",
-    "still",
-    "instead",
-    "indeed",
-    "finally",
-    "now",
-    "also",
-    "yet",
-    "once",
-    "often",
-    "sometimes",
-    "recently",
-]);
-
-/// Words after which a speaker phrase may start ("but Smith said"). Subordinators ("when a
-/// boy shouted") were tried on PolNeAR train and cost as much precision as they gained.
-const BOUNDARY_WORDS: &[&str] = &["but", "and", "as", "while", "so", "because"];
-
-/// Cue verbs that never come before their speaker ("..., called the law \"better\"").
-const NOT_INVERTED: &WordList = &WordList::new(&[
-    "called",
-    "calls",
-    "described",
-    "describes",
-    "praised",
-    "praises",
-    "criticized",
-    "criticised",
-    "defended",
-    "endorsed",
-    "cited",
-    "blamed",
-    "attacked",
-    "blasted",
-    "dismissed",
-    "denounced",
-    "condemned",
-    "decried",
-    "touted",
-    "slammed",
-    "mocked",
-    "thanked",
-    "accused",
-    "urged",
-    "questioned",
-    "rejected",
-    "portrayed",
-    "highlighted",
-    "showed",
-    "found",
-    "finds",
-    "echoed",
-    "voiced",
-    "signaled",
-    "hinted",
-    "ordered",
-    "encouraged",
-    "posted",
-    "emailed",
-]);
-
-/// Days of the week, which time phrases between a speaker and a cue are built on.
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Labels that open a paragraph with a colon without naming a speaker ("Update: ...").
-const NOT_SPEAKER_LABELS: &WordList = &WordList::new(&[
-    "note",
-    "update",
-    "updated",
-    "editor",
-    "editors",
-    "correction",
-    "photo",
-    "video",
-    "source",
-    "sources",
-    "related",
-    "watch",
-    "read",
-    "listen",
-    "warning",
-    "disclaimer",
-    "caption",
-    "credit",
-    "tags",
-    "posted",
-    "filed",
-    "topics",
-    "see",
-    "follow",
-    "share",
-    "email",
-    "print",
-    "subscribe",
-    "advertisement",
-    "background",
-    "summary",
-    "bottom",
-    "what",
-    "why",
-    "how",
-    "when",
-    "where",
-    "who",
-    "breaking",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "live",
-    "poll",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "here",
-    "there",
-    "also",
-    "plus",
-    "bonus",
-    "step",
-    "part",
-    "chapter",
-    "figure",
-    "table",
-    "example",
-    "answer",
-    "question",
-]);
-
-/// Verbs of appearance: "Trump seemed to enjoy it" states a belief about Trump that nobody
-/// in the sentence holds.
-const SEEM: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
-
-/// Adverbs between the parts of a raising cue: "is widely expected", "also seemed".
-const RAISING_ADVERBS: &[&str] = &[
-    "widely",
-    "also",
-    "now",
-    "still",
-    "generally",
-    "already",
-    "only",
-    "clearly",
-    "certainly",
-    "increasingly",
-    "largely",
-];
 
 /// The most words after a cue whose claim came before it: `..., he said in an interview with
 /// the paper.`
 const TAIL_WORDS: usize = 6;
-
-/// Pronouns that are a speaker phrase on their own.
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 
 /// Who said a claim, with which cue, to whom, found by which rule.
 #[derive(Clone, Copy)]
@@ -527,13 +152,10 @@ impl<'a> Ctx<'a> {
         self.tok(i).eq_ignore_ascii_case(s)
     }
 
-    /// True when token `i` is in `list`, ignoring ASCII case. The length test is inlined, so
-    /// that it compares with the list's constant lengths and most tokens cost no call (`always`:
-    /// a plain `#[inline]` was not taken, callgrind).
+    /// True when token `i` is in `list`, ignoring ASCII case.
     #[inline(always)]
-    fn in_list(&self, i: usize, list: impl Words) -> bool {
-        let word = self.tok(i);
-        list.may_have_len(word.len()) && list.has(word)
+    fn in_list(&self, i: usize, list: List) -> bool {
+        self.lex.list(list).contains(self.tok(i))
     }
 
     /// A capitalised word, or a name with a short lowercase particle glued on ("al-Qaim").
@@ -621,19 +243,15 @@ impl<'a> Ctx<'a> {
     /// A word of a time phrase between a speaker and the cue: "The campaign on Tuesday
     /// responded", "Trump last week said", "officials Monday night said".
     fn is_time_word(&self, i: usize) -> bool {
-        let day = |t: usize| self.in_list(t, DAYS);
+        let day = |t: usize| self.in_list(t, Weekdays);
         day(i)
-            || self.in_list(i, &["yesterday", "today", "tonight"])
+            || self.in_list(i, RelativeDays)
             || (self.is(i, "on") && self.is_word(i + 1) && day(i + 1))
-            || (self.in_list(i, &["night", "morning", "afternoon", "evening"])
-                && i > 0
-                && day(i - 1))
-            || (self.in_list(i, &["week", "month", "year"])
-                && i > 0
-                && self.in_list(i - 1, &["last", "this", "earlier"]))
-            || (self.in_list(i, &["last", "this"])
+            || (self.in_list(i, DayParts) && i > 0 && day(i - 1))
+            || (self.in_list(i, TimeUnits) && i > 0 && self.in_list(i - 1, TimeUnitModifiers))
+            || (self.in_list(i, NearTimeModifiers)
                 && self.is_word(i + 1)
-                && self.in_list(i + 1, &["week", "month", "year"]))
+                && self.in_list(i + 1, TimeUnits))
     }
 
     /// True for the apostrophe of a plural possessive glued to its word: "Sanders' spokesman".
@@ -650,7 +268,7 @@ impl<'a> Ctx<'a> {
     /// Scans left from token `last` (inclusive) over a speaker phrase; returns its first token.
     fn speaker_left(&self, last: usize, from: usize) -> Option<usize> {
         // A personal pronoun is a whole speaker phrase: "videos he calls ...".
-        if self.in_list(last, PRONOUNS) {
+        if self.in_list(last, SpeakerPronouns) {
             return Some(last);
         }
         let mut s = last + 1;
@@ -658,7 +276,7 @@ impl<'a> Ctx<'a> {
         while s > from {
             let t = s - 1;
             if self.is_word(t) {
-                if self.in_list(t, CLAUSE_WORDS)
+                if self.in_list(t, ClauseWords)
                     || self
                         .lex
                         .cue(self.tok(t))
@@ -698,30 +316,20 @@ impl<'a> Ctx<'a> {
     /// "The Washington Post"); returns one past its last token.
     fn recipient_right(&self, first: usize, end: usize) -> usize {
         let mut i = first;
-        if i < end && self.in_list(i, &["the", "a", "an"]) {
+        if i < end && self.in_list(i, Articles) {
             i += 1;
         }
-        if i < end && self.capitalised(i) && !self.in_list(i, PHRASE_OPENERS) {
+        if i < end && self.capitalised(i) && !self.in_list(i, PhraseOpeners) {
             while i < end
                 && (self.capitalised(i)
                     || self.abbreviation_period(i, first)
-                    || (self.in_list(i, &["of", "&", "and"])
-                        && i + 1 < end
-                        && self.capitalised(i + 1)))
+                    || (self.in_list(i, NameJoiners) && i + 1 < end && self.capitalised(i + 1)))
             {
                 i += 1;
             }
             return i;
         }
-        if i < end
-            && self.is_word(i)
-            && !self.in_list(
-                i,
-                &[
-                    "that", "in", "on", "at", "of", "about", "to", "for", "with", "it", "this",
-                ],
-            )
-        {
+        if i < end && self.is_word(i) && !self.in_list(i, NotHearers) {
             // One common noun: "reporters", "him", "lawmakers".
             return i + 1;
         }
@@ -756,33 +364,15 @@ impl<'a> Ctx<'a> {
             && t < end
             && self.is_word(t)
             && !self.is(t, "that")
-            && !self.in_list(t, PHRASE_OPENERS)
-            && !self.in_list(t, NO_CONTENT_AFTER)
+            && !self.in_list(t, PhraseOpeners)
+            && !self.in_list(t, NoClaimAfterCue)
         {
             return (Some(t), recipient);
         }
         // "said this week that" opens a time phrase; "said this is bad" opens the claim.
-        let time_phrase = !self.in_list(j, &["this", "last"])
-            || (j + 1 < end
-                && self.in_list(
-                    j + 1,
-                    &[
-                        "week",
-                        "month",
-                        "year",
-                        "morning",
-                        "afternoon",
-                        "evening",
-                        "night",
-                        "weekend",
-                        "spring",
-                        "summer",
-                        "fall",
-                        "winter",
-                        "time",
-                    ],
-                ));
-        if time_phrase && self.in_list(j, PHRASE_OPENERS) {
+        let time_phrase =
+            !self.in_list(j, NearTimeModifiers) || (j + 1 < end && self.in_list(j + 1, TimeNouns));
+        if time_phrase && self.in_list(j, PhraseOpeners) {
             // Skip a time or place phrase up to "that" or a colon, if one comes soon.
             let limit = (j + 14).min(end);
             for k in j..limit {
@@ -808,7 +398,7 @@ impl<'a> Ctx<'a> {
                     }
                     if k > j + 1
                         && self.words(k + 1, end) >= 4
-                        && !self.in_list(k + 1, &["which", "who", "whose", "where", "according"])
+                        && !self.in_list(k + 1, NotClaimAfterComma)
                     {
                         return (Some(j), recipient);
                     }
@@ -841,7 +431,7 @@ impl<'a> Ctx<'a> {
             );
         }
         // `He said of Congress: "They just need ..."`.
-        if self.in_list(j, &["of", "about"]) {
+        if self.in_list(j, TopicPrepositions) {
             let colon = (j + 1..(j + 9).min(end)).find(|&k| self.tok(k) == ":");
             if let Some(k) = colon.filter(|&k| k + 1 < end) {
                 return (Some(k + 1), recipient);
@@ -857,10 +447,10 @@ impl<'a> Ctx<'a> {
             }
         }
         // "said no." declines; "says no matter what ..." does not.
-        let bare_answer = self.in_list(j, &["no", "yes"])
+        let bare_answer = self.in_list(j, BareAnswers)
             && (j + 1 >= end || matches!(self.tok(j + 1), "," | "." | ";") || self.is(j + 1, "to"));
         if bare_answer
-            || self.in_list(j, NO_CONTENT_AFTER)
+            || self.in_list(j, NoClaimAfterCue)
             || self.tok(j) == ","
             || self.tok(j) == ";"
         {
@@ -999,10 +589,10 @@ impl<'a> Ctx<'a> {
             .find(|&t| {
                 !self.inside[t]
                     && (self.is_time_word(t)
-                        || self.in_list(t, &["here", "during", "at", "when", "after", "before"])
+                        || self.in_list(t, NounObjectEnds)
                         || (self.is(t, "in")
                             && t + 1 < end
-                            && self.in_list(t + 1, &["a", "an", "his", "her", "their", "its"])))
+                            && self.in_list(t + 1, PlaceDeterminers)))
             })
             .unwrap_or(end)
     }
@@ -1127,9 +717,9 @@ impl<'a> Ctx<'a> {
         // After `"...," he` nearly any word is the verb ("he went on", "it read").
         let verb_like = w.len() > 2
             && w.chars().all(char::is_lowercase)
-            && !self.in_list(i, CLAUSE_WORDS)
-            && !self.in_list(i, NOT_BEFORE_CUE)
-            && !self.in_list(i, &["and", "or", "said"]);
+            && !self.in_list(i, ClauseWords)
+            && !self.in_list(i, NotBeforeCue)
+            && !self.in_list(i, NotVerbsAfterQuote);
         if !verb_like || i < a + 3 {
             return None;
         }
@@ -1142,7 +732,7 @@ impl<'a> Ctx<'a> {
         if !inflected
             && end - i > 4
             && self.is_word(i + 1)
-            && !self.in_list(i + 1, &["on", "in", "at", "back", "up", "out"])
+            && !self.in_list(i + 1, WordsAfterUnlistedVerb)
         {
             return None;
         }
@@ -1153,7 +743,7 @@ impl<'a> Ctx<'a> {
         // Inverted: `"This is fantastic!" beamed Donald Hartley`.
         if closes_quote(i - 1)
             && w.ends_with("ed")
-            && (self.capitalised(i + 1) || self.in_list(i + 1, INVERTED_OPENERS))
+            && (self.capitalised(i + 1) || self.in_list(i + 1, InvertedOpeners))
         {
             return Some(Cue {
                 form: Form::Past,
@@ -1186,10 +776,9 @@ impl<'a> Ctx<'a> {
     /// editorial", "an angry Hollande", "a Democratic staffer in the room").
     fn short_speaker(&self, start: usize, end: usize) -> bool {
         (self.words(start, end) <= 4
-            && (self.in_list(start, PRONOUNS)
+            && (self.in_list(start, SpeakerPronouns)
                 || (start..end).all(|t| self.capitalised(t) || !self.is_word(t))))
-            || (self.words(start, end) <= 6
-                && self.in_list(start, &["the", "a", "an", "one", "another"]))
+            || (self.words(start, end) <= 6 && self.in_list(start, DescriptionOpeners))
     }
 
     fn cue(&mut self, c: usize, a: usize, e: usize, paragraph: usize, verb: Cue) {
@@ -1201,25 +790,13 @@ impl<'a> Ctx<'a> {
         if verb.infinitive
             && !comma_quote
             && !(c + 1 < e
-                && (self.in_list(c + 1, &["to", "that"]) || self.quote_opened_at(c + 1).is_some()))
+                && (self.in_list(c + 1, StanceComplements)
+                    || self.quote_opened_at(c + 1).is_some()))
         {
             return;
         }
         // "found himself embroiled", "finds itself at the center": no finding is reported.
-        if self.in_list(c, &["found", "finds"])
-            && c + 1 < e
-            && self.in_list(
-                c + 1,
-                &[
-                    "himself",
-                    "herself",
-                    "itself",
-                    "themselves",
-                    "myself",
-                    "ourselves",
-                ],
-            )
-        {
+        if self.in_list(c, FindVerbs) && c + 1 < e && self.in_list(c + 1, Reflexives) {
             return;
         }
         // Skip auxiliaries and adverbs between speaker and cue: "has also said".
@@ -1227,7 +804,7 @@ impl<'a> Ctx<'a> {
         while k > a && self.is_between(k - 1) {
             k -= 1;
         }
-        if k > a && self.in_list(k - 1, NOT_BEFORE_CUE) {
+        if k > a && self.in_list(k - 1, NotBeforeCue) {
             return;
         }
         if k == a && form == Form::Base {
@@ -1243,7 +820,7 @@ impl<'a> Ctx<'a> {
         // A verb with a hearer is never inverted: in `"...," X told AFP` AFP is not the speaker;
         // nor are verbs of evaluation ("..., called the new law \"better\"").
         let invertible = !self.lex.cue(self.tok(c)).is_some_and(|cu| cu.infinitive)
-            && !self.in_list(c, NOT_INVERTED);
+            && !self.in_list(c, NotInvertedCues);
         if k == c
             && c > a
             && !object
@@ -1263,21 +840,21 @@ impl<'a> Ctx<'a> {
                 .unwrap_or(src_end);
             // "said Ana Ruiz", "said the minister", "said headmaster Tomas Reyes".
             let opener = self.capitalised(c + 1)
-                || self.in_list(c + 1, INVERTED_OPENERS)
+                || self.in_list(c + 1, InvertedOpeners)
                 || (self.words(c + 1, name_end) <= 8
                     && (c + 1..name_end).any(|t| self.capitalised(t)));
             // ... and no verb: in "Mr. Slinker, whose start-up ..., said Mr. Trump was ..."
             // what follows the cue is the claim.
             let no_more_cues = (c + 1..name_end).all(|t| {
                 self.inside[t]
-                    || (self.lex.cue(self.tok(t)).is_none() && !self.in_list(t, CLAUSE_WORDS))
+                    || (self.lex.cue(self.tok(t)).is_none() && !self.in_list(t, ClauseWords))
             });
             if opener
                 && no_more_cues
                 && src_end > c + 1
                 && src_end - c <= 50
-                && !self.in_list(c + 1, PHRASE_OPENERS)
-                && !self.in_list(c + 1, NO_CONTENT_AFTER)
+                && !self.in_list(c + 1, PhraseOpeners)
+                && !self.in_list(c + 1, NoClaimAfterCue)
             {
                 let boundary = c - 1;
                 let to = if self.tok(boundary) == "," {
@@ -1327,7 +904,7 @@ impl<'a> Ctx<'a> {
         }
         // `Clinton shook her head and said, "No."`: the verb shares its sentence's subject,
         // or the speaker of the claim just before it ("X said A and added that B").
-        if k - 1 > a && self.in_list(k - 1, &["and", "but"]) {
+        if k - 1 > a && self.in_list(k - 1, Coordinators) {
             let sentence_start = self.span(a).start;
             let earlier = self
                 .claims
@@ -1379,7 +956,7 @@ impl<'a> Ctx<'a> {
                 "," | "—" | "–" | "--" | "-" | ":" | "("
             )
             || self.quote_closed_at(before - 1).is_some()
-            || self.in_list(before - 1, BOUNDARY_WORDS);
+            || self.in_list(before - 1, SpeakerBoundaries);
         if !boundary_ok {
             return;
         }
@@ -1459,21 +1036,11 @@ impl<'a> Ctx<'a> {
                 .next_after_cue(c, e, object)
                 .is_some_and(|n| self.tok(n) == ",");
         // An adverbial lead ("Simply put,", "By eliminating the line,") is not the claim.
-        let adverbial = self.words(from, to) <= 3
-            || self.in_list(
-                from,
-                &[
-                    "by", "in", "with", "after", "before", "when", "while", "if", "since",
-                    "despite", "for", "as", "at", "on",
-                ],
-            );
+        let adverbial = self.words(from, to) <= 3 || self.in_list(from, AdverbialOpeners);
         // "On Saturday, Trump called ...", "Last week, she endorsed ...": a time or place
         // lead is never the claim.
         let lead = self.words(from, to) <= 6
-            && (self.in_list(
-                from,
-                &["on", "in", "at", "earlier", "later", "most", "during"],
-            ) || self.is_time_word(from))
+            && (self.in_list(from, TimePlaceLeads) || self.is_time_word(from))
             && self.kind_of(from, to).0 == ClaimKind::Indirect;
         if lead && !comma_after {
             return;
@@ -1505,7 +1072,7 @@ impl<'a> Ctx<'a> {
                 let said = said_by(SPLIT);
                 self.push_piece(n, end, 1, group, paragraph, &said);
             } else if n < e
-                && !self.in_list(n, NOT_MORE_CONTENT)
+                && !self.in_list(n, NotMoreClaim)
                 && self
                     .lex
                     .cue(self.tok(n))
@@ -1526,7 +1093,7 @@ impl<'a> Ctx<'a> {
         }
         // `he told Bloomberg News in October, "..."`, `he said of the campaign, "..."`: a
         // short time, place or topic phrase before the comma.
-        if j < e && (self.in_list(j, PHRASE_OPENERS) || self.in_list(j, &["of", "about"])) {
+        if j < e && (self.in_list(j, PhraseOpeners) || self.in_list(j, TopicPrepositions)) {
             if let Some(comma) = (j + 1..(j + 8).min(e)).find(|&k| self.tok(k) == ",") {
                 if (j..comma).all(|k| {
                     self.is_word(k) || self.abbreviation_period(k, j) || self.possessive_mark(k)
@@ -1562,7 +1129,7 @@ impl<'a> Ctx<'a> {
             let opens = p + 1;
             let first = self.tok(opens).chars().next();
             let appositive = self
-                .in_list(opens, &["who", "whose", "a", "an", "the", "one", "which"])
+                .in_list(opens, AppositiveOpeners)
                 || (first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
                     && self.words(opens, right) <= 16)
                 // "Peter King, Republican of New York, said": a short capitalised
@@ -1575,7 +1142,7 @@ impl<'a> Ctx<'a> {
                 || (self.words(opens, right) <= 6
                     && self.capitalised(opens)
                     && (opens..right).all(|t| {
-                        self.capitalised(t) || !self.is_word(t) || self.in_list(t, &["of", "the", "and"])
+                        self.capitalised(t) || !self.is_word(t) || self.in_list(t, NameInnerWords)
                     }));
             if !appositive {
                 return None;
@@ -1583,8 +1150,8 @@ impl<'a> Ctx<'a> {
             if let Some(s) = self.speaker_left(p - 1, a) {
                 let named = (self.capitalised(s)
                     || self.capitalised(p - 1)
-                    || self.in_list(s, &["a", "an", "the", "one", "another"]))
-                    && !self.in_list(s, FRONTED);
+                    || self.in_list(s, DescriptionOpeners))
+                    && !self.in_list(s, FrontedOpeners);
                 // "Sen. Marco Rubio, R-Fla., said": a party and state label is itself an
                 // appositive; the name is further left.
                 let label = p - s <= 2 && self.tok(s).len() <= 6 && self.tok(s).contains('-');
@@ -1623,7 +1190,7 @@ impl<'a> Ctx<'a> {
         while name > a
             && (self.capitalised(name - 1)
                 || self.abbreviation_period(name - 1, a)
-                || (self.in_list(name - 1, &["of", "the"]) && name - 1 > a))
+                || (self.in_list(name - 1, NameConnectives) && name - 1 > a))
         {
             name -= 1;
         }
@@ -1632,10 +1199,10 @@ impl<'a> Ctx<'a> {
         }
         let described = || {
             (last.saturating_sub(5).max(a)..=last).rev().find(|&t| {
-                self.in_list(t, &["a", "an", "the", "one", "another", "those"])
+                self.in_list(t, AntecedentOpeners)
                     && (t..=last).all(|u| {
                         self.is_word(u)
-                            && !self.in_list(u, CLAUSE_WORDS)
+                            && !self.in_list(u, ClauseWords)
                             && self.lex.cue(self.tok(u)).is_none()
                     })
             })
@@ -1668,9 +1235,9 @@ impl<'a> Ctx<'a> {
             let after_comma = self.tok(i - 1) == ",";
             // "she will vote for him but has withheld her endorsement": a second verb of the
             // speaker's, coordinated with the cue, ends the claim.
-            if self.in_list(i, &["and", "but"])
+            if self.in_list(i, Coordinators)
                 && i + 1 < e
-                && (self.in_list(i + 1, &["has", "had", "have"])
+                && (self.in_list(i + 1, PerfectAuxiliaries)
                     || self
                         .lex
                         .cue(self.tok(i + 1))
@@ -1687,15 +1254,18 @@ impl<'a> Ctx<'a> {
                 }
                 // `, and he railed against ...`: a new clause with its own subject, no longer
                 // the claim (`, but cautioned against ...` ended it above).
-                if self.in_list(i, &["and", "but"]) && i + 1 < e && self.in_list(i + 1, PRONOUNS) {
+                if self.in_list(i, Coordinators)
+                    && i + 1 < e
+                    && self.in_list(i + 1, SpeakerPronouns)
+                {
                     return i - 1;
                 }
                 // `, but officials said ...`, `, while the campaign says ...`: another
                 // speaker's claim begins.
-                if self.in_list(i, &["and", "but", "while"]) {
+                if self.in_list(i, ClauseConjunctions) {
                     let subject_then_cue = (i + 2..(i + 6).min(e)).find(|&t| {
                         !self.is_word(t - 1)
-                            || self.in_list(t - 1, CLAUSE_WORDS)
+                            || self.in_list(t - 1, ClauseWords)
                             || self
                                 .lex
                                 .cue(self.tok(t))
@@ -1703,8 +1273,8 @@ impl<'a> Ctx<'a> {
                     });
                     if subject_then_cue.is_some_and(|t| {
                         self.is_word(t - 1)
-                            && !self.in_list(t - 1, CLAUSE_WORDS)
-                            && !self.in_list(t - 1, NOT_BEFORE_CUE)
+                            && !self.in_list(t - 1, ClauseWords)
+                            && !self.in_list(t - 1, NotBeforeCue)
                     }) {
                         return i - 1;
                     }
@@ -1743,7 +1313,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         let source = self.cover(src_from, src_to);
-        let leading = i == a || (i == a + 1 && self.in_list(a, &["but", "and", "yet", "so"]));
+        let leading = i == a || (i == a + 1 && self.in_list(a, SentenceConjunctions));
         let group = self.next_group();
         if leading {
             if src_to < e && self.tok(src_to) == "," {
@@ -1779,14 +1349,8 @@ impl<'a> Ctx<'a> {
             let goes_on = src_to + 1 < e
                 && self.tok(src_to) == ","
                 && self.words(rest, e) >= 3
-                && self.in_list(
-                    rest,
-                    &[
-                        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
-                        "could", "should", "may", "might",
-                    ],
-                );
-            let lead = self.in_list(a, PHRASE_OPENERS) || self.is_time_word(a);
+                && self.in_list(rest, FiniteAuxiliaries);
+            let lead = self.in_list(a, PhraseOpeners) || self.is_time_word(a);
             if !(goes_on && lead) {
                 self.push_piece(a, to, 2, group, paragraph, &said);
             }
@@ -1806,11 +1370,6 @@ impl<'a> Ctx<'a> {
         // "adding that" and "saying" are the common ones; other participles need "that" or a
         // quote so that "warning shots" or "pointing fingers" stay out.
         let end = self.quote_end(start, self.cut_at_participle(start, e));
-        // ", calling him a \"loser\"": a quotation in the claim makes it a report too.
-        let explicit = self.is(start.saturating_sub(1), "that")
-            || self.tok(start - 1) == ":"
-            || (start..end).any(|t| self.quote_opened_at(t).is_some());
-        let _ = explicit;
         let Some((_, from, to)) = self.content_span(start, end, 2) else {
             return;
         };
@@ -1850,7 +1409,7 @@ impl<'a> Ctx<'a> {
             .collect();
         starts.reverse();
         starts.into_iter().find_map(|st| {
-            if st >= i || self.in_list(st, FRONTED) {
+            if st >= i || self.in_list(st, FrontedOpeners) {
                 return None;
             }
             // "However, Adelson met ...": a lone word before a comma is an adverb.
@@ -1859,13 +1418,13 @@ impl<'a> Ctx<'a> {
             }
             let s_end = (st..i).find(|&t| {
                 !(self.is_word(t) || self.abbreviation_period(t, st))
-                    || self.in_list(t, CLAUSE_WORDS)
+                    || self.in_list(t, ClauseWords)
                     || self.lex.cue(self.tok(t)).is_some()
-                    || (t > st && !self.capitalised(t) && !self.in_list(t, &["of", "the"]))
+                    || (t > st && !self.capitalised(t) && !self.in_list(t, NameConnectives))
             })?;
             (s_end > st
                 && self.words(st, s_end) <= 6
-                && (self.capitalised(st) || self.in_list(st, PRONOUNS)))
+                && (self.capitalised(st) || self.in_list(st, SpeakerPronouns)))
             .then(|| self.cover(st, s_end))
         })
     }
@@ -1882,7 +1441,7 @@ impl<'a> Ctx<'a> {
             Some((q, c))
                 if c + 2 < end
                     && self.text[q.inner].split_whitespace().count() >= 3
-                    && self.in_list(c + 1, &["and", "but"])
+                    && self.in_list(c + 1, Coordinators)
                     && (self.lex.cue(self.tok(c + 2)).is_some()
                         || self.tok(c + 2).ends_with("ed")) =>
             {
@@ -1905,7 +1464,7 @@ impl<'a> Ctx<'a> {
             return;
         };
         let name_ok = (a..colon).all(|i| self.capitalised(i) || self.abbreviation_period(i, a))
-            && !self.in_list(a, NOT_SPEAKER_LABELS)
+            && !self.in_list(a, NotSpeakerLabels)
             && self.words(colon + 1, b) >= 2;
         if !name_ok || self.quote_opened_at(colon + 1).is_some() {
             return;
@@ -1938,13 +1497,13 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let w = self.tok(i);
-        let particle = i + 1 < e && self.in_list(i + 1, &["back", "in", "out", "up", "on"]);
+        let particle = i + 1 < e && self.in_list(i + 1, VerbParticles);
         let j = if particle { i + 2 } else { i + 1 };
         let verb_like = w.len() > 2
             && (particle || w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
             && w.chars().all(|c| c.is_ascii_lowercase())
             && self.lex.cue(w).is_none()
-            && !self.in_list(i, CLAUSE_WORDS);
+            && !self.in_list(i, ClauseWords);
         if !verb_like || !quote_after(j) {
             return false;
         }
@@ -1973,19 +1532,14 @@ impl<'a> Ctx<'a> {
     /// <claim>`, `he was asked how <claim>`. The question is a claim with no speaker (who
     /// asked is rarely said); the answer, if any, is the sentence's own claim.
     fn asked_question(&mut self, i: usize, a: usize, e: usize, paragraph: usize) -> bool {
-        let lead = |t: usize| self.in_list(t, &["when", "after", "once", "if"]);
-        let passive = |t: usize| self.in_list(t, &["was", "were", "been", "being", "is", "be"]);
+        let lead = |t: usize| self.in_list(t, AskedLeads);
+        let passive = |t: usize| self.in_list(t, PassiveAuxiliaries);
         let q = i + 1;
         if !self.is(i, "asked")
             || i == a
             || !(lead(i - 1) || passive(i - 1))
             || q + 1 >= e
-            || !self.in_list(
-                q,
-                &[
-                    "whether", "how", "which", "who", "what", "why", "if", "about", "where",
-                ],
-            )
+            || !self.in_list(q, QuestionOpeners)
         {
             return false;
         }
@@ -2011,14 +1565,14 @@ impl<'a> Ctx<'a> {
     /// `<subject> seemed <claim>`, `<subject> is expected to <claim>`. The claim comes in two
     /// pieces, the subject and what is believed of it, and has no speaker.
     fn raising(&mut self, i: usize, a: usize, e: usize, paragraph: usize) -> bool {
-        let cue_from = if self.in_list(i, SEEM) {
+        let cue_from = if self.in_list(i, AppearanceVerbs) {
             i
         } else if self.is(i, "expected") {
             let mut b = i;
-            if b > a && self.in_list(b - 1, RAISING_ADVERBS) {
+            if b > a && self.in_list(b - 1, RaisingAdverbs) {
                 b -= 1;
             }
-            if !(b > a && self.in_list(b - 1, &["is", "are", "was", "were"])) {
+            if !(b > a && self.in_list(b - 1, BeForms)) {
                 return false;
             }
             b - 1
@@ -2031,17 +1585,17 @@ impl<'a> Ctx<'a> {
         }
         // "appeared to be", "seemed unsure"; but "appeared on CNN" is no belief.
         let to = self.is(comp, "to");
-        if !to && (!self.tok(i).starts_with("seem") || self.in_list(comp, CLAUSE_WORDS)) {
+        if !to && (!self.tok(i).starts_with("seem") || self.in_list(comp, ClauseWords)) {
             return false;
         }
         let mut k = cue_from;
-        while k > a && (self.in_list(k - 1, RAISING_ADVERBS) || self.is_between(k - 1)) {
+        while k > a && (self.in_list(k - 1, RaisingAdverbs) || self.is_between(k - 1)) {
             k -= 1;
         }
         let subject = match k.checked_sub(1).filter(|&t| t >= a && self.is_word(t)) {
             // "It seems unlikely that ...": no subject to speak of.
-            Some(t) if self.in_list(t, &["it", "there"]) => None,
-            Some(t) if self.in_list(t, &["which", "who", "that"]) => Some(t),
+            Some(t) if self.in_list(t, ExpletiveSubjects) => None,
+            Some(t) if self.in_list(t, RelativePronouns) => Some(t),
             Some(t) => self.speaker_left(t, a),
             None => None,
         };
@@ -2073,7 +1627,7 @@ impl<'a> Ctx<'a> {
                 && (a..to).all(|i| {
                     self.capitalised(i)
                         || self.abbreviation_period(i, a)
-                        || self.in_list(i, &["of", "the"])
+                        || self.in_list(i, NameConnectives)
                         || !self.is_word(i) && self.tok(i) != ","
                 })
                 // An all-capitals lead is a newswire slug ("JAPAN TRADE:"), not a speaker.
@@ -2087,7 +1641,7 @@ impl<'a> Ctx<'a> {
                     .cue(self.tok(i))
                     .is_some_and(|c| matches!(c.form, Form::Third | Form::Past))
         });
-        if self.in_list(a, NOT_SPEAKER_LABELS) {
+        if self.in_list(a, NotSpeakerLabels) {
             return;
         }
         let (lead, cue) = match (colon, says) {
@@ -2142,7 +1696,7 @@ impl<'a> Ctx<'a> {
             && self.tok(k - 1).chars().all(char::is_lowercase)
             && (self.lex.cue(self.tok(k - 1)).is_some()
                 || self.tok(k - 1).ends_with("ed")
-                || self.in_list(k - 1, &["put", "wrote", "said"]));
+                || self.in_list(k - 1, ColonVerbs));
         if verb {
             k -= 1;
             while k > a && self.is_between(k - 1) {
@@ -2152,10 +1706,10 @@ impl<'a> Ctx<'a> {
         let Some(start) = k.checked_sub(1).and_then(|last| self.speaker_left(last, a)) else {
             return;
         };
-        let named = (start..k).any(|t| self.capitalised(t)) || self.in_list(start, PRONOUNS);
+        let named = (start..k).any(|t| self.capitalised(t)) || self.in_list(start, SpeakerPronouns);
         let boundary = start == a
             || matches!(self.tok(start - 1), "," | "—" | "–" | "(")
-            || self.in_list(start - 1, BOUNDARY_WORDS);
+            || self.in_list(start - 1, SpeakerBoundaries);
         if !named || !boundary || self.words(start, k) > 8 {
             return;
         }
@@ -2281,7 +1835,7 @@ impl<'a> Ctx<'a> {
                 self.capitalised(t)
                     || self.abbreviation_period(t, from)
                     || matches!(self.tok(t), "," | "(" | ")")
-                    || self.in_list(t, &["of", "the"])
+                    || self.in_list(t, NameConnectives)
             })
             && self.capitalised(name.start);
         ok.then(|| (self.cover(name.start, name.end), self.span(from)))
@@ -2315,7 +1869,7 @@ impl<'a> Ctx<'a> {
         while k > a && self.is_word(k - 1) && self.lex.auxiliaries.contains(self.tok(k - 1)) {
             k -= 1;
         }
-        if k == a || self.in_list(k - 1, NOT_BEFORE_CUE) {
+        if k == a || self.in_list(k - 1, NotBeforeCue) {
             return None;
         }
         let start = self.speaker_left(k - 1, a)?;
@@ -2539,24 +2093,5 @@ mod tests {
         assert_eq!(got.len(), 3, "{got:?}");
         assert_eq!(got[1].0, "This is our town and we built it with our hands.");
         assert_eq!(got[1].1, ClaimKind::Direct.as_str());
-    }
-}
-#[cfg(test)]
-mod debug_tests {
-    #[test]
-    fn debug_dump() {
-        let text = std::fs::read_to_string("/tmp/t4.txt").unwrap_or_default();
-        let doc = whosaid_segment::Segmenter::new().segment(&text, None);
-        for p in &doc.paragraphs {
-            eprintln!("P {:?} {:?}", p.furniture, &text[p.span]);
-        }
-        for s in &doc.sentences {
-            eprintln!("S {:?}", &text[s.span]);
-        }
-        for q in &doc.quotes {
-            eprintln!("Q {:?}", &text[q.inner]);
-        }
-        let toks: Vec<_> = doc.tokens.iter().map(|t| &text[t.span()]).collect();
-        eprintln!("{toks:?}");
     }
 }

@@ -1,8 +1,6 @@
 //! The detector's word lists, compiled in from `data/lexicons/`.
 
-use rustc_hash::FxHashMap;
-
-use whosaid_core::{with_ascii_lowercase, Lexicon, Prefilter};
+use whosaid_core::{lexicon_lines, Lexicon};
 
 /// Which form of a cue verb a word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,22 +26,96 @@ pub(crate) struct Cue {
     pub(crate) noun: bool,
 }
 
-#[derive(Debug)]
-pub(crate) struct Lexicons {
-    pub(crate) cues: FxHashMap<String, Cue>,
-    /// Turns away most words before the `cues` lookup: it runs for every word.
-    cue_prefilter: Prefilter,
-    pub(crate) participles: Lexicon,
-    pub(crate) auxiliaries: Lexicon,
+/// The detector's word lists other than the cue verbs, by name; each is the file
+/// `data/lexicons/<file>.txt`, whose header says what belongs in it. Rules ask
+/// `Ctx::in_list(token, List::ClauseWords)`.
+macro_rules! lists {
+    ($($name:ident = $file:literal,)*) => {
+        /// A word list of the detector's.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum List {
+            $(
+                #[doc = concat!("`data/lexicons/", $file, ".txt`")]
+                $name,
+            )*
+        }
+
+        /// The lists' sources, in the order of [`List`].
+        const LIST_SOURCES: &[(&str, &str)] = &[
+            $(($file, include_str!(concat!("../../../data/lexicons/", $file, ".txt"))),)*
+        ];
+    };
 }
 
-fn parse_cues(source: &str) -> FxHashMap<String, Cue> {
-    let mut cues = FxHashMap::default();
-    for line in source.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+lists! {
+    ClauseWords = "clause-words",
+    NotBeforeCue = "not-before-cue",
+    InvertedOpeners = "inverted-openers",
+    NoClaimAfterCue = "no-claim-after-cue",
+    PhraseOpeners = "phrase-openers",
+    NotMoreClaim = "not-more-claim",
+    FrontedOpeners = "fronted-openers",
+    SpeakerBoundaries = "speaker-boundaries",
+    NotInvertedCues = "not-inverted-cues",
+    Weekdays = "weekdays",
+    NotSpeakerLabels = "not-speaker-labels",
+    AppearanceVerbs = "appearance-verbs",
+    RaisingAdverbs = "raising-adverbs",
+    SpeakerPronouns = "speaker-pronouns",
+    RelativeDays = "relative-days",
+    DayParts = "day-parts",
+    TimeUnits = "time-units",
+    TimeUnitModifiers = "time-unit-modifiers",
+    NearTimeModifiers = "near-time-modifiers",
+    Articles = "articles",
+    NameJoiners = "name-joiners",
+    NotHearers = "not-hearers",
+    TimeNouns = "time-nouns",
+    NotClaimAfterComma = "not-claim-after-comma",
+    TopicPrepositions = "topic-prepositions",
+    BareAnswers = "bare-answers",
+    NounObjectEnds = "noun-object-ends",
+    PlaceDeterminers = "place-determiners",
+    NotVerbsAfterQuote = "not-verbs-after-quote",
+    WordsAfterUnlistedVerb = "words-after-unlisted-verb",
+    DescriptionOpeners = "description-openers",
+    StanceComplements = "stance-complements",
+    FindVerbs = "find-verbs",
+    Reflexives = "reflexives",
+    Coordinators = "coordinators",
+    AdverbialOpeners = "adverbial-openers",
+    TimePlaceLeads = "time-place-leads",
+    AppositiveOpeners = "appositive-openers",
+    NameInnerWords = "name-inner-words",
+    NameConnectives = "name-connectives",
+    AntecedentOpeners = "antecedent-openers",
+    PerfectAuxiliaries = "perfect-auxiliaries",
+    ClauseConjunctions = "clause-conjunctions",
+    SentenceConjunctions = "sentence-conjunctions",
+    FiniteAuxiliaries = "finite-auxiliaries",
+    AskedLeads = "asked-leads",
+    PassiveAuxiliaries = "passive-auxiliaries",
+    QuestionOpeners = "question-openers",
+    BeForms = "be-forms",
+    ExpletiveSubjects = "expletive-subjects",
+    RelativePronouns = "relative-pronouns",
+    ColonVerbs = "colon-verbs",
+    VerbParticles = "verb-particles",
+}
+
+#[derive(Debug)]
+pub(crate) struct Lexicons {
+    /// Every form of every cue verb, with what kind of cue it is.
+    cues: Lexicon<Cue>,
+    pub(crate) participles: Lexicon,
+    pub(crate) auxiliaries: Lexicon,
+    /// The lists of [`List`], in its order.
+    lists: Vec<Lexicon>,
+}
+
+fn parse_cues(source: &str) -> Lexicon<Cue> {
+    let mut cues = Lexicon::default();
+    for line in lexicon_lines(source) {
         let object = line.contains("+object");
         let infinitive = line.contains("+to");
         let noun = line.contains("+noun");
@@ -65,7 +137,7 @@ fn parse_cues(source: &str) -> FxHashMap<String, Cue> {
                 infinitive,
                 noun,
             };
-            cues.entry(form.to_ascii_lowercase()).or_insert(cue);
+            cues.insert(form, cue);
         }
     }
     cues
@@ -73,32 +145,27 @@ fn parse_cues(source: &str) -> FxHashMap<String, Cue> {
 
 impl Lexicons {
     pub(crate) fn load() -> Lexicons {
-        let cues = parse_cues(include_str!("../../../data/lexicons/cues.txt"));
-        let mut cue_prefilter = Prefilter::default();
-        for form in cues.keys() {
-            cue_prefilter.insert(form);
-        }
         Lexicons {
-            cues,
-            cue_prefilter,
+            cues: parse_cues(include_str!("../../../data/lexicons/cues.txt")),
+            lists: LIST_SOURCES
+                .iter()
+                .map(|(_, source)| Lexicon::parse(source))
+                .collect(),
             participles: Lexicon::parse(include_str!("../../../data/lexicons/participles.txt")),
             auxiliaries: Lexicon::parse(include_str!("../../../data/lexicons/auxiliaries.txt")),
         }
     }
 
-    /// The cue that `word` is a form of. Inlined, so that the four words in five that the
-    /// prefilter turns away cost no call.
+    /// The cue that `word` is a form of.
     #[inline]
     pub(crate) fn cue(&self, word: &str) -> Option<Cue> {
-        if !self.cue_prefilter.may_contain(word) {
-            return None;
-        }
-        self.cue_lookup(word)
+        self.cues.get(word).copied()
     }
 
-    #[inline(never)]
-    fn cue_lookup(&self, word: &str) -> Option<Cue> {
-        with_ascii_lowercase(word, |lower| self.cues.get(lower).copied())
+    /// One of the word lists.
+    #[inline]
+    pub(crate) fn list(&self, list: List) -> &Lexicon {
+        &self.lists[list as usize]
     }
 }
 
@@ -115,5 +182,13 @@ mod tests {
         assert!(lex
             .cue("told")
             .is_some_and(|c| c.object && c.form == Form::Past));
+    }
+
+    #[test]
+    fn every_list_has_a_header_and_words() {
+        for (file, source) in LIST_SOURCES {
+            assert!(source.starts_with("# "), "{file}: no comment header");
+            assert!(!Lexicon::parse(source).is_empty(), "{file}: no words");
+        }
     }
 }
