@@ -813,88 +813,8 @@ impl<'a> Ctx<'a> {
         let cue_span = self.span(c);
         let (after, recipient) = self.content_after(c, e, verb);
 
-        // Inverted: `<claim>, said <speaker>`; but `Abu Ali, who fled, said the ...` has its
-        // speaker before the cue.
-        let speaker_leads =
-            c > a && self.tok(c - 1) == "," && self.appositive_speaker(c - 1, a) == Some(a);
-        // A verb with a hearer is never inverted: in `"...," X told AFP` AFP is not the speaker;
-        // nor are verbs of evaluation ("..., called the new law \"better\"").
-        let invertible = !self.lex.cue(self.tok(c)).is_some_and(|cu| cu.infinitive)
-            && !self.in_list(c, NotInvertedCues);
-        if k == c
-            && c > a
-            && !object
-            && invertible
-            && !speaker_leads
-            && (self.tok(c - 1) == "," || self.quote_closed_at(c - 1).is_some())
-            && c + 1 < e
-        {
-            // The speaker phrase runs to the end of the sentence, or to a quote that goes on
-            // after it (`"A," said Ana Ruiz, "B."`); its name to the first comma, and an
-            // appositive after the name may hold verbs of its own ("one resident, who asked
-            // to be identified ...").
-            let more = (c + 1..e).find(|&t| self.quote_opened_at(t).is_some());
-            let src_end = more.map_or(e, |m| if self.tok(m - 1) == "," { m - 1 } else { m });
-            let name_end = (c + 1..src_end)
-                .find(|&t| self.tok(t) == ",")
-                .unwrap_or(src_end);
-            // "said Ana Ruiz", "said the minister", "said headmaster Tomas Reyes".
-            let opener = self.capitalised(c + 1)
-                || self.in_list(c + 1, InvertedOpeners)
-                || (self.words(c + 1, name_end) <= 8
-                    && (c + 1..name_end).any(|t| self.capitalised(t)));
-            // ... and no verb: in "Mr. Slinker, whose start-up ..., said Mr. Trump was ..."
-            // what follows the cue is the claim.
-            let no_more_cues = (c + 1..name_end).all(|t| {
-                self.inside[t]
-                    || (self.lex.cue(self.tok(t)).is_none() && !self.in_list(t, ClauseWords))
-            });
-            if opener
-                && no_more_cues
-                && src_end > c + 1
-                && src_end - c <= 50
-                && !self.in_list(c + 1, PhraseOpeners)
-                && !self.in_list(c + 1, NoClaimAfterCue)
-            {
-                let boundary = c - 1;
-                let to = if self.tok(boundary) == "," {
-                    boundary
-                } else {
-                    boundary + 1
-                };
-                if let Some((_, from, to)) = self.content_span(a, to, 1) {
-                    let source = self.cover(c + 1, src_end);
-                    let group = self.next_group();
-                    let rule = INVERTED;
-                    self.push(
-                        from,
-                        to,
-                        group,
-                        paragraph,
-                        Some(cue_span),
-                        Some(source),
-                        None,
-                        rule,
-                    );
-                    if let Some(m) = more {
-                        let end = self.cut_at_participle(m, e);
-                        if let Some((_, f2, t2)) = self.content_span(m, end, 1) {
-                            let source = Some(source);
-                            self.push(
-                                f2,
-                                t2,
-                                group,
-                                paragraph,
-                                Some(cue_span),
-                                source,
-                                None,
-                                SPLIT,
-                            );
-                        }
-                    }
-                }
-                return;
-            }
+        if self.inverted(c, a, e, k, paragraph, verb) {
+            return;
         }
 
         // The speaker phrase before the cue, with an appositive or relative clause between
@@ -902,27 +822,8 @@ impl<'a> Ctx<'a> {
         if k == a {
             return;
         }
-        // `Clinton shook her head and said, "No."`: the verb shares its sentence's subject,
-        // or the speaker of the claim just before it ("X said A and added that B").
         if k - 1 > a && self.in_list(k - 1, Coordinators) {
-            let sentence_start = self.span(a).start;
-            let earlier = self
-                .claims
-                .iter()
-                .rev()
-                .take_while(|cl| cl.span.start >= sentence_start && cl.paragraph == paragraph)
-                .find(|cl| cl.cue.is_some_and(|cu| cu.end <= cue_span.start))
-                .and_then(|cl| cl.source);
-            let subject = earlier.or_else(|| self.sentence_subject(a, k - 1));
-            if let (Some(start), Some(subject)) = (after, subject) {
-                let said = Said {
-                    cue: cue_span,
-                    source: Some(subject),
-                    recipient,
-                    rule: COORDINATED,
-                };
-                self.push_after(start, e, 2, paragraph, said);
-            }
+            self.coordinated(a, e, k, paragraph, cue_span, after, recipient);
             return;
         }
         // `Kaine, who criticized fellow Democrats, ...`: the relative pronoun is the speaker
@@ -972,18 +873,7 @@ impl<'a> Ctx<'a> {
         };
         // `Asked whether he would resign, Smith said, "Probably."`: the question is a claim of
         // its own with no speaker; what follows the cue is the answer.
-        let asked = if self.is(a, "asked") {
-            Some(a + 1)
-        } else if self.is(a, "when") && a + 1 < e && self.is(a + 1, "asked") {
-            Some(a + 2)
-        } else {
-            None
-        };
-        if let (Some(q_from), true) = (asked, before > a + 1 && self.tok(before - 1) == ",") {
-            if let Some((_, f, t)) = self.content_span(q_from, before - 1, 2) {
-                let group = self.next_group();
-                self.push(f, t, group, paragraph, None, None, None, ASKED);
-            }
+        if self.asked_lead(a, e, before, paragraph) {
             let answer = after.or_else(|| {
                 self.next_after_cue(c, e, object)
                     .filter(|&n| self.tok(n) == ",")
@@ -1083,6 +973,161 @@ impl<'a> Ctx<'a> {
                 self.push_piece(n, end, 4, group, paragraph, &said);
             }
         }
+    }
+
+    /// `<claim>, said <speaker>` (and a second piece after the speaker: `"A," said Ana Ruiz,
+    /// "B."`), for the cue at `c` with nothing but auxiliaries and adverbs from `k` to it.
+    /// Returns whether the frame took the cue.
+    fn inverted(
+        &mut self,
+        c: usize,
+        a: usize,
+        e: usize,
+        k: usize,
+        paragraph: usize,
+        verb: Cue,
+    ) -> bool {
+        let object = verb.object;
+        let cue_span = self.span(c);
+        // Inverted: `<claim>, said <speaker>`; but `Abu Ali, who fled, said the ...` has its
+        // speaker before the cue.
+        let speaker_leads =
+            c > a && self.tok(c - 1) == "," && self.appositive_speaker(c - 1, a) == Some(a);
+        // A verb with a hearer is never inverted: in `"...," X told AFP` AFP is not the speaker;
+        // nor are verbs of evaluation ("..., called the new law \"better\"").
+        let invertible = !self.lex.cue(self.tok(c)).is_some_and(|cu| cu.infinitive)
+            && !self.in_list(c, NotInvertedCues);
+        if k == c
+            && c > a
+            && !object
+            && invertible
+            && !speaker_leads
+            && (self.tok(c - 1) == "," || self.quote_closed_at(c - 1).is_some())
+            && c + 1 < e
+        {
+            // The speaker phrase runs to the end of the sentence, or to a quote that goes on
+            // after it (`"A," said Ana Ruiz, "B."`); its name to the first comma, and an
+            // appositive after the name may hold verbs of its own ("one resident, who asked
+            // to be identified ...").
+            let more = (c + 1..e).find(|&t| self.quote_opened_at(t).is_some());
+            let src_end = more.map_or(e, |m| if self.tok(m - 1) == "," { m - 1 } else { m });
+            let name_end = (c + 1..src_end)
+                .find(|&t| self.tok(t) == ",")
+                .unwrap_or(src_end);
+            // "said Ana Ruiz", "said the minister", "said headmaster Tomas Reyes".
+            let opener = self.capitalised(c + 1)
+                || self.in_list(c + 1, InvertedOpeners)
+                || (self.words(c + 1, name_end) <= 8
+                    && (c + 1..name_end).any(|t| self.capitalised(t)));
+            // ... and no verb: in "Mr. Slinker, whose start-up ..., said Mr. Trump was ..."
+            // what follows the cue is the claim.
+            let no_more_cues = (c + 1..name_end).all(|t| {
+                self.inside[t]
+                    || (self.lex.cue(self.tok(t)).is_none() && !self.in_list(t, ClauseWords))
+            });
+            if opener
+                && no_more_cues
+                && src_end > c + 1
+                && src_end - c <= 50
+                && !self.in_list(c + 1, PhraseOpeners)
+                && !self.in_list(c + 1, NoClaimAfterCue)
+            {
+                let boundary = c - 1;
+                let to = if self.tok(boundary) == "," {
+                    boundary
+                } else {
+                    boundary + 1
+                };
+                if let Some((_, from, to)) = self.content_span(a, to, 1) {
+                    let source = self.cover(c + 1, src_end);
+                    let group = self.next_group();
+                    let rule = INVERTED;
+                    self.push(
+                        from,
+                        to,
+                        group,
+                        paragraph,
+                        Some(cue_span),
+                        Some(source),
+                        None,
+                        rule,
+                    );
+                    if let Some(m) = more {
+                        let end = self.cut_at_participle(m, e);
+                        if let Some((_, f2, t2)) = self.content_span(m, end, 1) {
+                            let source = Some(source);
+                            self.push(
+                                f2,
+                                t2,
+                                group,
+                                paragraph,
+                                Some(cue_span),
+                                source,
+                                None,
+                                SPLIT,
+                            );
+                        }
+                    }
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    /// `<speaker> <did something> and said <claim>`: a cue coordinated with an earlier verb at
+    /// `k - 1` ("and", "but") shares its sentence's subject, or the speaker of the claim just
+    /// before it ("X said A and added that B").
+    #[allow(clippy::too_many_arguments)]
+    fn coordinated(
+        &mut self,
+        a: usize,
+        e: usize,
+        k: usize,
+        paragraph: usize,
+        cue_span: Span,
+        after: Option<usize>,
+        recipient: Option<Span>,
+    ) {
+        let sentence_start = self.span(a).start;
+        let earlier = self
+            .claims
+            .iter()
+            .rev()
+            .take_while(|cl| cl.span.start >= sentence_start && cl.paragraph == paragraph)
+            .find(|cl| cl.cue.is_some_and(|cu| cu.end <= cue_span.start))
+            .and_then(|cl| cl.source);
+        let subject = earlier.or_else(|| self.sentence_subject(a, k - 1));
+        if let (Some(start), Some(subject)) = (after, subject) {
+            let said = Said {
+                cue: cue_span,
+                source: Some(subject),
+                recipient,
+                rule: COORDINATED,
+            };
+            self.push_after(start, e, 2, paragraph, said);
+        }
+    }
+
+    /// `Asked <question>, <speaker> said <answer>`: when the sentence from `a` opens with a
+    /// question put to the speaker whose phrase starts at `before`, pushes the question, a
+    /// claim with no speaker, and returns true; the cue's frame then takes the answer.
+    fn asked_lead(&mut self, a: usize, e: usize, before: usize, paragraph: usize) -> bool {
+        let asked = if self.is(a, "asked") {
+            Some(a + 1)
+        } else if self.is(a, "when") && a + 1 < e && self.is(a + 1, "asked") {
+            Some(a + 2)
+        } else {
+            None
+        };
+        let Some(q_from) = asked.filter(|_| before > a + 1 && self.tok(before - 1) == ",") else {
+            return false;
+        };
+        if let Some((_, f, t)) = self.content_span(q_from, before - 1, 2) {
+            let group = self.next_group();
+            self.push(f, t, group, paragraph, None, None, None, ASKED);
+        }
+        true
     }
 
     /// The first token after a cue and its hearer.
