@@ -125,7 +125,7 @@ impl Resolver {
                         ),
                     }
                 }
-                None if claim.rule != CONTINUATION_DETECT => {
+                None if !claim.continuation => {
                     // A claim that the detector knows has no speaker ("Asked whether ...").
                     (None, None, Resolution::None, UNRESOLVED, Vec::new(), None)
                 }
@@ -270,7 +270,7 @@ fn fill_continuations(out: &mut [Attribution], pending: &[usize]) {
         let before = (0..i)
             .rev()
             .take_while(|&j| para <= out[j].claim.paragraph + 2)
-            .find(|&j| out[j].mention.is_some() && out[j].claim.rule != CONTINUATION_DETECT);
+            .find(|&j| out[j].mention.is_some() && !out[j].claim.continuation);
         let after = (i + 1..out.len())
             .take_while(|&j| out[j].claim.paragraph <= para + 1)
             .find(|&j| out[j].mention.is_some());
@@ -307,8 +307,6 @@ fn fill_continuations(out: &mut [Attribution], pending: &[usize]) {
         }
     }
 }
-
-const CONTINUATION_DETECT: RuleId = RuleId("detect/continuation");
 
 /// How many of the most recently active speakers a mention is compared with. An article has
 /// far fewer speakers; the bound keeps a pathological one (a 50 MB page of "X said") linear.

@@ -3,7 +3,7 @@ use std::fmt;
 use crate::Span;
 
 /// The stable id of the rule that produced a claim or an attribution, such as
-/// `detect/said-after`. It appears in the CSV `rule` column.
+/// `detect/verb-trailing`. It appears in the CSV `rule` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RuleId(pub &'static str);
 
@@ -56,6 +56,9 @@ pub struct Claim {
     pub recipient: Option<Span>,
     /// The rule that found it.
     pub rule: RuleId,
+    /// A quote with no cue and no source of its own, whose speaker is whoever spoke before it
+    /// (the resolver looks back); other claims without a source have no speaker.
+    pub continuation: bool,
 }
 
 /// How a claim's speaker was worked out.

@@ -5,7 +5,7 @@
 //! are: `<claim>, <speaker> said`, `<speaker> said (that) <claim>`, `<claim>, said <speaker>`,
 //! `according to <speaker>, <claim>`, `..., adding that <claim>`, split quotes, and quotes that
 //! stand alone after an attributed one (continuations). Each rule has a stable id; see
-//! [`RULES`].
+//! [`rules`].
 //!
 //! ```
 //! use whosaid_detect::Detector;
@@ -19,13 +19,27 @@
 //! ```
 #![deny(missing_docs)]
 
-mod frames;
+mod ctx;
 mod lexicons;
 mod rules;
+mod scan;
+
+// Rule families: each module holds its rules' code and their ids, docs and examples.
+mod according_to;
+mod asked;
+mod headline;
+mod label;
+mod participle;
+mod quote;
+mod raising;
+mod verb;
+
+#[cfg(test)]
+mod tests;
 
 use whosaid_core::{Claim, Document};
 
-pub use rules::{Rule, RULES};
+pub use rules::{rules, Rule};
 
 /// Finds claims in a segmented article. Build once; `detect` cannot fail.
 #[derive(Debug)]
@@ -71,6 +85,6 @@ impl Detector {
 
     /// Finds the claims of one article, ordered by start offset.
     pub fn detect(&self, text: &str, doc: &Document) -> Vec<Claim> {
-        frames::detect(&self.lex, self.beliefs, text, doc)
+        ctx::detect(&self.lex, self.beliefs, text, doc)
     }
 }

@@ -13,7 +13,7 @@
 //! let claim = Claim {
 //!     kind: ClaimKind::Direct, span: Span::new(3, 6), group: 0, paragraph: 0,
 //!     cue: Some(Span::new(15, 19)), source: Some(Span::new(11, 14)), recipient: None,
-//!     rule: RuleId("detect/quote-cue-after"),
+//!     rule: RuleId("detect/verb-trailing"), continuation: false,
 //! };
 //! let attribution = Attribution {
 //!     claim, speaker: None, mention: Some(Span::new(11, 14)), resolution: Resolution::None,

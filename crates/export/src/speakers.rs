@@ -493,6 +493,7 @@ mod tests {
                 source: Some(mention),
                 recipient: None,
                 rule: RuleId("detect/test"),
+                continuation: false,
             },
             speaker: Some(whosaid_core::Speaker {
                 name: "Ann Lee".into(),

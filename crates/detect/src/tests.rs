@@ -1,0 +1,216 @@
+//! The detector on constructions, one test each: claim text, kind, source and cue.
+
+use crate::Detector;
+use whosaid_core::ClaimKind;
+use whosaid_segment::Segmenter;
+
+/// (claim text, kind, source text, cue text) for every claim in `text`.
+fn found(text: &str) -> Vec<(String, &'static str, String, String)> {
+    let doc = Segmenter::new().segment(text, None);
+    Detector::new()
+        .detect(text, &doc)
+        .iter()
+        .map(|c| {
+            let get =
+                |s: Option<whosaid_core::Span>| s.map(|s| text[s].to_string()).unwrap_or_default();
+            (
+                text[c.span].to_string(),
+                c.kind.as_str(),
+                get(c.source),
+                get(c.cue),
+            )
+        })
+        .collect()
+}
+
+macro_rules! detects {
+    ($name:ident, $text:expr, [$(($claim:expr, $kind:expr, $source:expr, $cue:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let expected: Vec<(String, &'static str, String, String)> =
+                vec![$(($claim.to_string(), $kind, $source.to_string(), $cue.to_string())),*];
+            assert_eq!(found($text), expected);
+        }
+    };
+}
+
+detects!(
+    straight_direct,
+    "\"We are winning the war,\" Sheikh Ali said.",
+    [("We are winning the war,", "direct", "Sheikh Ali", "said")]
+);
+detects!(
+    curly_direct_nbsp,
+    "“We are winning,”\u{a0}he told Radio Free.",
+    [("We are winning,", "direct", "he", "told")]
+);
+detects!(
+    indirect_after,
+    "ISIS fighters are fragmented and demoralised, al-Mansour said.",
+    [(
+        "ISIS fighters are fragmented and demoralised",
+        "indirect",
+        "al-Mansour",
+        "said"
+    )]
+);
+detects!(
+    role_premodifier,
+    "The group is finished, Anbar provincial council member Karim Ali told Radio Free.",
+    [(
+        "The group is finished",
+        "indirect",
+        "Anbar provincial council member Karim Ali",
+        "told"
+    )]
+);
+detects!(
+    titles_with_periods,
+    "The strikes will go on, spokesman Brig. Gen. Yahya Ali said.",
+    [(
+        "The strikes will go on",
+        "indirect",
+        "spokesman Brig. Gen. Yahya Ali",
+        "said"
+    )]
+);
+detects!(
+    inverted_with_appositive,
+    "\"They fled,\" said Nazim Ali, a commander with the tribal fighters.",
+    [(
+        "They fled,",
+        "direct",
+        "Nazim Ali, a commander with the tribal fighters",
+        "said"
+    )]
+);
+detects!(told_that, "Before this, on June 17th, Interior Ministry spokesman Saad Maan told Radio Free that airstrikes had killed 20 fighters.", [("airstrikes had killed 20 fighters", "indirect", "Interior Ministry spokesman Saad Maan", "told")]);
+detects!(
+    said_without_that,
+    "Haddad said the group's fighters appeared nervous.",
+    [(
+        "the group's fighters appeared nervous",
+        "indirect",
+        "Haddad",
+        "said"
+    )]
+);
+detects!(
+    plural_say,
+    "The strikes have weakened the group, officials say.",
+    [(
+        "The strikes have weakened the group",
+        "indirect",
+        "officials",
+        "say"
+    )]
+);
+detects!(
+    according_to_lead,
+    "According to Rasul and other military sources, the first strikes broke up a convoy.",
+    [(
+        "the first strikes broke up a convoy",
+        "indirect",
+        "Rasul and other military sources",
+        "According to"
+    )]
+);
+detects!(
+    according_to_tail,
+    "The militants are growing more brutal, according to residents who fled.",
+    [(
+        "The militants are growing more brutal",
+        "indirect",
+        "residents who fled",
+        "according to"
+    )]
+);
+detects!(
+    adding_that_mixed,
+    "Some fighters have fled, he said, adding that \"this is evidence of their defeat\".",
+    [
+        ("Some fighters have fled", "indirect", "he", "said"),
+        (
+            "\"this is evidence of their defeat\"",
+            "mixed",
+            "he",
+            "adding"
+        ),
+    ]
+);
+detects!(
+    split_quote,
+    "\"But these attempts have failed,\" Ali said, \"and the group now faces oblivion\".",
+    [
+        ("But these attempts have failed,", "direct", "Ali", "said"),
+        ("and the group now faces oblivion", "direct", "Ali", "said"),
+    ]
+);
+detects!(
+    relative_clause_speaker,
+    "Abu Ali, who worked in a clinic, said the fighters became more intrusive.",
+    [(
+        "the fighters became more intrusive",
+        "indirect",
+        "Abu Ali, who worked in a clinic",
+        "said"
+    )]
+);
+detects!(
+    declined_to,
+    "The minister declined to say whether the talks failed.",
+    [(
+        "to say whether the talks failed",
+        "indirect",
+        "The minister",
+        "declined"
+    )]
+);
+detects!(mixed_portrayal, "Early propaganda portrayed its fighters as \"invincible, obeying orders and not failing\", they said.", [
+    ("Early propaganda portrayed its fighters as \"invincible, obeying orders and not failing\"", "mixed", "they", "said"),
+    // The nested report, cut before the closing attribution.
+    ("its fighters as \"invincible, obeying orders and not failing\"", "mixed", "Early propaganda", "portrayed"),
+]);
+detects!(quoted_word_makes_it_mixed, "The leader's dream of a \"caliphate\" has turned into a nightmare, said Hashem Ali, an expert.", [("The leader's dream of a \"caliphate\" has turned into a nightmare", "mixed", "Hashem Ali, an expert", "said")]);
+detects!(second_quote_continues, "The fighters are \"very disappointed\", he told Radio Free. \"They know that their dreams have gone.\"", [
+    ("The fighters are \"very disappointed\"", "mixed", "he", "told"),
+    ("They know that their dreams have gone.", "direct", "", ""),
+]);
+detects!(
+    pleads_after_question,
+    "\"Are you being cowardly? Have you lost your courage?\" the fighter pleads, in tears.",
+    [(
+        "Are you being cowardly? Have you lost your courage?",
+        "direct",
+        "the fighter",
+        "pleads"
+    )]
+);
+detects!(
+    noun_report_is_no_cue,
+    "The report said nothing new about the report.",
+    []
+);
+detects!(
+    infinitive_is_no_cue,
+    "He wanted to say goodbye to the talks.",
+    []
+);
+
+/// Regression: a look-ahead past the last token ("said" ending the text after an
+/// abbreviation) indexed out of bounds. Found by the property test.
+#[test]
+fn cue_as_last_token_after_abbreviations() {
+    let _ = found("😀 Brig. Gen. said");
+    let _ = found("He said \"");
+    let _ = found("Trump: \"");
+}
+
+#[test]
+fn multi_paragraph_quote_continues() {
+    let text = "\"We will not leave,\" the mayor said.\n\n\"This is our town and we built it with our hands.\n\n\"Nobody will take it from us,\" he added.";
+    let got = found(text);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[1].0, "This is our town and we built it with our hands.");
+    assert_eq!(got[1].1, ClaimKind::Direct.as_str());
+}
