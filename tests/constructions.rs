@@ -252,10 +252,7 @@ fn relative_clause_speaker_is_the_name_before_who() {
     assert_eq!(field(r, "speaker_mention"), "who");
     assert_eq!(field(r, "speaker"), "Ann Lee");
     assert_eq!(field(r, "title"), "Sen.");
-    assert_eq!(
-        field(r, "rule"),
-        "detect/verb-relative+attribute/explicit"
-    );
+    assert_eq!(field(r, "rule"), "detect/verb-relative+attribute/explicit");
     // Without commas the clause's end cannot be told from the main verb: left alone.
     assert!(rows
         .iter()

@@ -29,6 +29,7 @@ pub use windows::windows;
 
 static ABBREVIATIONS: &str = include_str!("../../../data/lexicons/abbreviations.txt");
 static FURNITURE: &str = include_str!("../../../data/lexicons/furniture.txt");
+static SENTENCE_STARTERS: &str = include_str!("../../../data/lexicons/sentence-starters.txt");
 static COMMENT_STARTS: &str = include_str!("../../../data/lexicons/comment-starts.txt");
 
 /// Splits articles into furniture, paragraphs, sentences and tokens. Build once, use for every
@@ -36,6 +37,7 @@ static COMMENT_STARTS: &str = include_str!("../../../data/lexicons/comment-start
 #[derive(Debug)]
 pub struct Segmenter {
     abbreviations: Lexicon,
+    starters: Lexicon,
     furniture: furniture::Classifier,
 }
 
@@ -50,6 +52,7 @@ impl Segmenter {
     pub fn new() -> Segmenter {
         Segmenter {
             abbreviations: Lexicon::parse(ABBREVIATIONS),
+            starters: Lexicon::parse(SENTENCE_STARTERS),
             furniture: furniture::Classifier::new(
                 Lexicon::parse(FURNITURE),
                 Lexicon::parse(COMMENT_STARTS),
@@ -73,7 +76,14 @@ impl Segmenter {
             let first = doc.sentences.len();
             // Headlines are split too: a headline can state an attribution ("Trump: ...").
             if furniture.is_none() || furniture == Some(FurnitureKind::Title) {
-                sentences::split(text, span, index, &self.abbreviations, &mut doc);
+                sentences::split(
+                    text,
+                    span,
+                    index,
+                    &self.abbreviations,
+                    &self.starters,
+                    &mut doc,
+                );
             }
             doc.paragraphs.push(whosaid_core::Paragraph {
                 span,

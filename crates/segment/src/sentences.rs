@@ -4,12 +4,13 @@ use whosaid_core::{Document, Lexicon, Quote, Sentence, Span, Token, TokenKind};
 
 use crate::tokens::tokenize;
 
-/// Capitalised words that start sentences far more often than they follow an abbreviation:
-/// after "U.S." these still begin a new sentence.
-const STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "This", "That", "A", "An",
-    "His", "Her", "Their", "There", "Its", "Our", "On", "At", "As", "If", "When", "For", "Some",
-];
+/// True when `word` is one of `starters` in their capitalisation: "The", not "THE".
+fn is_starter(starters: &Lexicon, word: &str) -> bool {
+    let mut bytes = word.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_uppercase())
+        && bytes.all(|b| b.is_ascii_lowercase())
+        && starters.contains(word)
+}
 
 fn spaced_before(toks: &[Token], i: usize) -> bool {
     i == 0 || toks[i - 1].span().end < toks[i].span().start
@@ -125,6 +126,7 @@ pub(crate) fn split(
     span: Span,
     paragraph: usize,
     abbreviations: &Lexicon,
+    starters: &Lexicon,
     doc: &mut Document,
 ) {
     let first_token = doc.tokens.len();
@@ -207,7 +209,7 @@ pub(crate) fn split(
                 let quote_next =
                     matches!(toks[j].kind, TokenKind::DoubleQuote) && !single && dotted;
                 (single || dotted || abbreviations.contains(w))
-                    && !(dotted && STARTERS.contains(&next))
+                    && !(dotted && is_starter(starters, next))
                     && !quote_next
             });
         if next_starts && !abbreviation {
@@ -236,9 +238,22 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         let lex = Lexicon::parse(crate::ABBREVIATIONS);
+        let starters = Lexicon::parse(crate::SENTENCE_STARTERS);
         let mut doc = Document::default();
-        split(text, Span::new(0, text.len()), 0, &lex, &mut doc);
+        split(text, Span::new(0, text.len()), 0, &lex, &starters, &mut doc);
         doc.sentences.iter().map(|s| &text[s.span]).collect()
+    }
+
+    #[test]
+    fn starters_end_a_dotted_abbreviation_only_in_their_capitalisation() {
+        assert_eq!(
+            sentences("He went to the U.S. The talks failed."),
+            ["He went to the U.S.", "The talks failed."]
+        );
+        assert_eq!(
+            sentences("He went to the U.S. THE END."),
+            ["He went to the U.S. THE END."]
+        );
     }
 
     macro_rules! splits {
@@ -332,8 +347,9 @@ mod quote_tests {
 
     fn quotes(text: &str) -> Vec<&str> {
         let lex = Lexicon::parse(crate::ABBREVIATIONS);
+        let starters = Lexicon::parse(crate::SENTENCE_STARTERS);
         let mut doc = Document::default();
-        split(text, Span::new(0, text.len()), 0, &lex, &mut doc);
+        split(text, Span::new(0, text.len()), 0, &lex, &starters, &mut doc);
         doc.quotes.iter().map(|q| &text[q.inner]).collect()
     }
 
