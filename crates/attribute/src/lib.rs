@@ -5,7 +5,8 @@
 //! pronouns to the most recent compatible speaker, surnames to the full name, definite
 //! descriptions ("the ministry", "the 50-year-old psychologist") to an earlier speaker that
 //! fits, cue-less quotes to the speaker before them. Resolution never crosses articles: each
-//! call to [`Resolver::resolve`] starts from nothing.
+//! call to [`Resolver::resolve`] starts from nothing. Each attribution names the rule that
+//! found its speaker (the CSV `rule` column); [`RULES`] documents them, with examples.
 //!
 //! ```
 //! use whosaid_attribute::Resolver;
@@ -27,6 +28,9 @@ mod cursor;
 mod lexicons;
 mod names;
 mod phrase;
+mod rules;
+
+pub use rules::{AttributeRule, RULES};
 
 use whosaid_core::{
     Article, Attribution, Claim, Document, Resolution, RuleId, Speaker, SpeakerKind,
@@ -34,6 +38,7 @@ use whosaid_core::{
 
 use lexicons::{Lexicons, PronounKind};
 use phrase::{Head, Phrase};
+use rules::{CONTINUATION, DESCRIPTION, EXPLICIT, GROUP, PRONOUN, SURNAME, UNRESOLVED};
 
 /// Resolves who made each claim. Build once; `resolve` cannot fail.
 #[derive(Debug)]
@@ -58,14 +63,6 @@ struct Entity {
     /// The surface form that introduced it ("al-Mansour" for a pronoun chain).
     last_mention: String,
 }
-
-const EXPLICIT: RuleId = RuleId("attribute/explicit");
-const PRONOUN: RuleId = RuleId("attribute/pronoun");
-const SURNAME: RuleId = RuleId("attribute/surname");
-const DESCRIPTION: RuleId = RuleId("attribute/description");
-const GROUP: RuleId = RuleId("attribute/group");
-const CONTINUATION: RuleId = RuleId("attribute/continuation");
-const UNRESOLVED: RuleId = RuleId("attribute/unresolved");
 
 impl Resolver {
     /// Builds a resolver from the bundled lexicons.
