@@ -4,7 +4,7 @@
 
 use whosaid_core::{Span, Token, TokenKind};
 
-use crate::lexicons::{is_sentence_adverb, Lexicons, PronounKind};
+use crate::lexicons::{Lexicons, PronounKind};
 
 /// What a speaker phrase names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,7 +245,7 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     let alias = alias(rest, lex);
     // Leading sentence adverbs ("Now Wilson explained"), then a determiner.
     let mut start = 0;
-    while start + 1 < head.len() && is_sentence_adverb(head[start].text) {
+    while start + 1 < head.len() && lex.is_sentence_adverb(head[start].text) {
         start += 1;
     }
     let mut definite = false;
