@@ -34,7 +34,9 @@ macro_rules! lexicon {
 /// How the words of a [`CasedList`] must be written to match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Case {
-    /// A capital, then lowercase: "The", "Mr".
+    /// All lowercase: "of".
+    Lower,
+    /// A capital, then lowercase: "The".
     Capitalised,
 }
 
@@ -42,6 +44,7 @@ impl Case {
     /// True when `word` has no ASCII letter in the wrong case.
     fn fits(self, word: &str) -> bool {
         let rest = match self {
+            Case::Lower => word.as_bytes(),
             Case::Capitalised => match word.as_bytes() {
                 [first, rest @ ..] if first.is_ascii_uppercase() => rest,
                 _ => return false,
@@ -52,9 +55,10 @@ impl Case {
 }
 
 /// A word list that matches only words written in the case of its entries, where case
-/// tells words apart: "The" opens a sentence where "THE" is a headline's word. Every entry
-/// is written in the list's [`Case`] (checked when a debug build loads it), so a word that
-/// matches an entry ignoring case and is in that case is the entry itself.
+/// tells words apart: "The" opens a sentence where "THE" is a headline's word, and "of" joins
+/// an organisation's name where "Of" is part of it. Every entry is written in the list's
+/// [`Case`] (checked when a debug build loads it), so a word that matches an entry ignoring
+/// case and is in that case is the entry itself.
 #[derive(Debug)]
 pub(crate) struct CasedList {
     words: Lexicon,
@@ -104,6 +108,15 @@ pub(crate) struct Lexicons {
     // What each list below holds, and why, is said in its file's header.
     leading_adverbs: Lexicon,
     not_name_starts: CasedList,
+    pub(crate) alias_triggers: Lexicon,
+    pub(crate) alias_connectors: Lexicon,
+    pub(crate) relative_pronouns: Lexicon,
+    pub(crate) place_prepositions: Lexicon,
+    pub(crate) determiners: Lexicon,
+    pub(crate) affiliation_prepositions: Lexicon,
+    pub(crate) group_nouns: Lexicon,
+    pub(crate) name_connectors: CasedList,
+    pub(crate) name_conjunctions: CasedList,
 }
 
 impl Lexicons {
@@ -154,6 +167,15 @@ impl Lexicons {
             pronouns,
             leading_adverbs: lexicon!("speaker-leading-adverbs"),
             not_name_starts: CasedList::parse(source!("name-run-non-starts"), Case::Capitalised),
+            alias_triggers: lexicon!("alias-triggers"),
+            alias_connectors: lexicon!("alias-connectors"),
+            relative_pronouns: lexicon!("speaker-relative-pronouns"),
+            place_prepositions: lexicon!("speaker-place-prepositions"),
+            determiners: lexicon!("speaker-determiners"),
+            affiliation_prepositions: lexicon!("speaker-affiliation-prepositions"),
+            group_nouns: lexicon!("speaker-group-nouns"),
+            name_connectors: CasedList::parse(source!("organisation-name-connectors"), Case::Lower),
+            name_conjunctions: CasedList::parse(source!("name-conjunctions"), Case::Lower),
         }
     }
 
@@ -222,6 +244,8 @@ mod tests {
             assert!(!lex.is_not_name_start(word), "{word}");
         }
         assert!(lex.is_sentence_adverb("NOW") && lex.is_sentence_adverb("now"));
+        assert!(lex.name_connectors.contains("of") && lex.name_connectors.contains("&"));
+        assert!(!lex.name_connectors.contains("Of") && !lex.name_conjunctions.contains("AND"));
     }
 
     #[test]
