@@ -36,7 +36,7 @@ macro_rules! lexicon {
 pub(crate) enum Case {
     /// All lowercase: "of".
     Lower,
-    /// A capital, then lowercase: "The".
+    /// A capital, then lowercase: "The", "Mr".
     Capitalised,
 }
 
@@ -108,6 +108,10 @@ pub(crate) struct Lexicons {
     // What each list below holds, and why, is said in its file's header.
     leading_adverbs: Lexicon,
     not_name_starts: CasedList,
+    male_titles: CasedList,
+    female_titles: CasedList,
+    pub(crate) report_cues: Lexicon,
+    pub(crate) latest_organisation_nouns: Lexicon,
     pub(crate) alias_triggers: Lexicon,
     pub(crate) alias_connectors: Lexicon,
     pub(crate) relative_pronouns: Lexicon,
@@ -167,6 +171,10 @@ impl Lexicons {
             pronouns,
             leading_adverbs: lexicon!("speaker-leading-adverbs"),
             not_name_starts: CasedList::parse(source!("name-run-non-starts"), Case::Capitalised),
+            male_titles: CasedList::parse(source!("male-titles"), Case::Capitalised),
+            female_titles: CasedList::parse(source!("female-titles"), Case::Capitalised),
+            report_cues: lexicon!("outlet-report-cues"),
+            latest_organisation_nouns: lexicon!("latest-organisation-nouns"),
             alias_triggers: lexicon!("alias-triggers"),
             alias_connectors: lexicon!("alias-connectors"),
             relative_pronouns: lexicon!("speaker-relative-pronouns"),
@@ -209,6 +217,18 @@ impl Lexicons {
         self.not_name_starts.contains(word)
     }
 
+    /// The gender a title says its bearer has ('m' for "Mr." or "Mr", 'f' for "Mrs."), if any.
+    pub(crate) fn title_gender(&self, title: &str) -> Option<char> {
+        let title = title.trim_end_matches('.');
+        if self.male_titles.contains(title) {
+            Some('m')
+        } else if self.female_titles.contains(title) {
+            Some('f')
+        } else {
+            None
+        }
+    }
+
     pub(crate) fn pronoun(&self, word: &str) -> Option<PronounKind> {
         self.pronouns
             .iter()
@@ -244,6 +264,10 @@ mod tests {
             assert!(!lex.is_not_name_start(word), "{word}");
         }
         assert!(lex.is_sentence_adverb("NOW") && lex.is_sentence_adverb("now"));
+        assert_eq!(lex.title_gender("Mr."), Some('m'));
+        assert_eq!(lex.title_gender("Ms"), Some('f'));
+        assert_eq!(lex.title_gender("MRS."), None);
+        assert_eq!(lex.title_gender("Dr."), None);
         assert!(lex.name_connectors.contains("of") && lex.name_connectors.contains("&"));
         assert!(!lex.name_connectors.contains("Of") && !lex.name_conjunctions.contains("AND"));
     }

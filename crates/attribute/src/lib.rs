@@ -231,12 +231,8 @@ impl Resolver {
                 .cue
                 .map(|c| text[c].to_ascii_lowercase())
                 .unwrap_or_default();
-            let reports = matches!(
-                cue.as_str(),
-                "reported" | "reports" | "report" | "wrote" | "writes" | "said" | "says"
-            );
             if matches!(p.head, Head::Organisation(_))
-                && reports
+                && self.lex.report_cues.contains(&cue)
                 && (self.lex.outlets.contains(&s.name) || cue.starts_with("report"))
             {
                 return Some(s.name.clone());
@@ -343,11 +339,7 @@ impl State<'_> {
     }
 
     fn add(&mut self, speaker: Speaker, mention: &str, at: usize) -> usize {
-        let gender = match speaker.title.trim_end_matches('.') {
-            "Mr" => Some('m'),
-            "Mrs" | "Ms" | "Miss" => Some('f'),
-            _ => None,
-        };
+        let gender = self.lex.title_gender(&speaker.title);
         self.entities.push(Entity {
             speaker,
             gender,
@@ -541,21 +533,7 @@ impl State<'_> {
                     // "the statement", "the report": a document of the latest organisation.
                     // "the company", "the firm": the latest organisation, when the article
                     // has named one.
-                    let document = matches!(
-                        noun.as_str(),
-                        "statement"
-                            | "report"
-                            | "communique"
-                            | "announcement"
-                            | "company"
-                            | "firm"
-                            | "group"
-                            | "bank"
-                            | "corporation"
-                            | "agency"
-                            | "organization"
-                            | "organisation"
-                    );
+                    let document = self.lex.latest_organisation_nouns.contains(noun);
                     named.or_else(|| {
                         if document && possessor.is_none() {
                             self.most_recent(|en| {
