@@ -386,6 +386,14 @@ impl State<'_> {
         add_role(&mut s.role, &p.role);
     }
 
+    /// Entity `e` named again by `p`: keeps what the phrase adds, and gives the chain from
+    /// this mention to the entity.
+    fn mentioned_again(&mut self, e: usize, p: &Phrase, mention: String) -> Vec<String> {
+        self.enrich(e, p);
+        self.entities[e].last_mention = mention.clone();
+        vec![mention, self.display(e)]
+    }
+
     fn most_recent(&self, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
         self.recent
             .iter()
@@ -469,9 +477,7 @@ impl State<'_> {
                         && en.speaker.name.eq_ignore_ascii_case(name)
                 });
                 if let Some(e) = same {
-                    self.enrich(e, p);
-                    self.entities[e].last_mention = mention.clone();
-                    let chain = vec![mention, self.display(e)];
+                    let chain = self.mentioned_again(e, p, mention);
                     return (Some(e), Resolution::Explicit, EXPLICIT, chain);
                 }
                 if words.len() == 1 || words.len() == 2 && self.lex.particles.contains(words[0]) {
@@ -481,9 +487,7 @@ impl State<'_> {
                             && names::ends_with_name(&en.speaker.name, short)
                     });
                     if let Some(e) = by_entity {
-                        self.enrich(e, p);
-                        self.entities[e].last_mention = mention.clone();
-                        let chain = vec![mention, self.display(e)];
+                        let chain = self.mentioned_again(e, p, mention);
                         return (Some(e), Resolution::Surname, SURNAME, chain);
                     }
                     if let Some(full) = self.names.full_name(short, p.mention.start) {
