@@ -1,6 +1,6 @@
 //! The resolver's word lists, compiled in from `data/lexicons/`.
 
-use whosaid_core::{Lexicon, Prefilter};
+use whosaid_core::Lexicon;
 
 /// What a pronoun can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,42 +17,76 @@ pub(crate) enum PronounKind {
     Organisation,
 }
 
-/// Sentence adverbs and connectives that open a sentence before its subject ("Now Wilson
-/// explained", "However Adelson said"): neither part of a speaker phrase nor of a name.
-pub(crate) const SENTENCE_ADVERBS: &[&str] = &[
-    "now",
-    "then",
-    "still",
-    "also",
-    "but",
-    "and",
-    "so",
-    "yet",
-    "however",
-    "meanwhile",
-    "later",
-    "earlier",
-    "instead",
-    "indeed",
-    "finally",
-    "previously",
-    "today",
-    "yesterday",
-    "here",
-    "there",
-];
+/// The text of `data/lexicons/<name>.txt`, compiled in.
+macro_rules! source {
+    ($name:literal) => {
+        include_str!(concat!("../../../data/lexicons/", $name, ".txt"))
+    };
+}
 
-/// The [`Prefilter`] of [`SENTENCE_ADVERBS`]: the test runs for the first words of every
-/// capitalised run and speaker phrase, nearly all in no list, which the filter turns away
-/// before twenty comparisons.
-const SENTENCE_ADVERB_FILTER: Prefilter = Prefilter::of(SENTENCE_ADVERBS);
+/// The [`Lexicon`] of `data/lexicons/<name>.txt`.
+macro_rules! lexicon {
+    ($name:literal) => {
+        Lexicon::parse(source!($name))
+    };
+}
 
-/// True when `word` is one of [`SENTENCE_ADVERBS`], in any case.
-pub(crate) fn is_sentence_adverb(word: &str) -> bool {
-    SENTENCE_ADVERB_FILTER.may_contain(word)
-        && SENTENCE_ADVERBS
-            .iter()
-            .any(|a| word.eq_ignore_ascii_case(a))
+/// How the words of a [`CasedList`] must be written to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// All lowercase: "of".
+    Lower,
+    /// A capital, then lowercase: "The", "Mr".
+    Capitalised,
+}
+
+impl Case {
+    /// True when `word` has no ASCII letter in the wrong case.
+    fn fits(self, word: &str) -> bool {
+        let rest = match self {
+            Case::Lower => word.as_bytes(),
+            Case::Capitalised => match word.as_bytes() {
+                [first, rest @ ..] if first.is_ascii_uppercase() => rest,
+                _ => return false,
+            },
+        };
+        !rest.iter().any(u8::is_ascii_uppercase)
+    }
+}
+
+/// A word list that matches only words written in the case of its entries, where case
+/// tells words apart: "The" opens a sentence where "THE" is a headline's word, and "of" joins
+/// an organisation's name where "Of" is part of it. Every entry is written in the list's
+/// [`Case`] (checked when a debug build loads it), so a word that matches an entry ignoring
+/// case and is in that case is the entry itself.
+#[derive(Debug)]
+pub(crate) struct CasedList {
+    words: Lexicon,
+    case: Case,
+}
+
+impl CasedList {
+    /// # Panics
+    ///
+    /// In a debug build (the tests), when an entry is not ASCII written in `case`: such an
+    /// entry would match nothing.
+    fn parse(source: &str, case: Case) -> CasedList {
+        let entries = source.lines().map(str::trim);
+        for entry in entries.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            debug_assert!(
+                entry.is_ascii() && case.fits(entry),
+                "{entry:?} is not {case:?}"
+            );
+        }
+        CasedList {
+            words: Lexicon::parse(source),
+            case,
+        }
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.words.contains(word) && self.case.fits(word)
+    }
 }
 
 #[derive(Debug)]
@@ -71,11 +105,27 @@ pub(crate) struct Lexicons {
     /// The length in bytes of the longest particle.
     pub(crate) longest_particle: usize,
     pronouns: Vec<(String, PronounKind)>,
+    // What each list below holds, and why, is said in its file's header.
+    leading_adverbs: Lexicon,
+    not_name_starts: CasedList,
+    male_titles: CasedList,
+    female_titles: CasedList,
+    pub(crate) report_cues: Lexicon,
+    pub(crate) latest_organisation_nouns: Lexicon,
+    pub(crate) alias_triggers: Lexicon,
+    pub(crate) alias_connectors: Lexicon,
+    pub(crate) relative_pronouns: Lexicon,
+    pub(crate) place_prepositions: Lexicon,
+    pub(crate) determiners: Lexicon,
+    pub(crate) affiliation_prepositions: Lexicon,
+    pub(crate) group_nouns: Lexicon,
+    pub(crate) name_connectors: CasedList,
+    pub(crate) name_conjunctions: CasedList,
 }
 
 impl Lexicons {
     pub(crate) fn load() -> Lexicons {
-        let titles_src: String = include_str!("../../../data/lexicons/titles.txt")
+        let titles_src: String = source!("titles")
             .lines()
             .map(|l| {
                 if l.starts_with('#') {
@@ -92,7 +142,7 @@ impl Lexicons {
             .flat_map(|t| t.match_indices(' ').map(|(at, _)| &t[..at]))
             .collect::<Vec<_>>()
             .join("\n");
-        let pronouns = include_str!("../../../data/lexicons/pronouns.txt")
+        let pronouns = source!("pronouns")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .filter_map(|l| {
@@ -108,19 +158,32 @@ impl Lexicons {
                 Some((word.to_string(), kind))
             })
             .collect();
-        let particles = Lexicon::parse(include_str!("../../../data/lexicons/name-particles.txt"));
+        let particles = lexicon!("name-particles");
         Lexicons {
             longest_particle: particles.iter().map(str::len).max().unwrap_or(0),
             longest_title: titles.longest_words(),
             titles,
             title_starts: Lexicon::parse(&title_starts_src),
-            person_nouns: Lexicon::parse(include_str!("../../../data/lexicons/person-nouns.txt")),
-            organisation_words: Lexicon::parse(include_str!(
-                "../../../data/lexicons/organisation-words.txt"
-            )),
-            outlets: Lexicon::parse(include_str!("../../../data/lexicons/outlets.txt")),
+            person_nouns: lexicon!("person-nouns"),
+            organisation_words: lexicon!("organisation-words"),
+            outlets: lexicon!("outlets"),
             particles,
             pronouns,
+            leading_adverbs: lexicon!("speaker-leading-adverbs"),
+            not_name_starts: CasedList::parse(source!("name-run-non-starts"), Case::Capitalised),
+            male_titles: CasedList::parse(source!("male-titles"), Case::Capitalised),
+            female_titles: CasedList::parse(source!("female-titles"), Case::Capitalised),
+            report_cues: lexicon!("outlet-report-cues"),
+            latest_organisation_nouns: lexicon!("latest-organisation-nouns"),
+            alias_triggers: lexicon!("alias-triggers"),
+            alias_connectors: lexicon!("alias-connectors"),
+            relative_pronouns: lexicon!("speaker-relative-pronouns"),
+            place_prepositions: lexicon!("speaker-place-prepositions"),
+            determiners: lexicon!("speaker-determiners"),
+            affiliation_prepositions: lexicon!("speaker-affiliation-prepositions"),
+            group_nouns: lexicon!("speaker-group-nouns"),
+            name_connectors: CasedList::parse(source!("organisation-name-connectors"), Case::Lower),
+            name_conjunctions: CasedList::parse(source!("name-conjunctions"), Case::Lower),
         }
     }
 
@@ -144,6 +207,28 @@ impl Lexicons {
         self.particles.contains(particle) && rest.chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// True when `word` opens a sentence before its subject ("Now", "However"), in any case.
+    pub(crate) fn is_sentence_adverb(&self, word: &str) -> bool {
+        self.leading_adverbs.contains(word)
+    }
+
+    /// True when `word` starts sentences without being part of a name ("The", "According").
+    pub(crate) fn is_not_name_start(&self, word: &str) -> bool {
+        self.not_name_starts.contains(word)
+    }
+
+    /// The gender a title says its bearer has ('m' for "Mr." or "Mr", 'f' for "Mrs."), if any.
+    pub(crate) fn title_gender(&self, title: &str) -> Option<char> {
+        let title = title.trim_end_matches('.');
+        if self.male_titles.contains(title) {
+            Some('m')
+        } else if self.female_titles.contains(title) {
+            Some('f')
+        } else {
+            None
+        }
+    }
+
     pub(crate) fn pronoun(&self, word: &str) -> Option<PronounKind> {
         self.pronouns
             .iter()
@@ -158,6 +243,7 @@ mod tests {
 
     #[test]
     fn lists_load() {
+        // Loading also checks that every cased list is written in its case.
         let lex = Lexicons::load();
         assert!(lex.titles.contains("brig gen"));
         assert!(lex.titles.contains("sheikh"));
@@ -168,6 +254,22 @@ mod tests {
             assert!(lex.title_starts.contains(start), "{start}");
         }
         assert!(!lex.title_starts.contains("gen"));
+    }
+
+    #[test]
+    fn cased_lists_match_only_in_their_case() {
+        let lex = Lexicons::load();
+        assert!(lex.is_not_name_start("The") && lex.is_not_name_start("I"));
+        for word in ["the", "THE", "tHe", "i", "Now"] {
+            assert!(!lex.is_not_name_start(word), "{word}");
+        }
+        assert!(lex.is_sentence_adverb("NOW") && lex.is_sentence_adverb("now"));
+        assert_eq!(lex.title_gender("Mr."), Some('m'));
+        assert_eq!(lex.title_gender("Ms"), Some('f'));
+        assert_eq!(lex.title_gender("MRS."), None);
+        assert_eq!(lex.title_gender("Dr."), None);
+        assert!(lex.name_connectors.contains("of") && lex.name_connectors.contains("&"));
+        assert!(!lex.name_connectors.contains("Of") && !lex.name_conjunctions.contains("AND"));
     }
 
     #[test]

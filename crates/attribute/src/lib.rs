@@ -5,7 +5,8 @@
 //! pronouns to the most recent compatible speaker, surnames to the full name, definite
 //! descriptions ("the ministry", "the 50-year-old psychologist") to an earlier speaker that
 //! fits, cue-less quotes to the speaker before them. Resolution never crosses articles: each
-//! call to [`Resolver::resolve`] starts from nothing.
+//! call to [`Resolver::resolve`] starts from nothing. Each attribution names the rule that
+//! found its speaker (the CSV `rule` column); [`RULES`] documents them, with examples.
 //!
 //! ```
 //! use whosaid_attribute::Resolver;
@@ -27,6 +28,9 @@ mod cursor;
 mod lexicons;
 mod names;
 mod phrase;
+mod rules;
+
+pub use rules::{AttributeRule, RULES};
 
 use whosaid_core::{
     Article, Attribution, Claim, Document, Resolution, RuleId, Speaker, SpeakerKind,
@@ -34,6 +38,7 @@ use whosaid_core::{
 
 use lexicons::{Lexicons, PronounKind};
 use phrase::{Head, Phrase};
+use rules::{CONTINUATION, DESCRIPTION, EXPLICIT, GROUP, PRONOUN, SURNAME, UNRESOLVED};
 
 /// Resolves who made each claim. Build once; `resolve` cannot fail.
 #[derive(Debug)]
@@ -58,14 +63,6 @@ struct Entity {
     /// The surface form that introduced it ("al-Mansour" for a pronoun chain).
     last_mention: String,
 }
-
-const EXPLICIT: RuleId = RuleId("attribute/explicit");
-const PRONOUN: RuleId = RuleId("attribute/pronoun");
-const SURNAME: RuleId = RuleId("attribute/surname");
-const DESCRIPTION: RuleId = RuleId("attribute/description");
-const GROUP: RuleId = RuleId("attribute/group");
-const CONTINUATION: RuleId = RuleId("attribute/continuation");
-const UNRESOLVED: RuleId = RuleId("attribute/unresolved");
 
 impl Resolver {
     /// Builds a resolver from the bundled lexicons.
@@ -234,12 +231,8 @@ impl Resolver {
                 .cue
                 .map(|c| text[c].to_ascii_lowercase())
                 .unwrap_or_default();
-            let reports = matches!(
-                cue.as_str(),
-                "reported" | "reports" | "report" | "wrote" | "writes" | "said" | "says"
-            );
             if matches!(p.head, Head::Organisation(_))
-                && reports
+                && self.lex.report_cues.contains(&cue)
                 && (self.lex.outlets.contains(&s.name) || cue.starts_with("report"))
             {
                 return Some(s.name.clone());
@@ -344,11 +337,7 @@ impl State<'_> {
     }
 
     fn add(&mut self, speaker: Speaker, mention: &str, at: usize) -> usize {
-        let gender = match speaker.title.trim_end_matches('.') {
-            "Mr" => Some('m'),
-            "Mrs" | "Ms" | "Miss" => Some('f'),
-            _ => None,
-        };
+        let gender = self.lex.title_gender(&speaker.title);
         self.entities.push(Entity {
             speaker,
             gender,
@@ -393,6 +382,14 @@ impl State<'_> {
             }
         }
         add_role(&mut s.role, &p.role);
+    }
+
+    /// Entity `e` named again by `p`: keeps what the phrase adds, and gives the chain from
+    /// this mention to the entity.
+    fn mentioned_again(&mut self, e: usize, p: &Phrase, mention: String) -> Vec<String> {
+        self.enrich(e, p);
+        self.entities[e].last_mention = mention.clone();
+        vec![mention, self.display(e)]
     }
 
     fn most_recent(&self, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
@@ -478,9 +475,7 @@ impl State<'_> {
                         && en.speaker.name.eq_ignore_ascii_case(name)
                 });
                 if let Some(e) = same {
-                    self.enrich(e, p);
-                    self.entities[e].last_mention = mention.clone();
-                    let chain = vec![mention, self.display(e)];
+                    let chain = self.mentioned_again(e, p, mention);
                     return (Some(e), Resolution::Explicit, EXPLICIT, chain);
                 }
                 if words.len() == 1 || words.len() == 2 && self.lex.particles.contains(words[0]) {
@@ -490,9 +485,7 @@ impl State<'_> {
                             && names::ends_with_name(&en.speaker.name, short)
                     });
                     if let Some(e) = by_entity {
-                        self.enrich(e, p);
-                        self.entities[e].last_mention = mention.clone();
-                        let chain = vec![mention, self.display(e)];
+                        let chain = self.mentioned_again(e, p, mention);
                         return (Some(e), Resolution::Surname, SURNAME, chain);
                     }
                     if let Some(full) = self.names.full_name(short, p.mention.start) {
@@ -542,21 +535,7 @@ impl State<'_> {
                     // "the statement", "the report": a document of the latest organisation.
                     // "the company", "the firm": the latest organisation, when the article
                     // has named one.
-                    let document = matches!(
-                        noun.as_str(),
-                        "statement"
-                            | "report"
-                            | "communique"
-                            | "announcement"
-                            | "company"
-                            | "firm"
-                            | "group"
-                            | "bank"
-                            | "corporation"
-                            | "agency"
-                            | "organization"
-                            | "organisation"
-                    );
+                    let document = self.lex.latest_organisation_nouns.contains(noun);
                     named.or_else(|| {
                         if document && possessor.is_none() {
                             self.most_recent(|en| {

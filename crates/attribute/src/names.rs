@@ -2,73 +2,9 @@
 //! full name even when the full name was never a speaker ("Hillary Clinton ... Clinton said").
 
 use rustc_hash::FxHashMap;
-use whosaid_core::{Document, Prefilter, Token, TokenKind};
+use whosaid_core::{Document, Token, TokenKind};
 
-use crate::lexicons::{is_sentence_adverb, Lexicons};
-
-/// Capitalised words that start sentences or headlines without being part of a name, besides
-/// the sentence adverbs of [`crate::lexicons::SENTENCE_ADVERBS`].
-const NOT_NAME_START: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "For",
-    "From",
-    "With",
-    "By",
-    "Of",
-    "To",
-    "Since",
-    "During",
-    "Under",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "According",
-    "Last",
-    "Next",
-    "Some",
-    "Many",
-    "Most",
-    "Both",
-    "Asked",
-    "Speaking",
-];
-
-/// The [`Prefilter`] of [`NOT_NAME_START`]: most words of a capitalised run are in no list,
-/// and the filter turns them away before fifty string comparisons.
-const NOT_NAME_START_FILTER: Prefilter = Prefilter::of(NOT_NAME_START);
-
-/// True when `word` is one of [`NOT_NAME_START`], in the case written there.
-fn is_not_name_start(word: &str) -> bool {
-    NOT_NAME_START_FILTER.may_contain(word) && NOT_NAME_START.contains(&word)
-}
+use crate::lexicons::Lexicons;
 
 /// True when `word` can be part of a name: capitalised ("Rasul"), or a lowercase particle
 /// glued to a capitalised name ("al-Mansour").
@@ -190,7 +126,7 @@ impl NameIndex {
                         } else {
                             lex.titles.contains(w)
                         };
-                        !(is_not_name_start(w) || is_sentence_adverb(w) || title)
+                        !(lex.is_not_name_start(w) || lex.is_sentence_adverb(w) || title)
                     })
                     .map_or(j, |k| start + k);
                 let words = &toks[first..j];

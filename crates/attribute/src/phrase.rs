@@ -4,7 +4,7 @@
 
 use whosaid_core::{Span, Token, TokenKind};
 
-use crate::lexicons::{is_sentence_adverb, Lexicons, PronounKind};
+use crate::lexicons::{Lexicons, PronounKind};
 
 /// What a speaker phrase names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,30 +101,14 @@ fn title_at(words: &[(usize, &str)], w: usize, lex: &Lexicons) -> usize {
 /// The name an appositive gives an unnamed speaker: "who asked to be identified only by his
 /// first name, Ahmed", "known as Abu Ali", "who gave her name as Mary".
 fn alias(rest: &[Tok], lex: &Lexicons) -> Option<String> {
-    let trigger = rest.iter().position(|t| {
-        [
-            "identified",
-            "known",
-            "nicknamed",
-            "named",
-            "called",
-            "name",
-        ]
+    let trigger = rest
         .iter()
-        .any(|w| t.text.eq_ignore_ascii_case(w))
-    })?;
+        .position(|t| lex.alias_triggers.contains(t.text))?;
     let mut i = trigger + 1;
     // Skip the connecting words: "only by his nickname", "as", "her first name,".
     while i < rest.len() && i <= trigger + 6 && !(rest[i].word && is_capitalised(rest[i].text, lex))
     {
-        if rest[i].word
-            && ![
-                "only", "by", "as", "his", "her", "their", "first", "last", "nickname", "name",
-                "is", "was",
-            ]
-            .iter()
-            .any(|w| rest[i].text.eq_ignore_ascii_case(w))
-        {
+        if rest[i].word && !lex.alias_connectors.contains(rest[i].text) {
             return None;
         }
         i += 1;
@@ -167,12 +151,7 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     // Appositive or relative clause: "Nazim Ali, a commander ...", "Abu Ali, who fled ...".
     let cut = toks
         .iter()
-        .position(|t| {
-            t.text == ","
-                || ["who", "whose", "which"]
-                    .iter()
-                    .any(|w| t.text.eq_ignore_ascii_case(w))
-        })
+        .position(|t| t.text == "," || lex.relative_pronouns.contains(t.text))
         .unwrap_or(toks.len());
     let (mut head, rest) = toks.split_at(cut);
     let rest = skip_while(rest, |t| {
@@ -217,11 +196,10 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     // employer after the head is where they are or work, never the speaker's name. A
     // description's mention keeps it.
     let described_end = head.last().map(|t| t.span.end);
-    if let Some(p) = head.iter().position(|t| {
-        ["in", "at", "from", "on"]
-            .iter()
-            .any(|w| t.text.eq_ignore_ascii_case(w))
-    }) {
+    if let Some(p) = head
+        .iter()
+        .position(|t| lex.place_prepositions.contains(t.text))
+    {
         let after = skip_while(&head[p + 1..], |t| t.text.eq_ignore_ascii_case("the"));
         let named = after.first().is_some_and(|t| is_capitalised(t.text, lex));
         // ... unless it is part of an organisation's name: "Commission on Presidential Debates".
@@ -245,18 +223,11 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     let alias = alias(rest, lex);
     // Leading sentence adverbs ("Now Wilson explained"), then a determiner.
     let mut start = 0;
-    while start + 1 < head.len() && is_sentence_adverb(head[start].text) {
+    while start + 1 < head.len() && lex.is_sentence_adverb(head[start].text) {
         start += 1;
     }
     let mut definite = false;
-    while start < head.len()
-        && [
-            "the", "a", "an", "one", "another", "some", "two", "three", "several", "many", "other",
-            "both", "all",
-        ]
-        .iter()
-        .any(|d| head[start].text.eq_ignore_ascii_case(d))
-    {
+    while start < head.len() && lex.determiners.contains(head[start].text) {
         definite |= head[start].text.eq_ignore_ascii_case("the");
         start += 1;
     }
@@ -292,7 +263,7 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         let particle = t.word && lex.particles.contains(t.text) && r < head.len();
         // "S and P", "Procter & Gamble": a conjunction between capitalised words.
         let conjunction = t.word
-            && ["and", "&"].contains(&t.text)
+            && lex.name_conjunctions.contains(t.text)
             && r >= 2
             && r < head.len()
             && is_capitalised(head[r - 2].text, lex)
@@ -300,7 +271,7 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         // "Ministry of Interior", "Commission on Presidential Debates": a connector between
         // capitalised words of an organisation's name.
         let connector = t.word
-            && ["of", "for", "on", "and", "&"].contains(&t.text)
+            && lex.name_connectors.contains(t.text)
             && r >= 2
             && r < head.len()
             && is_capitalised(head[r - 2].text, lex)
@@ -382,11 +353,9 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     };
     // "a spokesman for Donald Trump": the speaker is the spokesman; the name is whom they
     // speak for.
-    let affiliation = premods.last().is_some_and(|t| {
-        ["for", "of", "at", "to", "with", "from"]
-            .iter()
-            .any(|p| t.text.eq_ignore_ascii_case(p))
-    });
+    let affiliation = premods
+        .last()
+        .is_some_and(|t| lex.affiliation_prepositions.contains(t.text));
     if !name.is_empty() && affiliation {
         let mut organisation = organisation;
         if organisation.is_empty() {
@@ -410,7 +379,7 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             .iter()
             .any(|w| lex.organisation_words.contains(w))
             || lex.outlets.contains(&name)
-            || name_words.iter().any(|w| *w == "and" || *w == "&")
+            || name_words.iter().any(|w| lex.name_conjunctions.contains(w))
             || (name_words.len() == 1
                 && name_words[0].len() >= 2
                 && name_words[0]
@@ -465,10 +434,7 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     let plural_person = singular
         .as_deref()
         .is_some_and(|s| lex.person_nouns.contains(s) || s.ends_with("man"))
-        || matches!(
-            noun.as_str(),
-            "people" | "police" | "authorities" | "officials" | "spokesmen"
-        );
+        || lex.group_nouns.contains(&noun);
     let head = if !title.is_empty() && head_words.len() == words.len() {
         Head::Definite {
             noun: title.to_ascii_lowercase(),
