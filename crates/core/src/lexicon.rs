@@ -126,7 +126,7 @@ impl<V> Lexicon<V> {
 /// into 1,024 bits, "the", "and", "in" and "a" all passed the cue verbs' filter, half of all
 /// words on news text; now about one in five does.
 #[derive(Debug, Clone)]
-pub struct Prefilter {
+pub(crate) struct Prefilter {
     bits: [u64; 64],
 }
 
@@ -155,27 +155,15 @@ impl Prefilter {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
     }
 
-    /// The set of `words`, computed at compile time for a `const` word list.
-    pub const fn of(words: &[&str]) -> Prefilter {
-        let mut filter = Prefilter { bits: [0; 64] };
-        let mut i = 0;
-        while i < words.len() {
-            let slot = Prefilter::slot(words[i]);
-            filter.bits[slot >> 6] |= 1 << (slot & 63);
-            i += 1;
-        }
-        filter
-    }
-
     /// Adds `word`.
-    pub fn insert(&mut self, word: &str) {
+    pub(crate) fn insert(&mut self, word: &str) {
         let slot = Prefilter::slot(word);
         self.bits[slot >> 6] |= 1 << (slot & 63);
     }
 
     /// False when no word added equals `word` ignoring ASCII case; true when one may.
     #[inline]
-    pub fn may_contain(&self, word: &str) -> bool {
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
         let slot = Prefilter::slot(word);
         self.bits[slot >> 6] & (1 << (slot & 63)) != 0
     }
@@ -183,7 +171,7 @@ impl Prefilter {
 
 /// Calls `f` with `word` in ASCII lowercase, without allocating for words of up to 64 bytes:
 /// lexicon lookups run for every token, so they must not allocate.
-pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(crate) fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return f(word);
     }

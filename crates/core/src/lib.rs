@@ -26,6 +26,6 @@ mod span;
 pub use article::{Article, ArticleId};
 pub use claim::{Attribution, Claim, ClaimKind, Resolution, RuleId, Speaker, SpeakerKind};
 pub use document::{Document, FurnitureKind, Paragraph, Quote, Sentence, Token, TokenKind};
-pub use lexicon::{lexicon_lines, with_ascii_lowercase, Lexicon, Prefilter};
+pub use lexicon::{lexicon_lines, Lexicon};
 pub use offsets::CharIndex;
 pub use span::Span;
