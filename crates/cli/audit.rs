@@ -6,7 +6,6 @@
 //! a longer one is `-o` as an index page plus `STEM-0001.html`, `STEM-0002.html`, ... next
 //! to it, each self-contained.
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal};
 use std::panic::{self, AssertUnwindSafe};
@@ -15,7 +14,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 use rayon::prelude::*;
 use whosaid_core::Article;
-use whosaid_export::{AuditArticle, Page, PageNav, Record, ReportIndex};
+use whosaid_export::{AuditArticle, ClaimsByArticle, Page, PageNav, Record, ReportIndex};
 
 use crate::input::{self, Item, Stop};
 use crate::pipeline::Pipeline;
@@ -408,106 +407,17 @@ fn href(name: &str) -> String {
     out
 }
 
-/// Undoes the claims CSV's neutralisation of a field: `'=x` -> `=x`.
-fn unneutralise(field: &str) -> String {
-    match field.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
-        _ => field.to_string(),
+/// Reads a claims CSV, or standard input for `-`.
+fn read_claims(path: &Path) -> anyhow::Result<ClaimsByArticle> {
+    if input::is_stdin(path) {
+        return Ok(whosaid_export::read_claims(
+            io::stdin().lock(),
+            input::STDIN_NAME,
+        )?);
     }
-}
-
-/// Reads a claims CSV into rows by article id, in file order.
-fn read_claims(path: &Path) -> anyhow::Result<HashMap<String, Vec<Record<'static>>>> {
-    let name = if input::is_stdin(path) {
-        input::STDIN_NAME.to_string()
-    } else {
-        path.display().to_string()
-    };
-    let reader: Box<dyn io::Read> = if input::is_stdin(path) {
-        Box::new(io::stdin().lock())
-    } else {
-        Box::new(File::open(path).with_context(|| format!("cannot open {name}"))?)
-    };
-    let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-    let header = csv
-        .headers()
-        .with_context(|| format!("{name}: cannot read the header"))?
-        .clone();
-    let column = |want: &str| {
-        header
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}') == want)
-    };
-    for required in ["article_id", "claim_id", "kind", "start", "end"] {
-        if column(required).is_none() {
-            bail!("{name}: no {required:?} column; is it a claims CSV from `whosaid extract`?");
-        }
-    }
-    let mut by_article: HashMap<String, Vec<Record<'static>>> = HashMap::new();
-    for row in csv.records() {
-        let row = row.with_context(|| format!("{name}: malformed CSV"))?;
-        let line = row.position().map_or(0, |p| p.line());
-        let field = |c: &str| {
-            column(c)
-                .and_then(|k| row.get(k))
-                .map(unneutralise)
-                .unwrap_or_default()
-        };
-        let number = |c: &str| -> anyhow::Result<Option<usize>> {
-            let s = field(c);
-            if s.is_empty() {
-                return Ok(None);
-            }
-            s.parse()
-                .map(Some)
-                .with_context(|| format!("{name}:{line}: {c} is not an offset: {s:?}"))
-        };
-        let offset = |c: &str| -> anyhow::Result<usize> {
-            number(c)?.with_context(|| format!("{name}:{line}: empty {c}"))
-        };
-        let kind = match field("kind").as_str() {
-            "direct" => "direct",
-            "mixed" => "mixed",
-            "indirect" => "indirect",
-            other => bail!("{name}:{line}: unknown kind {other:?} (direct, mixed or indirect)"),
-        };
-        let resolution = match field("resolution").as_str() {
-            "explicit" => "explicit",
-            "pronoun" => "pronoun",
-            "surname" => "surname",
-            "description" => "description",
-            "continuation" => "continuation",
-            "group" => "group",
-            "none" | "" => "none",
-            other => bail!("{name}:{line}: unknown resolution {other:?}"),
-        };
-        let record = Record {
-            article_id: field("article_id").into(),
-            claim_id: field("claim_id").into(),
-            kind,
-            quote: field("quote").into(),
-            start: offset("start")?,
-            end: offset("end")?,
-            speaker: field("speaker").into(),
-            title: field("title").into(),
-            role: field("role").into(),
-            organisation: field("organisation").into(),
-            outlet: field("outlet").into(),
-            cue: field("cue").into(),
-            speaker_mention: field("speaker_mention").into(),
-            speaker_start: number("speaker_start")?,
-            speaker_end: number("speaker_end")?,
-            cue_start: number("cue_start")?,
-            cue_end: number("cue_end")?,
-            resolution,
-            rule: field("rule").into(),
-        };
-        by_article
-            .entry(record.article_id.to_string())
-            .or_default()
-            .push(record);
-    }
-    Ok(by_article)
+    let name = path.display().to_string();
+    let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
+    Ok(whosaid_export::read_claims(file, &name)?)
 }
 
 #[cfg(test)]
@@ -525,13 +435,5 @@ mod tests {
     fn page_names_follow_the_output() {
         let r = Report::new(Path::new("out/audit.html"), String::new());
         assert_eq!(r.page_name(3), "audit-0003.html");
-    }
-
-    #[test]
-    fn neutralised_fields_are_restored() {
-        assert_eq!(unneutralise("'=1+2"), "=1+2");
-        assert_eq!(unneutralise("'-5"), "-5");
-        assert_eq!(unneutralise("'tis"), "'tis");
-        assert_eq!(unneutralise("plain"), "plain");
     }
 }
