@@ -13,11 +13,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use rayon::prelude::*;
+use whosaid::{is_stdin, read, Item, Pipeline, ReadOptions, Stop, STDIN_NAME};
 use whosaid_core::Article;
 use whosaid_export::{AuditArticle, ClaimsByArticle, Page, PageNav, Record, ReportIndex};
 
-use crate::input::{self, Item, Stop};
-use crate::pipeline::Pipeline;
 use crate::report::Reporter;
 
 /// Options of `whosaid audit`.
@@ -107,7 +106,7 @@ pub fn run(args: &AuditArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     };
     let reporter = Reporter::new(args.quiet);
     let mut claims = match &args.claims {
-        Some(path) if input::is_stdin(path) && paths.iter().any(|p| input::is_stdin(p)) => {
+        Some(path) if is_stdin(path) && paths.iter().any(|p| is_stdin(p)) => {
             bail!("--claims - and articles on standard input cannot both be read from it")
         }
         Some(path) => Some(read_claims(path)?),
@@ -129,7 +128,7 @@ pub fn run(args: &AuditArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     let mut stats = Stats::default();
     let mut batch: Vec<Article> = Vec::new();
     let mut fatal: Option<anyhow::Error> = None;
-    let options = input::Options {
+    let options = ReadOptions {
         outlet: args.outlet.clone(),
     };
     let mut page = |batch: Vec<Article>, stats: &mut Stats, report: &mut Report| {
@@ -170,7 +169,7 @@ pub fn run(args: &AuditArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         }
         report.page(articles)
     };
-    let _ = input::read(&paths, &options, &mut |item| {
+    let _ = read(&paths, &options, &mut |item| {
         match item {
             Item::Article { article, .. } => {
                 stats.read += 1;
@@ -237,7 +236,7 @@ struct Stats {
 
 fn default_title(args: &AuditArgs) -> String {
     let inputs: Vec<String> = if args.paths.is_empty() {
-        vec![input::STDIN_NAME.to_string()]
+        vec![STDIN_NAME.to_string()]
     } else {
         args.paths.iter().map(|p| p.display().to_string()).collect()
     };
@@ -409,11 +408,8 @@ fn href(name: &str) -> String {
 
 /// Reads a claims CSV, or standard input for `-`.
 fn read_claims(path: &Path) -> anyhow::Result<ClaimsByArticle> {
-    if input::is_stdin(path) {
-        return Ok(whosaid_export::read_claims(
-            io::stdin().lock(),
-            input::STDIN_NAME,
-        )?);
+    if is_stdin(path) {
+        return Ok(whosaid_export::read_claims(io::stdin().lock(), STDIN_NAME)?);
     }
     let name = path.display().to_string();
     let file = File::open(path).with_context(|| format!("cannot open {name}"))?;

@@ -10,14 +10,13 @@ use std::path::PathBuf;
 use anyhow::{bail, Context};
 use clap::ValueEnum;
 use rayon::prelude::*;
+use whosaid::{read, Item, Pipeline, ReadOptions};
 use whosaid_core::Article;
 use whosaid_eval::{
     is_csv, score, Gold, GoldArticle, MatchMode, Options, Predictions, Report, Track,
 };
 use whosaid_export::Record;
 
-use crate::input::{self, Item};
-use crate::pipeline::Pipeline;
 use crate::report::Reporter;
 
 /// Options of `whosaid eval`.
@@ -222,7 +221,7 @@ fn below_thresholds(args: &EvalArgs, report: &Report) -> Vec<String> {
 fn read_articles(paths: &[PathBuf], reporter: &Reporter) -> anyhow::Result<Vec<Article>> {
     let mut articles = Vec::new();
     let mut failures = Vec::new();
-    let _ = input::read(paths, &input::Options::default(), &mut |item| {
+    let _ = read(paths, &ReadOptions::default(), &mut |item| {
         match item {
             Item::Article { article, .. } => articles.push(article),
             Item::Failed { failure, .. } | Item::InputError(failure) => failures.push(failure),

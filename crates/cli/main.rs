@@ -6,10 +6,7 @@
 
 mod args;
 mod audit;
-mod decode;
 mod eval;
-mod input;
-mod pipeline;
 mod report;
 mod run;
 mod speakers;
@@ -18,8 +15,9 @@ use std::io::{self, Write};
 
 use clap::Parser;
 
+use whosaid::Pipeline;
+
 use crate::args::{Cli, Command};
-use crate::pipeline::Pipeline;
 
 /// mimalloc instead of the system allocator: with glibc's, a fifth of the worker threads'
 /// time went to malloc and free and to waiting on arena locks, since the reader thread

@@ -23,21 +23,20 @@ use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Once};
 
 use anyhow::{bail, Context};
+use whosaid::{
+    is_stdin, read_raw, total_size, Checks, Failure, Item, Location, Pipeline, Raw, ReadOptions,
+    Stop, CHUNK_BYTES,
+};
 use whosaid_export::{
     neutralise, Format, RecordWriter, RowEncoder, Rows, SpeakerRow, WriterOptions,
 };
 
 use crate::args::{ExtractArgs, OutputFormat};
-use crate::input::{self, Checks, Failure, Item, Location, Raw, Stop};
-use crate::pipeline::Pipeline;
 use crate::report::Reporter;
 use crate::speakers::SpeakersFile;
 
 /// Most articles (or other items) in one chunk.
 pub const CHUNK_ITEMS: usize = 256;
-/// Most article text in one chunk; a larger single article makes a chunk of its own. JSONL is
-/// read in batches of about this size, which make a chunk each.
-pub const CHUNK_BYTES: usize = 128 << 10;
 /// Chunks read ahead, waiting to be processed.
 pub const CHUNKS_AHEAD: usize = 2;
 /// Chunks being processed at once per worker, while the oldest finished one is written.
@@ -72,7 +71,7 @@ enum Outcome {
 struct Work<'a> {
     pipeline: &'a Pipeline,
     /// How to parse JSONL lines.
-    options: &'a input::Options,
+    options: &'a ReadOptions,
     encoder: RowEncoder,
     /// Whether to make the rows of the speakers table too.
     speakers: bool,
@@ -214,14 +213,14 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         let paths = paths.clone();
         // Walking a large directory for its size takes a while; the bar gains its ETA when done.
         std::thread::spawn(move || {
-            if let Some(total) = input::total_size(&paths) {
+            if let Some(total) = total_size(&paths) {
                 set_total(total);
             }
         });
     }
 
     install_panic_hook();
-    let input_options = input::Options {
+    let input_options = ReadOptions {
         outlet: args.outlet.clone(),
     };
     let work = Work {
@@ -287,7 +286,7 @@ fn run_on_this_thread(
         }
         Ok(())
     };
-    let _ = input::read_raw(paths, work.options, &mut emit);
+    let _ = read_raw(paths, work.options, &mut emit);
     match failed {
         Some(err) => Err(err),
         None => take(chunker.items),
@@ -392,7 +391,7 @@ fn input_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 
 fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, String)> {
     match path {
-        Some(path) if !input::is_stdin(path) => {
+        Some(path) if !is_stdin(path) => {
             let file =
                 File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
             Ok((
@@ -410,7 +409,7 @@ fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, String)> 
 /// Starts the thread that reads the inputs and sends them in chunks.
 fn spawn_reader(
     paths: Vec<PathBuf>,
-    options: input::Options,
+    options: ReadOptions,
 ) -> anyhow::Result<(mpsc::Receiver<Vec<Raw>>, std::thread::JoinHandle<()>)> {
     let (tx, rx) = mpsc::sync_channel::<Vec<Raw>>(CHUNKS_AHEAD);
     let handle = std::thread::Builder::new()
@@ -424,7 +423,7 @@ fn spawn_reader(
                 }
                 Ok(())
             };
-            if input::read_raw(&paths, &options, &mut emit).is_ok() && !chunker.items.is_empty() {
+            if read_raw(&paths, &options, &mut emit).is_ok() && !chunker.items.is_empty() {
                 let _ = tx.send(chunker.items);
             }
         })
