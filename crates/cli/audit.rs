@@ -17,78 +17,8 @@ use whosaid::{is_stdin, read, Item, Pipeline, ReadOptions, Stop, STDIN_NAME};
 use whosaid_core::Article;
 use whosaid_export::{AuditArticle, ClaimsByArticle, Page, PageNav, Record, ReportIndex};
 
+use crate::args::AuditArgs;
 use crate::report::Reporter;
-
-/// Options of `whosaid audit`.
-#[derive(Debug, clap::Args)]
-#[command(after_help = "\
-The report shows each article's text with every claim highlighted in its speaker's colour (the
-same colour for a name on every page and in every run), the speaker mention underlined and the
-cue dotted. Hovering over a claim, or moving to it with Tab, shows its speaker, title, role,
-organisation, outlet, cue, resolution, rule and resolution chain (\"he\" -> \"al-Samarmad\" ->
-...). Paragraphs set aside as page furniture (headline, section header, byline, captions,
-comments, paywall lines) are shown greyed with a label. Above the articles: an index of
-articles and a table of speakers with claim counts, and filters by speaker, by resolution and
-for claims that need review. Everything is in the file: no network, no external scripts or
-fonts; the filters and details use a little inline JavaScript.
-
-Needs review (a red outline and a ! badge): no speaker; a speaker found through a description
-(\"the ministry\") or as the continuation of the previous quote; or a pronoun whose antecedent
-is more than 2 body paragraphs back, or not in the text before it.
-
-Large inputs: at most --per-page articles go on one page. When there are more, -o FILE becomes
-an index page (speakers table and every article, linking to its page, with the same filters)
-and the articles go to FILE-0001.html, FILE-0002.html, ... beside it (the .html extension of
-FILE replaced), each self-contained, with links to the previous and next page and the index.
-Filters chosen on one page are carried to the pages it links to.
-
-With --claims, the report shows the rows of an existing claims CSV (as written by `whosaid
-extract`) instead of extracting again; the PATHs still give the article texts, matched to rows
-by article_id. A claims CSV does not record resolution chains. Rows whose offsets or quote do
-not fit the text are reported on standard error and in the report.
-
-Examples:
-  whosaid audit data/samples -o report.html
-  whosaid audit news.jsonl -o audit/report.html --per-page 100
-  whosaid extract news.jsonl -o claims.csv && whosaid audit news.jsonl --claims claims.csv -o report.html")]
-pub struct AuditArgs {
-    /// Articles to read, as for `whosaid extract`: .txt files, directories of .txt files, .jsonl
-    /// files, or - for JSONL on standard input. [default: -]
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-
-    /// Write the report to FILE (the index page when it needs several pages). [default: none,
-    /// required]
-    #[arg(short, long, value_name = "FILE", required = true)]
-    pub output: PathBuf,
-
-    /// Show the claims of this claims CSV (from `whosaid extract`) rather than extracting them
-    /// again; rows are matched to the PATHs' articles by article_id. [default: extract]
-    #[arg(long, value_name = "CSV")]
-    pub claims: Option<PathBuf>,
-
-    /// Most articles on one page; with more, the report is split into pages and an index.
-    #[arg(long, value_name = "N", default_value_t = 50,
-          value_parser = clap::value_parser!(u64).range(1..))]
-    pub per_page: u64,
-
-    /// The report's title. [default: "whosaid audit" and the inputs]
-    #[arg(long, value_name = "TEXT")]
-    pub title: Option<String>,
-
-    /// Outlet for articles that name none (JSONL "outlet"). [default: none]
-    #[arg(long, value_name = "NAME")]
-    pub outlet: Option<String>,
-
-    /// Number of worker threads; 0 means one per CPU core. The report is identical for any
-    /// value. [default: one per CPU core]
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
-
-    /// No warnings or summary; errors are still reported. [default: summary on standard error]
-    #[arg(short, long)]
-    pub quiet: bool,
-}
 
 /// Runs `whosaid audit` and returns the exit status: 0, 1 when some articles failed, 2 when
 /// an input could not be read at all.
