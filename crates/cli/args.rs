@@ -128,16 +128,6 @@ pub struct ExtractArgs {
     pub quiet: bool,
 }
 
-impl ExtractArgs {
-    /// The number of worker threads to use.
-    pub fn thread_count(&self) -> usize {
-        match self.threads {
-            Some(n) if n > 0 => n,
-            _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        }
-    }
-}
-
 /// Options of `whosaid audit`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\

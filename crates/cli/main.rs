@@ -7,6 +7,7 @@
 mod args;
 mod audit;
 mod eval;
+mod extract;
 mod report;
 mod run;
 mod speakers;
@@ -29,7 +30,7 @@ fn main() {
     let cli = Cli::parse();
     let pipeline = Pipeline::new().with_beliefs(cli.beliefs);
     let result = match &cli.command {
-        Command::Extract(args) => run::run(args, &pipeline),
+        Command::Extract(args) => extract::run(args, &pipeline),
         Command::Eval(args) => eval::run(args, &pipeline),
         Command::Audit(args) => audit::run(args, &pipeline),
     };
