@@ -1,7 +1,7 @@
 //! `whosaid extract`: the claims of every article, written in input order as CSV or JSON lines,
 //! with the speakers table and the `--errors` file beside them. The reading, the workers and
 //! the order are [`crate::run`]'s; this module makes each article's rows on the workers
-//! ([`Rows`]) and writes them ([`Output`]).
+//! ([`RowsOf`]) and writes them ([`Output`]).
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};

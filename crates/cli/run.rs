@@ -53,8 +53,9 @@ pub trait Work: Sync {
 /// Where a command's results go, in input order, on the thread that called
 /// [`process_inputs`].
 pub trait Sink<D> {
-    /// Takes an article's result, or the reason it failed. Returns `Ok(Err(reason))` when the
-    /// article fails after all; the failure is reported and counted like any other.
+    /// Takes an article's result, or the reason it failed on the worker. Returns `Ok(Ok(()))`
+    /// when the article counts as processed, `Ok(Err(reason))` when it failed, on the worker
+    /// or here; [`process_inputs`] reports and counts the failure.
     ///
     /// # Errors
     ///
