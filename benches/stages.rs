@@ -8,18 +8,12 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
+use whosaid::{decode, Pipeline};
 use whosaid_attribute::Resolver;
 use whosaid_core::Article;
 use whosaid_detect::Detector;
 use whosaid_export::{Format, Record, RecordWriter, WriterOptions};
 use whosaid_segment::Segmenter;
-
-#[allow(dead_code)]
-#[path = "../crates/cli/decode.rs"]
-mod decode;
-#[allow(dead_code)]
-#[path = "../crates/cli/pipeline.rs"]
-mod pipeline;
 
 const CORPUS: &str = "../shared/corpus/news.jsonl";
 const CORPUS_ARTICLES: usize = 2000;
@@ -131,7 +125,7 @@ fn stages(c: &mut Criterion) {
             black_box(out.finish().unwrap())
         })
     });
-    let pipeline = pipeline::Pipeline::new();
+    let pipeline = Pipeline::new();
     group.bench_function("pipeline", |b| {
         b.iter(|| {
             for a in &articles {
@@ -155,14 +149,14 @@ fn stages(c: &mut Criterion) {
     group.bench_function("utf8", |b| {
         b.iter(|| {
             for t in &bytes {
-                black_box(decode::decode(t.clone()));
+                black_box(decode(t.clone()));
             }
         })
     });
     group.bench_function("windows-1252", |b| {
         b.iter(|| {
             for t in &legacy {
-                black_box(decode::decode(t.clone()));
+                black_box(decode(t.clone()));
             }
         })
     });
@@ -174,7 +168,7 @@ fn bench_one(
     name: &str,
     text: String,
 ) {
-    let pipeline = pipeline::Pipeline::new();
+    let pipeline = Pipeline::new();
     let article = Article::new(name, text);
     group.throughput(Throughput::Bytes(article.text.len() as u64));
     group.bench_function(name, |b| b.iter(|| black_box(pipeline.records(&article))));

@@ -4,8 +4,9 @@
 #   scripts/fuzz.sh [SECONDS]     default 300; e.g. scripts/fuzz.sh 1800 for half an hour
 #
 # Uses cargo fuzz (libFuzzer), which needs the nightly toolchain; installs cargo-fuzz when it is
-# missing. The checks live in fuzz/check.rs: no panic, spans on character boundaries,
-# text[start:end] == quote (and mention, cue), records in text order, the same records twice.
+# missing. The checks live in crates/cli/check.rs (whosaid::check_bytes): no panic, spans on
+# character boundaries, text[start:end] == quote (and mention, cue), records in text order, the
+# same records twice.
 # The same checks run on stable in the test suite (tests/props.rs, proptest).
 # Findings land in fuzz/artifacts/pipeline/; reproduce one with
 #   cargo +nightly fuzz run pipeline fuzz/artifacts/pipeline/crash-...

@@ -4,6 +4,7 @@
 //!
 //! The parity tests skip, saying so, when ../shared or python3 is absent.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -13,23 +14,35 @@ use whosaid_eval::Gold;
 
 use crate::util::{arg, fixture, run, Run};
 
-/// The referee, or `None` after saying why the test is skipped.
+/// The referee, or `None` after saying why the comparison with it is skipped.
 fn referee() -> Option<PathBuf> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/score.py");
     if !script.is_file() {
-        eprintln!(
-            "skipped: {} is absent (it comes with ../shared)",
+        skipped(&format!(
+            "needs ../shared/eval/score.py, which is absent ({})",
             script.display()
-        );
+        ));
         return None;
     }
     match Command::new("python3").arg("--version").output() {
         Ok(out) if out.status.success() => Some(script),
         _ => {
-            eprintln!("skipped: python3 is not installed");
+            skipped("needs python3, which is not installed");
             None
         }
     }
+}
+
+/// Says that the running test compares nothing with score.py, where `cargo test` shows it:
+/// libtest keeps what `eprintln!` prints in a passing test to itself, but not what is written
+/// to the standard error handle directly.
+fn skipped(why: &str) {
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a score.py parity test");
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED: {test}: the comparison with score.py {why}"
+    );
 }
 
 fn python(script: &Path, args: &[String]) -> Run {

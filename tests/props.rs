@@ -2,16 +2,8 @@
 //! any input, no panic, spans on character boundaries, `text[start:end] == quote`, and the
 //! same records twice. `scripts/fuzz.sh` runs the same checks under libFuzzer.
 
-#[path = "../fuzz/check.rs"]
-mod check;
-#[allow(dead_code)]
-#[path = "../crates/cli/decode.rs"]
-mod decode;
-#[allow(dead_code)]
-#[path = "../crates/cli/pipeline.rs"]
-mod pipeline;
-
 use proptest::prelude::*;
+use whosaid::{check_bytes, check_text};
 
 /// Pieces that news text is made of, and that the stages are most likely to get wrong.
 fn newsy() -> impl Strategy<Value = String> {
@@ -71,16 +63,16 @@ proptest! {
 
     #[test]
     fn any_string_keeps_the_invariants(text in any::<String>()) {
-        check::check_text(&text);
+        check_text(&text);
     }
 
     #[test]
     fn newsy_text_keeps_the_invariants(text in newsy()) {
-        check::check_text(&text);
+        check_text(&text);
     }
 
     #[test]
     fn any_bytes_keep_the_invariants(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        check::check_bytes(&bytes);
+        check_bytes(&bytes);
     }
 }

@@ -1,10 +1,10 @@
-//! The command line: clap's derive API, with help text that documents every flag.
+//! The command line: clap's derive API, with help text that documents every flag. Every
+//! command's options are here, so that the commands depend on this module and it on none of
+//! them.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-
-use crate::{audit, eval};
 
 /// Extracts who said what from news articles: quotes, reported speech, speakers and exact
 /// offsets, one CSV row per claim.
@@ -38,10 +38,10 @@ pub enum Command {
     /// Reads articles and writes one row per claim (CSV by default).
     Extract(ExtractArgs),
     /// Scores whosaid against an annotated corpus.
-    Eval(eval::EvalArgs),
+    Eval(EvalArgs),
     /// Writes an HTML report that shows every claim in its article, coloured by speaker, for
     /// checking attributions by eye.
-    Audit(audit::AuditArgs),
+    Audit(AuditArgs),
 }
 
 /// Output formats.
@@ -128,14 +128,167 @@ pub struct ExtractArgs {
     pub quiet: bool,
 }
 
-impl ExtractArgs {
-    /// The number of worker threads to use.
-    pub fn thread_count(&self) -> usize {
-        match self.threads {
-            Some(n) if n > 0 => n,
-            _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        }
-    }
+/// Options of `whosaid audit`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+The report shows each article's text with every claim highlighted in its speaker's colour (the
+same colour for a name on every page and in every run), the speaker mention underlined and the
+cue dotted. Hovering over a claim, or moving to it with Tab, shows its speaker, title, role,
+organisation, outlet, cue, resolution, rule and resolution chain (\"he\" -> \"al-Samarmad\" ->
+...). Paragraphs set aside as page furniture (headline, section header, byline, captions,
+comments, paywall lines) are shown greyed with a label. Above the articles: an index of
+articles and a table of speakers with claim counts, and filters by speaker, by resolution and
+for claims that need review. Everything is in the file: no network, no external scripts or
+fonts; the filters and details use a little inline JavaScript.
+
+Needs review (a red outline and a ! badge): no speaker; a speaker found through a description
+(\"the ministry\") or as the continuation of the previous quote; or a pronoun whose antecedent
+is more than 2 body paragraphs back, or not in the text before it.
+
+Large inputs: at most --per-page articles go on one page. When there are more, -o FILE becomes
+an index page (speakers table and every article, linking to its page, with the same filters)
+and the articles go to FILE-0001.html, FILE-0002.html, ... beside it (the .html extension of
+FILE replaced), each self-contained, with links to the previous and next page and the index.
+Filters chosen on one page are carried to the pages it links to.
+
+With --claims, the report shows the rows of an existing claims CSV (as written by `whosaid
+extract`) instead of extracting again; the PATHs still give the article texts, matched to rows
+by article_id. A claims CSV does not record resolution chains. Rows whose offsets or quote do
+not fit the text are reported on standard error and in the report.
+
+Examples:
+  whosaid audit data/samples -o report.html
+  whosaid audit news.jsonl -o audit/report.html --per-page 100
+  whosaid extract news.jsonl -o claims.csv && whosaid audit news.jsonl --claims claims.csv -o report.html")]
+pub struct AuditArgs {
+    /// Articles to read, as for `whosaid extract`: .txt files, directories of .txt files, .jsonl
+    /// files, or - for JSONL on standard input. [default: -]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write the report to FILE (the index page when it needs several pages). [default: none,
+    /// required]
+    #[arg(short, long, value_name = "FILE", required = true)]
+    pub output: PathBuf,
+
+    /// Show the claims of this claims CSV (from `whosaid extract`) rather than extracting them
+    /// again; rows are matched to the PATHs' articles by article_id. [default: extract]
+    #[arg(long, value_name = "CSV")]
+    pub claims: Option<PathBuf>,
+
+    /// Most articles on one page; with more, the report is split into pages and an index.
+    #[arg(long, value_name = "N", default_value_t = 50,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub per_page: u64,
+
+    /// The report's title. [default: "whosaid audit" and the inputs]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Outlet for articles that name none (JSONL "outlet"). [default: none]
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+
+    /// Number of worker threads; 0 means one per CPU core. The report is identical for any
+    /// value. [default: one per CPU core]
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// No warnings or summary; errors are still reported. [default: summary on standard error]
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Options of `whosaid eval`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Gold formats:
+  FILE.jsonl   one article per line: {\"id\", \"text\", \"quotes\": [{\"start\", \"end\", \"type\",
+               \"speaker_start\", \"speaker_end\", \"cue_start\", \"cue_end\", \"speaker_key\"?,
+               \"role\"?, \"outlet\"?, \"optional\"?}]}, character offsets, end exclusive (the
+               format of ../shared/eval/polnear)
+  FILE.csv     known quotes, written by hand: article_id,quote,speaker[,role,outlet,kind]; each
+               quote is found in its article's text (given as ARTICLES) exactly, or else ignoring
+               quote-mark style and whitespace; speaker is a name the predicted speaker must
+               contain (surname|alias for alternatives)
+
+Figures (P, R, F1 and accuracies in percent) have the definitions of ../shared/eval/score.py and
+print in its format: span (dice >= 0.5, or --match contain), ggt30 and ggt80 (share of the gold
+span covered > 0.3 / > 0.8), exact (equal after trimming quote marks, punctuation and spaces),
+joint (span and speaker right); then speaker, resolved speaker, cue, role and outlet accuracy on
+matched claims. The all track counts every claim, the quoted track direct and mixed ones.
+
+Exit status: 0, or 1 when a figure is below a --min-* threshold (checked on every track printed),
+2 on a usage or fatal error.
+
+Examples:
+  whosaid eval --gold ../shared/eval/polnear/dev.jsonl
+  whosaid eval --gold ../shared/eval/polnear/dev.jsonl --pred claims.csv --track quoted --errors 20
+  whosaid eval --gold known_quotes.csv data/samples --min-joint 80")]
+pub struct EvalArgs {
+    /// Gold quotations: JSONL, or a known-quotes CSV (by the .csv extension).
+    #[arg(long, value_name = "GOLD")]
+    pub gold: PathBuf,
+
+    /// Articles to extract from (.txt files, directories, .jsonl), and the texts a known-quotes
+    /// CSV refers to. [default: the texts in the JSONL gold]
+    #[arg(value_name = "ARTICLES")]
+    pub articles: Vec<PathBuf>,
+
+    /// Score this claims CSV (as written by `whosaid extract`; - for standard input) instead of
+    /// running extraction. [default: extract]
+    #[arg(long, value_name = "CSV")]
+    pub pred: Option<PathBuf>,
+
+    /// Which claims count: all, quoted (direct and mixed), or both, one after the other.
+    #[arg(long, value_enum, default_value_t = TrackArg::Both)]
+    pub track: TrackArg,
+
+    /// Print each track as one JSON object per line, with score.py's --json keys. [default:
+    /// text]
+    #[arg(long)]
+    pub json: bool,
+
+    /// List N missed and N spurious claims per track on standard error, with article id and text.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub errors: usize,
+
+    /// How a predicted span matches a gold span.
+    #[arg(long = "match", value_name = "MODE", value_enum, default_value_t = MatchArg::Dice)]
+    pub match_mode: MatchArg,
+
+    /// Exit with status 1 when joint F1 (percent) is below F1. [default: no threshold]
+    #[arg(long, value_name = "F1")]
+    pub min_joint: Option<f64>,
+
+    /// Exit with status 1 when span F1 (percent) is below F1. [default: no threshold]
+    #[arg(long, value_name = "F1")]
+    pub min_span: Option<f64>,
+
+    /// Exit with status 1 when span precision (percent) is below P. [default: no threshold]
+    #[arg(long, value_name = "P")]
+    pub min_precision: Option<f64>,
+}
+
+/// Which tracks to score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrackArg {
+    /// Every claim: direct, mixed and indirect.
+    All,
+    /// Direct and mixed claims only.
+    Quoted,
+    /// The all track, then the quoted track.
+    Both,
+}
+
+/// Span match modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatchArg {
+    /// Dice coefficient of the two spans >= 0.5.
+    Dice,
+    /// For gold that marks a key phrase: the prediction holds >= 80% of the gold span and is at
+    /// most max(3x, +300 characters) its length.
+    Contain,
 }
 
 #[cfg(test)]

@@ -8,109 +8,16 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::{bail, Context};
-use clap::ValueEnum;
 use rayon::prelude::*;
+use whosaid::{read, Item, Pipeline, ReadOptions};
 use whosaid_core::Article;
 use whosaid_eval::{
     is_csv, score, Gold, GoldArticle, MatchMode, Options, Predictions, Report, Track,
 };
 use whosaid_export::Record;
 
-use crate::input::{self, Item};
-use crate::pipeline::Pipeline;
+use crate::args::{EvalArgs, MatchArg, TrackArg};
 use crate::report::Reporter;
-
-/// Options of `whosaid eval`.
-#[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Gold formats:
-  FILE.jsonl   one article per line: {\"id\", \"text\", \"quotes\": [{\"start\", \"end\", \"type\",
-               \"speaker_start\", \"speaker_end\", \"cue_start\", \"cue_end\", \"speaker_key\"?,
-               \"role\"?, \"outlet\"?, \"optional\"?}]}, character offsets, end exclusive (the
-               format of ../shared/eval/polnear)
-  FILE.csv     known quotes, written by hand: article_id,quote,speaker[,role,outlet,kind]; each
-               quote is found in its article's text (given as ARTICLES) exactly, or else ignoring
-               quote-mark style and whitespace; speaker is a name the predicted speaker must
-               contain (surname|alias for alternatives)
-
-Figures (P, R, F1 and accuracies in percent) have the definitions of ../shared/eval/score.py and
-print in its format: span (dice >= 0.5, or --match contain), ggt30 and ggt80 (share of the gold
-span covered > 0.3 / > 0.8), exact (equal after trimming quote marks, punctuation and spaces),
-joint (span and speaker right); then speaker, resolved speaker, cue, role and outlet accuracy on
-matched claims. The all track counts every claim, the quoted track direct and mixed ones.
-
-Exit status: 0, or 1 when a figure is below a --min-* threshold (checked on every track printed),
-2 on a usage or fatal error.
-
-Examples:
-  whosaid eval --gold ../shared/eval/polnear/dev.jsonl
-  whosaid eval --gold ../shared/eval/polnear/dev.jsonl --pred claims.csv --track quoted --errors 20
-  whosaid eval --gold known_quotes.csv data/samples --min-joint 80")]
-pub struct EvalArgs {
-    /// Gold quotations: JSONL, or a known-quotes CSV (by the .csv extension).
-    #[arg(long, value_name = "GOLD")]
-    pub gold: PathBuf,
-
-    /// Articles to extract from (.txt files, directories, .jsonl), and the texts a known-quotes
-    /// CSV refers to. [default: the texts in the JSONL gold]
-    #[arg(value_name = "ARTICLES")]
-    pub articles: Vec<PathBuf>,
-
-    /// Score this claims CSV (as written by `whosaid extract`; - for standard input) instead of
-    /// running extraction. [default: extract]
-    #[arg(long, value_name = "CSV")]
-    pub pred: Option<PathBuf>,
-
-    /// Which claims count: all, quoted (direct and mixed), or both, one after the other.
-    #[arg(long, value_enum, default_value_t = TrackArg::Both)]
-    pub track: TrackArg,
-
-    /// Print each track as one JSON object per line, with score.py's --json keys. [default:
-    /// text]
-    #[arg(long)]
-    pub json: bool,
-
-    /// List N missed and N spurious claims per track on standard error, with article id and text.
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub errors: usize,
-
-    /// How a predicted span matches a gold span.
-    #[arg(long = "match", value_name = "MODE", value_enum, default_value_t = MatchArg::Dice)]
-    pub match_mode: MatchArg,
-
-    /// Exit with status 1 when joint F1 (percent) is below F1. [default: no threshold]
-    #[arg(long, value_name = "F1")]
-    pub min_joint: Option<f64>,
-
-    /// Exit with status 1 when span F1 (percent) is below F1. [default: no threshold]
-    #[arg(long, value_name = "F1")]
-    pub min_span: Option<f64>,
-
-    /// Exit with status 1 when span precision (percent) is below P. [default: no threshold]
-    #[arg(long, value_name = "P")]
-    pub min_precision: Option<f64>,
-}
-
-/// Which tracks to score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TrackArg {
-    /// Every claim: direct, mixed and indirect.
-    All,
-    /// Direct and mixed claims only.
-    Quoted,
-    /// The all track, then the quoted track.
-    Both,
-}
-
-/// Span match modes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MatchArg {
-    /// Dice coefficient of the two spans >= 0.5.
-    Dice,
-    /// For gold that marks a key phrase: the prediction holds >= 80% of the gold span and is at
-    /// most max(3x, +300 characters) its length.
-    Contain,
-}
 
 /// Runs `whosaid eval` and returns the exit status: 0, or 1 when a threshold was not met.
 ///
@@ -222,7 +129,7 @@ fn below_thresholds(args: &EvalArgs, report: &Report) -> Vec<String> {
 fn read_articles(paths: &[PathBuf], reporter: &Reporter) -> anyhow::Result<Vec<Article>> {
     let mut articles = Vec::new();
     let mut failures = Vec::new();
-    let _ = input::read(paths, &input::Options::default(), &mut |item| {
+    let _ = read(paths, &ReadOptions::default(), &mut |item| {
         match item {
             Item::Article { article, .. } => articles.push(article),
             Item::Failed { failure, .. } | Item::InputError(failure) => failures.push(failure),

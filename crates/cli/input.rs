@@ -22,8 +22,7 @@ use serde_json::Value;
 use whosaid_core::{Article, ArticleId};
 
 use crate::decode::{decode, decode_legacy_line, Decoded};
-use crate::pipeline::WINDOW_BYTES;
-use crate::run::CHUNK_BYTES;
+use crate::{CHUNK_BYTES, WINDOW_BYTES};
 
 /// The name standard input goes by in messages and generated ids.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -118,7 +117,7 @@ pub struct Stop;
 
 /// How to read.
 #[derive(Debug, Clone, Default)]
-pub struct Options {
+pub struct ReadOptions {
     /// The outlet of articles that name none.
     pub outlet: Option<String>,
 }
@@ -127,7 +126,7 @@ pub struct Options {
 /// returns `Err(Stop)`.
 pub fn read(
     paths: &[PathBuf],
-    options: &Options,
+    options: &ReadOptions,
     emit: &mut dyn FnMut(Item) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
     let mut checks = Checks::default();
@@ -175,7 +174,7 @@ impl Raw {
 /// [`Checks`]: the caller makes them, in input order.
 pub fn read_raw(
     paths: &[PathBuf],
-    options: &Options,
+    options: &ReadOptions,
     emit: &mut dyn FnMut(Raw) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
     let mut reader = Reader {
@@ -299,13 +298,18 @@ impl Lines {
         self.spans.len()
     }
 
+    /// True when the batch holds no lines.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
     /// Which JSONL input of the run the lines come from, for [`Checks::not_utf8`].
     pub fn input(&self) -> u32 {
         self.input
     }
 
     /// Parses line `i` (0-based within the batch).
-    pub fn parse(&self, i: usize, options: &Options) -> Line {
+    pub fn parse(&self, i: usize, options: &ReadOptions) -> Line {
         let (start, end, number) = self.spans[i];
         let location = Location {
             source: Arc::clone(&self.source),
@@ -493,7 +497,7 @@ fn is_jsonl(path: &Path) -> bool {
 }
 
 struct Reader<'a> {
-    options: &'a Options,
+    options: &'a ReadOptions,
     emit: &'a mut dyn FnMut(Raw) -> Result<(), Stop>,
     /// JSONL inputs begun so far.
     inputs: u32,
@@ -711,7 +715,7 @@ impl Reader<'_> {
 
     /// Hands on a batch, unless it holds no lines.
     fn send(&mut self, lines: Lines) -> Result<(), Stop> {
-        if lines.spans.is_empty() {
+        if lines.is_empty() {
             return Ok(());
         }
         (self.emit)(Raw::Lines(lines))
@@ -774,7 +778,7 @@ type LineError = (Option<String>, String);
 fn parse_line(
     line: &str,
     location: &Location,
-    options: &Options,
+    options: &ReadOptions,
 ) -> Result<(Article, Vec<String>), LineError> {
     // Only an object: serde would also read an array into `Fields`, by position.
     let object = line.trim_start().starts_with('{');
@@ -878,7 +882,7 @@ mod tests {
             source: "in.jsonl".into(),
             line: Some(7),
         };
-        let options = Options {
+        let options = ReadOptions {
             outlet: Some("Default".into()),
         };
         parse_line(line, &location, &options)
@@ -943,7 +947,7 @@ mod tests {
 
     /// Reads `paths` and returns each item as `id @ location` or `! message`.
     fn items(paths: &[PathBuf], outlet: Option<&str>) -> Vec<String> {
-        let options = Options {
+        let options = ReadOptions {
             outlet: outlet.map(str::to_string),
         };
         let mut out = Vec::new();

@@ -6,10 +6,8 @@
 
 mod args;
 mod audit;
-mod decode;
 mod eval;
-mod input;
-mod pipeline;
+mod extract;
 mod report;
 mod run;
 mod speakers;
@@ -18,8 +16,9 @@ use std::io::{self, Write};
 
 use clap::Parser;
 
+use whosaid::Pipeline;
+
 use crate::args::{Cli, Command};
-use crate::pipeline::Pipeline;
 
 /// mimalloc instead of the system allocator: with glibc's, a fifth of the worker threads'
 /// time went to malloc and free and to waiting on arena locks, since the reader thread
@@ -31,7 +30,7 @@ fn main() {
     let cli = Cli::parse();
     let pipeline = Pipeline::new().with_beliefs(cli.beliefs);
     let result = match &cli.command {
-        Command::Extract(args) => run::run(args, &pipeline),
+        Command::Extract(args) => extract::run(args, &pipeline),
         Command::Eval(args) => eval::run(args, &pipeline),
         Command::Audit(args) => audit::run(args, &pipeline),
     };

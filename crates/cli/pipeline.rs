@@ -7,12 +7,7 @@ use whosaid_detect::Detector;
 use whosaid_export::{Record, RowEncoder, Rows, SpeakerRow};
 use whosaid_segment::Segmenter;
 
-/// An article longer than this is processed a window of about this size at a time (see
-/// [`whosaid_segment::windows`]), each window as if it were an article of its own, so that
-/// memory and the time per byte stay those of an ordinary article whatever the length.
-/// News articles are a few tens of kilobytes: the longest of the 22,196 in the benchmark
-/// corpus, and of PolNeAR's 928, is 34 KB.
-pub const WINDOW_BYTES: usize = 1 << 18;
+use crate::WINDOW_BYTES;
 
 /// Windows processed at once when the caller runs in a rayon pool (see [`Pipeline::rows`]).
 const WINDOWS_AT_ONCE: usize = 8;
@@ -29,7 +24,6 @@ pub struct Pipeline {
 #[derive(Debug)]
 pub struct Processed {
     /// The paragraphs, body and furniture.
-    #[allow(dead_code)] // read by the audit report
     pub paragraphs: Vec<Paragraph>,
     /// The claims with their speakers, in text order.
     pub attributions: Vec<Attribution>,

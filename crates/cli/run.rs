@@ -1,58 +1,194 @@
-//! `whosaid extract`: read articles in chunks, process the chunks in parallel, write the
-//! results in input order.
+//! The run loop that `whosaid extract` and `whosaid audit` share: read articles in chunks,
+//! process the chunks in parallel, hand the results over in input order.
+//!
+//! A command says what a worker does with an article ([`Work`]) and what becomes of the
+//! results ([`Sink`]); [`process_inputs`] does the rest, the same way for both: the worker
+//! pool, a panic in one article failing that article only ([`catch`]), the checks that need
+//! input order ([`Checks`]), failures and warnings on standard error, progress, and the counts
+//! behind the exit status ([`Counts::exit_status`]).
 //!
 //! With `-j1` one thread does everything, a chunk at a time. Otherwise a reader thread walks
-//! the inputs and sends chunks of at most [`CHUNK_ITEMS`] articles or
-//! [`CHUNK_BYTES`] of text through a channel that holds [`CHUNKS_AHEAD`] of them, so memory is
-//! bounded by a few chunks whatever the input size. The reader only cuts JSONL into lines; the
-//! workers parse them. The main thread gives each chunk to one worker of a rayon pool of `-j`,
-//! keeping [`CHUNKS_IN_FLIGHT`] per worker going, and writes the finished chunks in input
-//! order while the workers go on, making the checks that need input order ([`Checks`]) as it
-//! goes; the output is the same for any number of threads.
+//! the inputs and sends chunks of at most [`CHUNK_ITEMS`] articles or [`CHUNK_BYTES`] of text
+//! through a channel that holds [`CHUNKS_AHEAD`] of them, so memory is bounded by a few chunks
+//! whatever the input size. The reader only cuts JSONL into lines; the workers parse them. The
+//! main thread gives each chunk to one worker of a rayon pool of `-j`, keeping
+//! [`CHUNKS_IN_FLIGHT`] per worker going, and hands the finished chunks to the sink in input
+//! order while the workers go on; the output is the same for any number of threads.
 //!
-//! A chunk stays on one worker from its JSON to its rows: splitting its articles among the
+//! A chunk stays on one worker from its JSON to its results: splitting its articles among the
 //! workers left a quarter of the second core idle and made each article's memory pass between
 //! threads (#4).
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::panic::{self, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{mpsc, Once};
 
 use anyhow::{bail, Context};
-use whosaid_export::{
-    neutralise, Format, RecordWriter, RowEncoder, Rows, SpeakerRow, WriterOptions,
+use whosaid::{
+    read_raw, total_size, Checks, Failure, Item, Location, Raw, ReadOptions, Stop, CHUNK_BYTES,
 };
+use whosaid_core::Article;
 
-use crate::args::{ExtractArgs, OutputFormat};
-use crate::input::{self, Checks, Failure, Item, Location, Raw, Stop};
-use crate::pipeline::Pipeline;
 use crate::report::Reporter;
-use crate::speakers::SpeakersFile;
 
 /// Most articles (or other items) in one chunk.
 pub const CHUNK_ITEMS: usize = 256;
-/// Most article text in one chunk; a larger single article makes a chunk of its own. JSONL is
-/// read in batches of about this size, which make a chunk each.
-pub const CHUNK_BYTES: usize = 128 << 10;
 /// Chunks read ahead, waiting to be processed.
 pub const CHUNKS_AHEAD: usize = 2;
-/// Chunks being processed at once per worker, while the oldest finished one is written.
+/// Chunks being processed at once per worker, while the oldest finished one is handed over.
 pub const CHUNKS_IN_FLIGHT: u64 = 2;
 
+/// What a command does with each article, on a worker thread.
+pub trait Work: Sync {
+    /// An article's result, handed to the [`Sink`] in input order.
+    type Done: Send;
+
+    /// Processes one article. `Err` fails the article with that reason; so does a panic.
+    fn article(&self, article: &Article) -> Result<Self::Done, String>;
+}
+
+/// Where a command's results go, in input order, on the thread that called
+/// [`process_inputs`].
+pub trait Sink<D> {
+    /// Takes an article's result, or the reason it failed on the worker. Returns `Ok(Ok(()))`
+    /// when the article counts as processed, `Ok(Err(reason))` when it failed, on the worker
+    /// or here; [`process_inputs`] reports and counts the failure.
+    ///
+    /// # Errors
+    ///
+    /// A fatal error, which ends the run (an output that cannot be written).
+    fn article(
+        &mut self,
+        id: &str,
+        result: Result<D, String>,
+    ) -> anyhow::Result<Result<(), String>>;
+
+    /// Records a failed article or unreadable input beyond standard error (`--errors`).
+    ///
+    /// # Errors
+    ///
+    /// A fatal error, which ends the run.
+    fn failure(&mut self, _failure: &Failure) -> anyhow::Result<()> {
+        Ok(())
+    }
+
+    /// Called after every chunk, so that what was written reaches a reader early.
+    ///
+    /// # Errors
+    ///
+    /// A fatal error, which ends the run (a closed pipe).
+    fn flush(&mut self) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+/// Counts for the summary and the exit status. Every article read is either processed or
+/// failed.
+#[derive(Debug, Default)]
+pub struct Counts {
+    /// Articles read.
+    pub read: u64,
+    /// Articles processed.
+    pub processed: u64,
+    /// Articles that failed: unreadable, malformed, or failed in processing.
+    pub failed: u64,
+    /// Inputs that could not be read at all (no such file, a directory without articles).
+    pub input_errors: u64,
+    /// Input bytes read, for the rates in the summary.
+    pub bytes: u64,
+}
+
+impl Counts {
+    /// 0 when all went well, 1 when some articles failed, 2 when an input could not be read at
+    /// all.
+    pub fn exit_status(&self) -> i32 {
+        if self.input_errors > 0 {
+            2
+        } else if self.failed > 0 {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// The inputs to read: the paths given, or standard input when there are none.
+///
+/// # Errors
+///
+/// When no path is given and standard input is a terminal, which would wait for typing.
+pub fn input_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Ok(paths.to_vec());
+    }
+    if io::stdin().is_terminal() {
+        bail!("no input: give PATHs to read, or - to read JSONL from standard input (see --help)");
+    }
+    Ok(vec![PathBuf::from("-")])
+}
+
+/// The number of worker threads for `-j`: 0 or none means one per CPU core.
+pub fn thread_count(threads: Option<usize>) -> usize {
+    match threads {
+        Some(n) if n > 0 => n,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
+}
+
+/// Reads `paths`, has `work` process every article on `threads` workers, and hands the results
+/// to `sink` in input order, reporting failures and warnings to `reporter` as they come.
+///
+/// # Errors
+///
+/// Fatal errors: the sink's, or worker or reader threads that cannot be started.
+pub fn process_inputs<W: Work>(
+    paths: &[PathBuf],
+    threads: usize,
+    options: &ReadOptions,
+    work: &W,
+    sink: &mut impl Sink<W::Done>,
+    reporter: &Reporter,
+) -> anyhow::Result<Counts> {
+    if let Some(set_total) = reporter.total_setter() {
+        let paths = paths.to_vec();
+        // Walking a large directory for its size takes a while; the bar gains its ETA when done.
+        std::thread::spawn(move || {
+            if let Some(total) = total_size(&paths) {
+                set_total(total);
+            }
+        });
+    }
+    let job = Job { work, options };
+    let mut in_order = InOrder {
+        sink,
+        reporter,
+        checks: Checks::default(),
+        counts: Counts::default(),
+    };
+    if threads == 1 {
+        run_on_this_thread(paths, job, &mut in_order)?;
+    } else {
+        run_in_parallel(paths.to_vec(), threads, job, &mut in_order)?;
+    }
+    if let Some(warning) = in_order.checks.finish() {
+        reporter.warn(&warning);
+    }
+    Ok(in_order.counts)
+}
+
 /// What happened to one item, in input order.
-enum Outcome {
+enum Outcome<D> {
     /// An article was processed (or failed to be); [`Checks::article`] is still to be asked.
     Article {
         id: String,
         location: Location,
         text_len: usize,
         bytes: u64,
-        /// The rows, or why the article failed.
-        result: Result<(Rows, Vec<SpeakerRow>), String>,
+        /// The result, or why the article failed.
+        result: Result<D, String>,
     },
     /// A JSONL line of input `input` was not UTF-8 ([`Checks::not_utf8`] is still to be asked).
     NotUtf8 {
@@ -67,45 +203,81 @@ enum Outcome {
     Warning(String),
 }
 
-/// What a worker does to an article: run the pipeline and format its rows.
-#[derive(Clone, Copy)]
-struct Work<'a> {
-    pipeline: &'a Pipeline,
-    /// How to parse JSONL lines.
-    options: &'a input::Options,
-    encoder: RowEncoder,
-    /// Whether to make the rows of the speakers table too.
-    speakers: bool,
-    /// Whether the work runs in a rayon pool that a long article's windows may share.
-    parallel: bool,
+/// What a worker needs: the command's work and how to parse JSONL lines.
+struct Job<'a, W> {
+    work: &'a W,
+    options: &'a ReadOptions,
 }
 
-/// Counts for the summary. Every article read is either processed or failed.
-#[derive(Debug, Default)]
-struct Stats {
-    read: u64,
-    processed: u64,
-    failed: u64,
-    input_errors: u64,
-    claims: u64,
-    bytes: u64,
+// Not derived: that would require `W: Clone`, and only the references are copied.
+impl<W> Clone for Job<'_, W> {
+    fn clone(&self) -> Self {
+        *self
+    }
 }
 
-/// Where processed chunks go, in input order: rows to the output, failures to stderr and the
-/// `--errors` file, counts to the summary.
-struct Sink<'a> {
-    writer: &'a mut RecordWriter<Box<dyn Write>>,
-    out_name: &'a str,
-    errors: Option<&'a mut ErrorLog>,
-    speakers: Option<&'a mut SpeakersFile>,
+impl<W> Copy for Job<'_, W> {}
+
+impl<W: Work> Job<'_, W> {
+    /// Processes a chunk, one article after another, and returns the outcomes in input order.
+    fn chunk(self, chunk: Vec<Raw>) -> Vec<Outcome<W::Done>> {
+        let mut out = Vec::new();
+        for raw in chunk {
+            match raw {
+                Raw::Item(item) => out.push(self.item(item)),
+                Raw::Lines(lines) => {
+                    for i in 0..lines.len() {
+                        let line = lines.parse(i, self.options);
+                        if line.not_utf8 {
+                            out.push(Outcome::NotUtf8 {
+                                input: lines.input(),
+                                location: line.location.clone(),
+                            });
+                        }
+                        out.extend(line.into_items().map(|item| self.item(item)));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Runs the work on one item. A panic fails that article, not the run.
+    fn item(self, item: Item) -> Outcome<W::Done> {
+        match item {
+            Item::Article {
+                article,
+                location,
+                bytes,
+            } => Outcome::Article {
+                result: catch(|| self.work.article(&article)).and_then(|result| result),
+                text_len: article.text.len(),
+                id: article.id.0,
+                location,
+                bytes,
+            },
+            Item::Failed { failure, bytes } => Outcome::Failed { failure, bytes },
+            Item::InputError(failure) => Outcome::InputError(failure),
+            Item::Warning(message) => Outcome::Warning(message),
+        }
+    }
+}
+
+/// Takes processed chunks in input order: makes the checks that need that order, counts,
+/// reports failures and warnings, and gives the results to the command's sink.
+struct InOrder<'a, S> {
+    sink: &'a mut S,
     reporter: &'a Reporter,
     checks: Checks,
-    stats: Stats,
+    counts: Counts,
 }
 
-impl Sink<'_> {
-    fn take(&mut self, outcomes: Vec<Outcome>) -> anyhow::Result<()> {
-        let before = self.stats.bytes;
+impl<S> InOrder<'_, S> {
+    fn take<D>(&mut self, outcomes: Vec<Outcome<D>>) -> anyhow::Result<()>
+    where
+        S: Sink<D>,
+    {
+        let before = self.counts.bytes;
         for outcome in outcomes {
             match outcome {
                 Outcome::Article {
@@ -118,21 +290,12 @@ impl Sink<'_> {
                     for warning in self.checks.article(&id, &location, text_len) {
                         self.reporter.warn(&warning);
                     }
-                    self.stats.read += 1;
-                    self.stats.bytes += bytes;
-                    match result {
-                        Ok((rows, speakers)) => {
-                            if let Some(file) = &mut self.speakers {
-                                file.write(&speakers)?;
-                            }
-                            self.stats.processed += 1;
-                            self.writer
-                                .write_rows(&rows)
-                                .with_context(|| format!("cannot write to {}", self.out_name))?;
-                            self.stats.claims += rows.len();
-                        }
+                    self.counts.read += 1;
+                    self.counts.bytes += bytes;
+                    match self.sink.article(&id, result)? {
+                        Ok(()) => self.counts.processed += 1,
                         Err(reason) => {
-                            self.stats.failed += 1;
+                            self.counts.failed += 1;
                             let failure = Failure {
                                 location,
                                 article_id: Some(id),
@@ -148,13 +311,13 @@ impl Sink<'_> {
                     }
                 }
                 Outcome::Failed { failure, bytes } => {
-                    self.stats.read += 1;
-                    self.stats.failed += 1;
-                    self.stats.bytes += bytes;
+                    self.counts.read += 1;
+                    self.counts.failed += 1;
+                    self.counts.bytes += bytes;
                     self.failure(&failure)?;
                 }
                 Outcome::InputError(failure) => {
-                    self.stats.input_errors += 1;
+                    self.counts.input_errors += 1;
                     self.failure(&failure)?;
                 }
                 Outcome::Warning(message) => self.reporter.warn(&message),
@@ -162,122 +325,31 @@ impl Sink<'_> {
         }
         // Flushing per chunk lets a downstream `head` see rows early and makes a closed pipe
         // stop the run at once.
-        self.writer
-            .flush()
-            .with_context(|| format!("cannot write to {}", self.out_name))?;
+        self.sink.flush()?;
         self.reporter
-            .progress(self.stats.bytes - before, self.stats.read);
+            .progress(self.counts.bytes - before, self.counts.read);
         Ok(())
     }
 
-    fn failure(&mut self, failure: &Failure) -> anyhow::Result<()> {
+    fn failure<D>(&mut self, failure: &Failure) -> anyhow::Result<()>
+    where
+        S: Sink<D>,
+    {
         self.reporter.error(&failure.to_string());
-        match &mut self.errors {
-            Some(log) => log.write(failure),
-            None => Ok(()),
-        }
+        self.sink.failure(failure)
     }
 }
 
-/// Runs `whosaid extract` and returns the exit status: 0, 1 when some articles failed, 2 when
-/// an input could not be read at all.
-///
-/// # Errors
-///
-/// Fatal errors: bad options, an output that cannot be created or written (a broken pipe is
-/// reported as an error too; `main` turns it into success).
-pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
-    let paths = input_paths(&args.paths)?;
-    let threads = args.thread_count();
-
-    let options = WriterOptions {
-        format: match args.format {
-            OutputFormat::Csv => Format::Csv,
-            OutputFormat::Jsonl => Format::Jsonl,
-        },
-        sanitize: !args.no_sanitize,
-    };
-    let (out, out_name) = open_output(args.output.as_deref())?;
-    let mut writer =
-        RecordWriter::new(out, options).with_context(|| format!("cannot write to {out_name}"))?;
-    let mut speakers = match &args.speakers {
-        Some(path) => Some(SpeakersFile::create(path, options.sanitize)?),
-        None => None,
-    };
-    let mut errors = match &args.errors {
-        Some(path) => Some(ErrorLog::create(path, options.sanitize)?),
-        None => None,
-    };
-
-    let reporter = Reporter::new(args.quiet);
-    if let Some(set_total) = reporter.total_setter() {
-        let paths = paths.clone();
-        // Walking a large directory for its size takes a while; the bar gains its ETA when done.
-        std::thread::spawn(move || {
-            if let Some(total) = input::total_size(&paths) {
-                set_total(total);
-            }
-        });
-    }
-
-    install_panic_hook();
-    let input_options = input::Options {
-        outlet: args.outlet.clone(),
-    };
-    let work = Work {
-        pipeline,
-        options: &input_options,
-        encoder: RowEncoder::new(options),
-        speakers: speakers.is_some(),
-        parallel: threads > 1,
-    };
-    let mut sink = Sink {
-        writer: &mut writer,
-        out_name: &out_name,
-        errors: errors.as_mut(),
-        speakers: speakers.as_mut(),
-        reporter: &reporter,
-        checks: Checks::default(),
-        stats: Stats::default(),
-    };
-    if threads == 1 {
-        run_on_this_thread(&paths, work, &mut sink)?;
-    } else {
-        run_in_parallel(paths, threads, work, &mut sink)?;
-    }
-    if let Some(warning) = sink.checks.finish() {
-        reporter.warn(&warning);
-    }
-    let stats = sink.stats;
-    writer
-        .finish()
-        .with_context(|| format!("cannot write to {out_name}"))?;
-    if let Some(speakers) = speakers {
-        speakers.finish()?;
-    }
-    if let Some(log) = errors {
-        log.finish()?;
-    }
-    reporter.summary(&summary(&stats, reporter.elapsed().as_secs_f64()));
-    Ok(if stats.input_errors > 0 {
-        2
-    } else if stats.failed > 0 {
-        1
-    } else {
-        0
-    })
-}
-
-/// `-j1`: one thread reads, extracts and writes, chunk by chunk, so that the run takes one
-/// core and leaves the others to other work.
-fn run_on_this_thread(
+/// `-j1`: one thread reads, processes and hands over, chunk by chunk, so that the run takes
+/// one core and leaves the others to other work.
+fn run_on_this_thread<W: Work, S: Sink<W::Done>>(
     paths: &[PathBuf],
-    work: Work<'_>,
-    sink: &mut Sink<'_>,
+    job: Job<'_, W>,
+    in_order: &mut InOrder<'_, S>,
 ) -> anyhow::Result<()> {
     let mut chunker = Chunker::new();
     let mut failed = None;
-    let mut take = |chunk: Vec<Raw>| sink.take(process_chunk(work, chunk));
+    let mut take = |chunk: Vec<Raw>| in_order.take(job.chunk(chunk));
     let mut emit = |raw: Raw| -> Result<(), Stop> {
         if let Some(full) = chunker.push(raw) {
             if let Err(err) = take(full) {
@@ -287,7 +359,7 @@ fn run_on_this_thread(
         }
         Ok(())
     };
-    let _ = input::read_raw(paths, work.options, &mut emit);
+    let _ = read_raw(paths, job.options, &mut emit);
     match failed {
         Some(err) => Err(err),
         None => take(chunker.items),
@@ -327,25 +399,25 @@ impl Chunker {
 }
 
 /// `-j2` and up: a reader thread sends chunks, a rayon pool of `threads` workers processes
-/// them, and this thread writes them in input order.
-fn run_in_parallel(
+/// them, and this thread hands them over in input order.
+fn run_in_parallel<W: Work, S: Sink<W::Done>>(
     paths: Vec<PathBuf>,
     threads: usize,
-    work: Work<'_>,
-    sink: &mut Sink<'_>,
+    job: Job<'_, W>,
+    in_order: &mut InOrder<'_, S>,
 ) -> anyhow::Result<()> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("whosaid-worker-{i}"))
         .build()
         .context("cannot start the worker threads")?;
-    let (chunks, reader) = spawn_reader(paths, work.options.clone())?;
-    // Up to CHUNKS_IN_FLIGHT chunks per worker are processed while the main thread writes the
-    // oldest finished one, so the workers never wait for the writer; a BTreeMap puts the
-    // chunks back in input order. (A long article's windows still spread over the pool.)
+    let (chunks, reader) = spawn_reader(paths, job.options.clone())?;
+    // Up to CHUNKS_IN_FLIGHT chunks per worker are processed while the main thread hands over
+    // the oldest finished one, so the workers never wait for it; a BTreeMap puts the chunks
+    // back in input order. (A long article's windows may still spread over the pool.)
     pool.in_place_scope(|scope| -> anyhow::Result<()> {
-        let (done_tx, done_rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
-        let mut finished: BTreeMap<u64, Vec<Outcome>> = BTreeMap::new();
+        let (done_tx, done_rx) = mpsc::channel::<(u64, Vec<Outcome<W::Done>>)>();
+        let mut finished: BTreeMap<u64, Vec<Outcome<W::Done>>> = BTreeMap::new();
         let mut chunks = chunks.into_iter();
         let (mut started, mut written) = (0u64, 0u64);
         loop {
@@ -354,7 +426,7 @@ fn run_in_parallel(
                 let done_tx = done_tx.clone();
                 let seq = started;
                 scope.spawn(move |_| {
-                    let outcomes = process_chunk(work, chunk);
+                    let outcomes = job.chunk(chunk);
                     // The receiver outlives the scope; it cannot be gone.
                     let _ = done_tx.send((seq, outcomes));
                 });
@@ -368,7 +440,7 @@ fn run_in_parallel(
                 .expect("every started chunk sends its results");
             finished.insert(seq, outcomes);
             while let Some(outcomes) = finished.remove(&written) {
-                sink.take(outcomes)?;
+                in_order.take(outcomes)?;
                 written += 1;
             }
         }
@@ -379,38 +451,10 @@ fn run_in_parallel(
     Ok(())
 }
 
-/// The inputs to read: the paths given, or standard input when there are none.
-fn input_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    if !paths.is_empty() {
-        return Ok(paths.to_vec());
-    }
-    if io::stdin().is_terminal() {
-        bail!("no input: give PATHs to read, or - to read JSONL from standard input (see --help)");
-    }
-    Ok(vec![PathBuf::from("-")])
-}
-
-fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, String)> {
-    match path {
-        Some(path) if !input::is_stdin(path) => {
-            let file =
-                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-            Ok((
-                Box::new(BufWriter::with_capacity(1 << 16, file)),
-                path.display().to_string(),
-            ))
-        }
-        _ => Ok((
-            Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
-            "standard output".to_string(),
-        )),
-    }
-}
-
 /// Starts the thread that reads the inputs and sends them in chunks.
 fn spawn_reader(
     paths: Vec<PathBuf>,
-    options: input::Options,
+    options: ReadOptions,
 ) -> anyhow::Result<(mpsc::Receiver<Vec<Raw>>, std::thread::JoinHandle<()>)> {
     let (tx, rx) = mpsc::sync_channel::<Vec<Raw>>(CHUNKS_AHEAD);
     let handle = std::thread::Builder::new()
@@ -424,7 +468,7 @@ fn spawn_reader(
                 }
                 Ok(())
             };
-            if input::read_raw(&paths, &options, &mut emit).is_ok() && !chunker.items.is_empty() {
+            if read_raw(&paths, &options, &mut emit).is_ok() && !chunker.items.is_empty() {
                 let _ = tx.send(chunker.items);
             }
         })
@@ -433,14 +477,30 @@ fn spawn_reader(
 }
 
 thread_local! {
-    /// Set while a worker processes an article, so the panic hook records rather than prints.
+    /// Set while [`catch`] runs, so the panic hook records rather than prints.
     static CATCHING: Cell<bool> = const { Cell::new(false) };
     /// The last panic's message and location on this thread.
     static PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Makes panics inside article processing quiet, keeping their message and location for the
-/// failure report; any other panic prints as usual.
+/// Runs `f`, which processes one article, turning a panic into the reason the article failed
+/// (`internal error (please report it): panicked at FILE:LINE: MESSAGE`). The panic is not
+/// printed; any panic outside `catch` prints as usual.
+pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    install_panic_hook();
+    CATCHING.with(|c| c.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    CATCHING.with(|c| c.set(false));
+    result.map_err(|payload| {
+        let reason = PANIC
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_else(|| payload_message(payload.as_ref()));
+        format!("internal error (please report it): {reason}")
+    })
+}
+
+/// Makes panics inside [`catch`] quiet, keeping their message and location for the failure
+/// report.
 fn install_panic_hook() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
@@ -470,135 +530,31 @@ fn payload_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
-/// Processes a chunk, one article after another, and returns the outcomes in input order.
-fn process_chunk(work: Work<'_>, chunk: Vec<Raw>) -> Vec<Outcome> {
-    let mut out = Vec::new();
-    for raw in chunk {
-        match raw {
-            Raw::Item(item) => out.push(process(work, item)),
-            Raw::Lines(lines) => {
-                for i in 0..lines.len() {
-                    let line = lines.parse(i, work.options);
-                    if line.not_utf8 {
-                        out.push(Outcome::NotUtf8 {
-                            input: lines.input(),
-                            location: line.location.clone(),
-                        });
-                    }
-                    out.extend(line.into_items().map(|item| process(work, item)));
-                }
-            }
-        }
-    }
-    out
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Runs the pipeline on one item. A panic in a stage fails that article, not the run.
-fn process(work: Work<'_>, item: Item) -> Outcome {
-    match item {
-        Item::Article {
-            article,
-            location,
-            bytes,
-        } => {
-            CATCHING.with(|c| c.set(true));
-            let result = panic::catch_unwind(AssertUnwindSafe(|| {
-                work.pipeline
-                    .rows(&article, &work.encoder, work.speakers, work.parallel)
-            }));
-            CATCHING.with(|c| c.set(false));
-            let result = match result {
-                Ok(Ok(rows)) => Ok(rows),
-                Ok(Err(err)) => Err(format!("cannot format its rows: {err}")),
-                Err(payload) => {
-                    let reason = PANIC
-                        .with(|p| p.borrow_mut().take())
-                        .unwrap_or_else(|| payload_message(payload.as_ref()));
-                    Err(format!("internal error (please report it): {reason}"))
-                }
-            };
-            Outcome::Article {
-                text_len: article.text.len(),
-                id: article.id.0,
-                location,
-                bytes,
-                result,
-            }
-        }
-        Item::Failed { failure, bytes } => Outcome::Failed { failure, bytes },
-        Item::InputError(failure) => Outcome::InputError(failure),
-        Item::Warning(message) => Outcome::Warning(message),
-    }
-}
-
-fn summary(stats: &Stats, secs: f64) -> String {
-    let secs_for_rates = secs.max(1e-3);
-    let mut line = format!(
-        "{} articles read, {} processed, {} failed, {} claims written in {secs:.2} s \
-         ({:.0} articles/s, {:.1} MB/s)",
-        stats.read,
-        stats.processed,
-        stats.failed,
-        stats.claims,
-        stats.read as f64 / secs_for_rates,
-        stats.bytes as f64 / 1e6 / secs_for_rates,
-    );
-    if stats.input_errors > 0 {
-        let s = if stats.input_errors == 1 { "" } else { "s" };
-        line.push_str(&format!(
-            "; {} input{s} could not be read",
-            stats.input_errors
-        ));
-    }
-    line
-}
-
-/// The `--errors` file: one CSV row per failed article or unreadable input.
-struct ErrorLog {
-    csv: csv::Writer<BufWriter<File>>,
-    sanitize: bool,
-    name: String,
-}
-
-impl ErrorLog {
-    fn create(path: &Path, sanitize: bool) -> anyhow::Result<ErrorLog> {
-        let name = path.display().to_string();
-        let file = File::create(path).with_context(|| format!("cannot create {name}"))?;
-        let mut csv = csv::Writer::from_writer(BufWriter::new(file));
-        csv.write_record(["source", "line", "article_id", "reason"])
-            .with_context(|| format!("cannot write to {name}"))?;
-        Ok(ErrorLog {
-            csv,
-            sanitize,
-            name,
-        })
+    #[test]
+    fn a_panic_becomes_the_reason_with_its_location() {
+        assert_eq!(catch(|| 7), Ok(7));
+        let reason = catch(|| -> u8 { panic!("no {}", "luck") }).unwrap_err();
+        assert!(
+            reason.starts_with("internal error (please report it): panicked at "),
+            "{reason}"
+        );
+        assert!(reason.contains("run.rs:"), "{reason}");
+        assert!(reason.ends_with(": no luck"), "{reason}");
     }
 
-    fn write(&mut self, failure: &Failure) -> anyhow::Result<()> {
-        let line = failure
-            .location
-            .line
-            .map(|l| l.to_string())
-            .unwrap_or_default();
-        let id = failure.article_id.as_deref().unwrap_or_default();
-        let fields = [
-            &failure.location.source,
-            line.as_str(),
-            id,
-            failure.reason.as_str(),
-        ];
-        let result = if self.sanitize {
-            self.csv
-                .write_record(fields.map(neutralise).iter().map(|f| f.as_bytes()))
-        } else {
-            self.csv.write_record(fields)
+    #[test]
+    fn exit_status_puts_unreadable_inputs_first() {
+        let counts = |failed, input_errors| Counts {
+            failed,
+            input_errors,
+            ..Counts::default()
         };
-        result.with_context(|| format!("cannot write to {}", self.name))
-    }
-
-    fn finish(mut self) -> anyhow::Result<()> {
-        self.csv
-            .flush()
-            .with_context(|| format!("cannot write to {}", self.name))
+        assert_eq!(counts(0, 0).exit_status(), 0);
+        assert_eq!(counts(3, 0).exit_status(), 1);
+        assert_eq!(counts(3, 1).exit_status(), 2);
     }
 }

@@ -3,7 +3,8 @@
 //! A [`Record`] is one row of the claims table: every span converted from bytes to character
 //! offsets, so that Python's `text[start:end]` equals the quote. A [`RecordWriter`] writes
 //! records as CSV (header first, fields [neutralised](neutralise) against spreadsheet formula
-//! injection unless turned off) or as JSON lines (never altered).
+//! injection unless turned off) or as JSON lines (never altered); [`read_claims`] reads such a
+//! CSV back into records.
 //!
 //! ```
 //! use whosaid_core::{Article, Attribution, Claim, ClaimKind, Resolution, RuleId, Span};
@@ -27,6 +28,7 @@
 #![deny(missing_docs)]
 
 mod audit;
+mod read;
 mod record;
 mod sanitize;
 mod speakers;
@@ -36,6 +38,7 @@ pub use audit::{
     speaker_hue, AuditArticle, AuditClaim, Block, Page, PageNav, ReportIndex, Weakness,
     FAR_PARAGRAPHS, SPEAKERS_LISTED,
 };
+pub use read::{read_claims, ClaimsByArticle, ReadError};
 pub use record::Record;
 pub use sanitize::neutralise;
 pub use speakers::{SpeakerRow, SpeakerWriter, SPEAKERS_HEADER};

@@ -28,6 +28,15 @@ pub fn neutralise(field: &str) -> Cow<'_, str> {
     }
 }
 
+/// Undoes [`neutralise`]: `'=x` -> `=x`, for fields read back from a CSV that whosaid wrote.
+/// A field whose `'` is followed by anything else was never neutralised and stays as it is.
+pub(crate) fn unneutralise(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if needs_neutralising(rest) => rest,
+        _ => field,
+    }
+}
+
 fn needs_neutralising(field: &str) -> bool {
     field.starts_with(FORMULA_STARTS)
 }
@@ -90,6 +99,18 @@ mod tests {
         for start in FORMULA_STARTS {
             let field = format!("{start}cmd|' /C calc'!A0");
             assert_eq!(neutralise(&field), format!("'{field}"));
+        }
+    }
+
+    #[test]
+    fn neutralised_fields_are_restored() {
+        assert_eq!(unneutralise("'=1+2"), "=1+2");
+        assert_eq!(unneutralise("'-5"), "-5");
+        assert_eq!(unneutralise("'tis"), "'tis");
+        assert_eq!(unneutralise("plain"), "plain");
+        for start in FORMULA_STARTS {
+            let field = format!("{start}x");
+            assert_eq!(unneutralise(&neutralise(&field)), field);
         }
     }
 

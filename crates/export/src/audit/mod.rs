@@ -18,6 +18,7 @@ use whosaid_core::{Article, Attribution, FurnitureKind, Paragraph, Span};
 
 pub use page::{Page, PageNav, ReportIndex, SPEAKERS_LISTED};
 
+use crate::sanitize::unneutralise;
 use crate::{Record, SpeakerRow};
 
 /// A pronoun whose antecedent is more than this many body paragraphs back is flagged.
@@ -215,14 +216,6 @@ impl CharBytes {
     }
 }
 
-/// Undoes CSV neutralisation: `'=x` -> `=x`.
-fn unneutralised(field: &str) -> &str {
-    match field.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => field,
-    }
-}
-
 /// Says what is wrong when a record does not fit the text.
 fn check(record: &Record, text: &str, bytes: &CharBytes) -> Option<String> {
     let id = &record.claim_id;
@@ -235,7 +228,7 @@ fn check(record: &Record, text: &str, bytes: &CharBytes) -> Option<String> {
             bytes.bytes.len() - 1
         ));
     };
-    let quote = unneutralised(&record.quote);
+    let quote = unneutralise(&record.quote);
     if !record.quote.is_empty() && text[span] != *quote {
         return Some(format!(
             "claim {id} at {}..{}: the text there is not its quote; was the claims CSV made \
@@ -278,7 +271,7 @@ fn pronoun_weakness(
     let Some(mention) = bytes.opt_span(record.speaker_start, record.speaker_end) else {
         return Some(Weakness::LostPronoun);
     };
-    let speaker = unneutralised(&record.speaker);
+    let speaker = unneutralise(&record.speaker);
     let surname = speaker.split_whitespace().last().unwrap_or_default();
     let before = &text[..mention.start];
     let antecedent = chain

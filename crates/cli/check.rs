@@ -1,13 +1,13 @@
-//! The invariants every input must keep, shared by the fuzz target and the test suite's
-//! proptest: no panic, every span on a character boundary, `text[start..end]` equal to the
-//! exported text of every span, and the same records on a second run.
+//! The invariants every input must keep, shared by the fuzz target (`fuzz/`, libFuzzer) and the
+//! test suite's proptest (`tests/props.rs`): no panic, every span on a character boundary,
+//! `text[start..end]` equal to the exported text of every span, and the same records on a
+//! second run. They are checks for tests, not for production: a broken invariant panics.
 
 use std::sync::OnceLock;
 
 use whosaid_core::{Article, Span};
 
-use super::decode::{decode, Decoded};
-use super::pipeline::Pipeline;
+use crate::{decode, Decoded, Pipeline};
 
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
@@ -15,6 +15,10 @@ fn pipeline() -> &'static Pipeline {
 }
 
 /// Decodes `bytes` as `whosaid extract` does for a text file, then checks the text.
+///
+/// # Panics
+///
+/// When the pipeline panics or breaks an invariant; see [`check_text`].
 pub fn check_bytes(bytes: &[u8]) {
     if let Decoded::Text { text, .. } = decode(bytes.to_vec()) {
         check_text(&text);
@@ -22,6 +26,10 @@ pub fn check_bytes(bytes: &[u8]) {
 }
 
 /// Runs the pipeline on `text` and checks every span and record.
+///
+/// # Panics
+///
+/// When the pipeline panics, or a span or record breaks an invariant (the message says which).
 pub fn check_text(text: &str) {
     let pipeline = pipeline();
     let article = Article::new("fuzz", text);

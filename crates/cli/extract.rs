@@ -1,0 +1,254 @@
+//! `whosaid extract`: the claims of every article, written in input order as CSV or JSON lines,
+//! with the speakers table and the `--errors` file beside them. The reading, the workers and
+//! the order are [`crate::run`]'s; this module makes each article's rows on the workers
+//! ([`RowsOf`]) and writes them ([`Output`]).
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use anyhow::Context;
+use whosaid::{is_stdin, Failure, Pipeline, ReadOptions};
+use whosaid_core::Article;
+use whosaid_export::{
+    neutralise, Format, RecordWriter, RowEncoder, Rows, SpeakerRow, WriterOptions,
+};
+
+use crate::args::{ExtractArgs, OutputFormat};
+use crate::report::Reporter;
+use crate::run::{self, Counts};
+use crate::speakers::SpeakersFile;
+
+/// Runs `whosaid extract` and returns the exit status: 0, 1 when some articles failed, 2 when
+/// an input could not be read at all.
+///
+/// # Errors
+///
+/// Fatal errors: bad options, an output that cannot be created or written (a broken pipe is
+/// reported as an error too; `main` turns it into success).
+pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
+    let paths = run::input_paths(&args.paths)?;
+    let threads = run::thread_count(args.threads);
+
+    let options = WriterOptions {
+        format: match args.format {
+            OutputFormat::Csv => Format::Csv,
+            OutputFormat::Jsonl => Format::Jsonl,
+        },
+        sanitize: !args.no_sanitize,
+    };
+    let (out, out_name) = open_output(args.output.as_deref())?;
+    let writer =
+        RecordWriter::new(out, options).with_context(|| format!("cannot write to {out_name}"))?;
+    let speakers = match &args.speakers {
+        Some(path) => Some(SpeakersFile::create(path, options.sanitize)?),
+        None => None,
+    };
+    let errors = match &args.errors {
+        Some(path) => Some(ErrorLog::create(path, options.sanitize)?),
+        None => None,
+    };
+
+    let reporter = Reporter::new(args.quiet);
+    let read_options = ReadOptions {
+        outlet: args.outlet.clone(),
+    };
+    let work = RowsOf {
+        pipeline,
+        encoder: RowEncoder::new(options),
+        speakers: speakers.is_some(),
+        parallel: threads > 1,
+    };
+    let mut output = Output {
+        writer,
+        out_name,
+        errors,
+        speakers,
+        claims: 0,
+    };
+    let counts = run::process_inputs(
+        &paths,
+        threads,
+        &read_options,
+        &work,
+        &mut output,
+        &reporter,
+    )?;
+    let claims = output.finish()?;
+    reporter.summary(&summary(&counts, claims, reporter.elapsed().as_secs_f64()));
+    Ok(counts.exit_status())
+}
+
+/// What a worker makes of an article: its claim rows, formatted, and with `--speakers` its
+/// rows of the speakers table.
+struct RowsOf<'a> {
+    pipeline: &'a Pipeline,
+    encoder: RowEncoder,
+    /// Whether to make the rows of the speakers table too.
+    speakers: bool,
+    /// Whether the work runs in a rayon pool that a long article's windows may share.
+    parallel: bool,
+}
+
+impl run::Work for RowsOf<'_> {
+    type Done = (Rows, Vec<SpeakerRow>);
+
+    fn article(&self, article: &Article) -> Result<Self::Done, String> {
+        self.pipeline
+            .rows(article, &self.encoder, self.speakers, self.parallel)
+            .map_err(|err| format!("cannot format its rows: {err}"))
+    }
+}
+
+/// Where the rows go, in input order: the claims to the output, the speakers table and the
+/// failures to their files.
+struct Output {
+    writer: RecordWriter<Box<dyn Write>>,
+    out_name: String,
+    errors: Option<ErrorLog>,
+    speakers: Option<SpeakersFile>,
+    /// Claim rows written.
+    claims: u64,
+}
+
+impl run::Sink<(Rows, Vec<SpeakerRow>)> for Output {
+    fn article(
+        &mut self,
+        _id: &str,
+        result: Result<(Rows, Vec<SpeakerRow>), String>,
+    ) -> anyhow::Result<Result<(), String>> {
+        let (rows, speakers) = match result {
+            Ok(done) => done,
+            Err(reason) => return Ok(Err(reason)),
+        };
+        if let Some(file) = &mut self.speakers {
+            file.write(&speakers)?;
+        }
+        self.writer
+            .write_rows(&rows)
+            .with_context(|| format!("cannot write to {}", self.out_name))?;
+        self.claims += rows.len();
+        Ok(Ok(()))
+    }
+
+    fn failure(&mut self, failure: &Failure) -> anyhow::Result<()> {
+        match &mut self.errors {
+            Some(log) => log.write(failure),
+            None => Ok(()),
+        }
+    }
+
+    fn flush(&mut self) -> anyhow::Result<()> {
+        self.writer
+            .flush()
+            .with_context(|| format!("cannot write to {}", self.out_name))
+    }
+}
+
+impl Output {
+    /// Flushes and closes every output, reporting the errors a drop would swallow; returns the
+    /// number of claim rows written.
+    fn finish(self) -> anyhow::Result<u64> {
+        let out_name = self.out_name;
+        self.writer
+            .finish()
+            .with_context(|| format!("cannot write to {out_name}"))?;
+        if let Some(speakers) = self.speakers {
+            speakers.finish()?;
+        }
+        if let Some(log) = self.errors {
+            log.finish()?;
+        }
+        Ok(self.claims)
+    }
+}
+
+/// The output: FILE, or standard output for none or `-`; also its name for messages.
+fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, String)> {
+    match path {
+        Some(path) if !is_stdin(path) => {
+            let file =
+                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+            Ok((
+                Box::new(BufWriter::with_capacity(1 << 16, file)),
+                path.display().to_string(),
+            ))
+        }
+        _ => Ok((
+            Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+            "standard output".to_string(),
+        )),
+    }
+}
+
+/// The summary line: counts, claims and rates.
+fn summary(counts: &Counts, claims: u64, secs: f64) -> String {
+    let secs_for_rates = secs.max(1e-3);
+    let mut line = format!(
+        "{} articles read, {} processed, {} failed, {claims} claims written in {secs:.2} s \
+         ({:.0} articles/s, {:.1} MB/s)",
+        counts.read,
+        counts.processed,
+        counts.failed,
+        counts.read as f64 / secs_for_rates,
+        counts.bytes as f64 / 1e6 / secs_for_rates,
+    );
+    if counts.input_errors > 0 {
+        let s = if counts.input_errors == 1 { "" } else { "s" };
+        line.push_str(&format!(
+            "; {} input{s} could not be read",
+            counts.input_errors
+        ));
+    }
+    line
+}
+
+/// The `--errors` file: one CSV row per failed article or unreadable input.
+struct ErrorLog {
+    csv: csv::Writer<BufWriter<File>>,
+    sanitize: bool,
+    name: String,
+}
+
+impl ErrorLog {
+    fn create(path: &Path, sanitize: bool) -> anyhow::Result<ErrorLog> {
+        let name = path.display().to_string();
+        let file = File::create(path).with_context(|| format!("cannot create {name}"))?;
+        let mut csv = csv::Writer::from_writer(BufWriter::new(file));
+        csv.write_record(["source", "line", "article_id", "reason"])
+            .with_context(|| format!("cannot write to {name}"))?;
+        Ok(ErrorLog {
+            csv,
+            sanitize,
+            name,
+        })
+    }
+
+    fn write(&mut self, failure: &Failure) -> anyhow::Result<()> {
+        let line = failure
+            .location
+            .line
+            .map(|l| l.to_string())
+            .unwrap_or_default();
+        let id = failure.article_id.as_deref().unwrap_or_default();
+        let fields = [
+            &failure.location.source,
+            line.as_str(),
+            id,
+            failure.reason.as_str(),
+        ];
+        let result = if self.sanitize {
+            self.csv
+                .write_record(fields.map(neutralise).iter().map(|f| f.as_bytes()))
+        } else {
+            self.csv.write_record(fields)
+        };
+        result.with_context(|| format!("cannot write to {}", self.name))
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        self.csv
+            .flush()
+            .with_context(|| format!("cannot write to {}", self.name))
+    }
+}

@@ -1,0 +1,41 @@
+//! whosaid as a library: the stages in their order, and articles read as `whosaid extract`
+//! reads them. The `whosaid` binary (`main.rs`) adds the command line, the run loop and the
+//! output files; the tests, the benchmarks and the fuzz target use this library, so that each
+//! runs the code the binary runs.
+//!
+//! - [`Pipeline`] runs segment, detect and attribute on an [`Article`](whosaid_core::Article),
+//!   in windows when it is long ([`WINDOW_BYTES`]), and gives claim records or CSV rows.
+//! - [`decode`] turns a file's bytes into text: byte order marks, UTF-8, legacy encodings,
+//!   binary files.
+//! - [`read`] and [`read_raw`] walk `.txt` files, directories and JSONL in input order;
+//!   [`Checks`] makes the checks that need that order (duplicate ids, long articles).
+//! - [`check_text`] and [`check_bytes`] assert the invariants every input must keep, for the
+//!   property tests and the fuzz target.
+//!
+//! ```
+//! use whosaid::{decode, Decoded, Pipeline};
+//! use whosaid_core::Article;
+//!
+//! let Decoded::Text { text, warning } = decode("“Hi,” she said.".as_bytes().to_vec()) else {
+//!     panic!("not binary");
+//! };
+//! assert_eq!(warning, None);
+//! let records = Pipeline::new().records(&Article::new("a1", text));
+//! assert_eq!((records[0].quote.as_ref(), records[0].start), ("Hi,", 1));
+//! ```
+#![deny(missing_docs)]
+
+mod check;
+mod decode;
+mod input;
+mod limits;
+mod pipeline;
+
+pub use check::{check_bytes, check_text};
+pub use decode::{decode, Decoded};
+pub use input::{
+    is_stdin, read, read_raw, total_size, Checks, Failure, Item, Line, Lines, Location, Raw,
+    ReadOptions, Stop, STDIN_NAME,
+};
+pub use limits::{CHUNK_BYTES, WINDOW_BYTES};
+pub use pipeline::{Pipeline, Processed};
