@@ -1,0 +1,130 @@
+//! One JSONL line into an article: the fields whosaid reads, and what is wrong with a line
+//! that cannot be read, in words that name the field.
+
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+use whosaid_core::{Article, ArticleId};
+
+use super::{Location, ReadOptions};
+
+/// The fields of a JSONL line that whosaid reads, `Some` when present (even as `null`).
+/// Parsing into this rather than into a map skips the other fields ("url", "date") without
+/// storing them: the reader thread spent most of its time building maps.
+#[derive(Deserialize)]
+struct Fields {
+    #[serde(default, deserialize_with = "present")]
+    id: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    text: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    outlet: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    title: Option<Value>,
+}
+
+/// A field that is there, `null` included (serde's `Option` would read `null` as absent).
+fn present<'de, D: Deserializer<'de>>(de: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(de).map(Some)
+}
+
+/// A parse failure: the article id when it could be read, and the reason.
+pub(super) type LineError = (Option<String>, String);
+
+/// Parses one JSONL line into an article, with warnings about fields it had to ignore.
+pub(super) fn parse_line(
+    line: &str,
+    location: &Location,
+    options: &ReadOptions,
+) -> Result<(Article, Vec<String>), LineError> {
+    // Only an object: serde would also read an array into `Fields`, by position.
+    let object = line.trim_start().starts_with('{');
+    let fast = object.then(|| serde_json::from_str::<Fields>(line).ok());
+    let mut fields = match fast.flatten() {
+        Some(fields) => fields,
+        // Not an object, bad JSON or a repeated field: the general parse says what is wrong,
+        // or keeps the last of repeated fields.
+        None => {
+            let value: Value = serde_json::from_str(line).map_err(|e| (None, json_reason(&e)))?;
+            let Value::Object(mut map) = value else {
+                return Err((
+                    None,
+                    format!("expected a JSON object, found {}", type_name(&value)),
+                ));
+            };
+            Fields {
+                id: map.remove("id"),
+                text: map.remove("text"),
+                outlet: map.remove("outlet"),
+                title: map.remove("title"),
+            }
+        }
+    };
+    let id = match fields.id.take() {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.is_empty() => None,
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(other) => {
+            let reason = format!(
+                "field \"id\" must be a string or a number, found {}",
+                type_name(&other)
+            );
+            return Err((None, reason));
+        }
+    };
+    let id = id.unwrap_or_else(|| location.to_string());
+    let text = match fields.text.take() {
+        Some(Value::String(text)) => text,
+        None => return Err((Some(id), "missing field \"text\"".to_string())),
+        Some(other) => {
+            let reason = format!(
+                "field \"text\" must be a string, found {}",
+                type_name(&other)
+            );
+            return Err((Some(id), reason));
+        }
+    };
+    let mut warnings = Vec::new();
+    let mut optional = |name: &str, field: Option<Value>| match field {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) if s.trim().is_empty() => None,
+        Some(Value::String(s)) => Some(s),
+        Some(other) => {
+            warnings.push(format!(
+                "field {name:?} must be a string, found {}; ignored",
+                type_name(&other)
+            ));
+            None
+        }
+    };
+    let outlet = optional("outlet", fields.outlet.take()).or_else(|| options.outlet.clone());
+    let title = optional("title", fields.title.take());
+    let article = Article {
+        id: ArticleId(id),
+        text,
+        outlet,
+        title,
+    };
+    Ok((article, warnings))
+}
+
+fn json_reason(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    // serde_json appends " at line 1 column N"; the line is ours to report.
+    let message = match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => &message,
+    };
+    format!("invalid JSON at column {}: {message}", e.column())
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
