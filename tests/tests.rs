@@ -4,5 +4,6 @@ mod constructions;
 mod eval;
 mod input;
 mod props;
+mod regression;
 mod samples;
 mod util;
