@@ -6,4 +6,5 @@ mod input;
 mod props;
 mod regression;
 mod samples;
+mod shift;
 mod util;
