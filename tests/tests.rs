@@ -7,4 +7,5 @@ mod props;
 mod regression;
 mod samples;
 mod shift;
+mod snapshots;
 mod util;
