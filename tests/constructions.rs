@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use crate::util::run_with_stdin;
 
 /// Extracts one article given as text (and an optional outlet) and returns its records.
-fn extract(text: &str, outlet: Option<&str>) -> Vec<Value> {
+pub(crate) fn extract(text: &str, outlet: Option<&str>) -> Vec<Value> {
     extract_with(text, outlet, &[])
 }
 
@@ -44,13 +44,13 @@ fn extract_with(text: &str, outlet: Option<&str>, flags: &[&str]) -> Vec<Value> 
 }
 
 /// The row whose quote starts with `prefix`.
-fn row<'a>(rows: &'a [Value], prefix: &str) -> &'a Value {
+pub(crate) fn row<'a>(rows: &'a [Value], prefix: &str) -> &'a Value {
     rows.iter()
         .find(|r| r["quote"].as_str().unwrap().starts_with(prefix))
         .unwrap_or_else(|| panic!("no claim starting {prefix:?} in {rows:#?}"))
 }
 
-fn field<'a>(r: &'a Value, k: &str) -> &'a str {
+pub(crate) fn field<'a>(r: &'a Value, k: &str) -> &'a str {
     r[k].as_str().unwrap_or_default()
 }
 
@@ -284,38 +284,6 @@ fn participle_after_said_takes_a_noun_phrase() {
 }
 
 #[test]
-fn a_noun_phrase_claim_ends_before_time_and_place() {
-    let rows = extract(
-        "Gov. Ann Lee endorsed Tom Ruiz here on Sunday. Ruiz found himself at the center of it.",
-        None,
-    );
-    assert_eq!(rows.len(), 1, "{rows:#?}");
-    assert_eq!(field(&rows[0], "quote"), "Tom Ruiz");
-    assert_eq!(field(&rows[0], "speaker"), "Ann Lee");
-}
-
-#[test]
-fn this_after_the_cue_opens_the_claim_unless_it_is_a_time() {
-    let rows = extract(
-        "Critics say this is a rough patch. The mayor said this week that the bridge will reopen.",
-        None,
-    );
-    assert_eq!(
-        field(row(&rows, "this is a rough patch"), "speaker"),
-        "critics"
-    );
-    assert_eq!(field(row(&rows, "the bridge will reopen"), "cue"), "said");
-    let rows = extract(
-        "The White House said Monday night it would veto the bill.",
-        None,
-    );
-    assert_eq!(
-        field(row(&rows, "it would veto the bill"), "speaker"),
-        "White House"
-    );
-}
-
-#[test]
 fn a_question_put_to_someone_has_no_speaker() {
     let rows = extract(
         "When asked whether he would run again, Smith smiled. Lee was asked how the bill would \
@@ -326,38 +294,6 @@ fn a_question_put_to_someone_has_no_speaker() {
     assert_eq!(field(q, "speaker"), "");
     assert_eq!(field(q, "cue"), "asked");
     assert_eq!(field(row(&rows, "how the bill would pass"), "speaker"), "");
-}
-
-#[test]
-fn a_place_after_the_speaker_is_not_the_speaker() {
-    let rows = extract(
-        "Officials in Washington said Friday that talks had stalled. Sen. Ted Cruz in Iowa said \
-         he would win.",
-        None,
-    );
-    let r = row(&rows, "talks had stalled");
-    assert_eq!(field(r, "speaker"), "officials");
-    assert_eq!(field(r, "organisation"), "Washington");
-    assert_eq!(field(r, "speaker_mention"), "Officials in Washington");
-    assert_eq!(field(row(&rows, "he would win"), "speaker"), "Ted Cruz");
-}
-
-#[test]
-fn a_verb_with_a_long_tail_has_no_claim_before_it() {
-    let rows = extract(
-        "Though the White House kept mum about the timing, all signs pointed to a delay in the \
-         vote until the spring.",
-        None,
-    );
-    assert_eq!(rows, Vec::<Value>::new());
-    let rows = extract(
-        "The bridge will reopen, the mayor said in an interview on Tuesday.",
-        None,
-    );
-    assert_eq!(
-        field(row(&rows, "The bridge will reopen"), "speaker"),
-        "mayor"
-    );
 }
 
 #[test]

@@ -390,8 +390,8 @@ fn thresholds_set_the_exit_status() {
     );
 }
 
-/// Articles for the known-quotes tests: the samples, embedded.
-fn sample_articles() -> Vec<Article> {
+/// The samples, embedded: articles for the known-quotes tests and the shift test.
+pub(crate) fn sample_articles() -> Vec<Article> {
     [
         (
             "000_606a2fd7b4950ec8",

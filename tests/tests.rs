@@ -4,5 +4,8 @@ mod constructions;
 mod eval;
 mod input;
 mod props;
+mod regression;
 mod samples;
+mod shift;
+mod snapshots;
 mod util;
