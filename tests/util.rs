@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// The CSV header, exactly as issue 2 specifies it.
-pub const HEADER: &str = "article_id,claim_id,kind,quote,start,end,speaker,title,role,\
+pub const HEADER: &str =
+    "article_id,claim_id,kind,quote,start,end,speaker,speaker_type,title,role,\
                           organisation,outlet,cue,speaker_mention,speaker_start,speaker_end,\
                           cue_start,cue_end,resolution,rule";
 

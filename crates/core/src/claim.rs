@@ -95,15 +95,47 @@ impl Resolution {
     }
 }
 
-/// What kind of speaker a name stands for.
+/// What kind of source a speaker is: the CSV `speaker_type` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SpeakerKind {
     /// A person.
     Person,
-    /// An organisation, institution or document ("the ministry", "the statement").
+    /// An organisation or institution ("the ministry", "United Airlines").
     Organisation,
     /// An unnamed group ("officials", "experts").
     Group,
+    /// A document: a report, statement, poll, email, filing.
+    Document,
+    /// An unnamed source: "a source", "people familiar with the talks", "an official who
+    /// asked not to be named". Its description is the role; it has no name.
+    Anonymous,
+}
+
+impl SpeakerKind {
+    /// Every kind, in the order of the type's definition.
+    pub const ALL: [SpeakerKind; 5] = [
+        SpeakerKind::Person,
+        SpeakerKind::Organisation,
+        SpeakerKind::Group,
+        SpeakerKind::Document,
+        SpeakerKind::Anonymous,
+    ];
+
+    /// The name used in the CSV `speaker_type` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Group => "group",
+            SpeakerKind::Document => "document",
+            SpeakerKind::Anonymous => "anonymous",
+        }
+    }
+
+    /// The kind a `speaker_type` value names.
+    pub fn parse(name: &str) -> Option<SpeakerKind> {
+        SpeakerKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
 }
 
 /// A resolved speaker.

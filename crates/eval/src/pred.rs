@@ -193,6 +193,7 @@ mod tests {
             start: 1,
             end: 3,
             speaker: "".into(),
+            speaker_type: "",
             title: "".into(),
             role: "mayor".into(),
             organisation: "".into(),

@@ -3,6 +3,8 @@ use std::error::Error as StdError;
 use std::io::Read;
 
 use crate::sanitize::unneutralise;
+use whosaid_core::SpeakerKind;
+
 use crate::Record;
 
 /// Why a claims CSV could not be read: what is wrong and where (`claims.csv:7: empty start`).
@@ -123,6 +125,17 @@ pub fn read_claims(reader: impl Read, name: &str) -> Result<ClaimsByArticle, Rea
                 )))
             }
         };
+        let speaker_type = match field("speaker_type").as_str() {
+            "" => "",
+            other => SpeakerKind::parse(other)
+                .map(SpeakerKind::as_str)
+                .ok_or_else(|| {
+                    ReadError::new(format!(
+                        "{name}:{line}: unknown speaker_type {other:?} \
+                     (person, organisation, group, document or anonymous)"
+                    ))
+                })?,
+        };
         let record = Record {
             article_id: field("article_id").into(),
             claim_id: field("claim_id").into(),
@@ -131,6 +144,7 @@ pub fn read_claims(reader: impl Read, name: &str) -> Result<ClaimsByArticle, Rea
             start: offset("start")?,
             end: offset("end")?,
             speaker: field("speaker").into(),
+            speaker_type,
             title: field("title").into(),
             role: field("role").into(),
             organisation: field("organisation").into(),
@@ -169,6 +183,7 @@ mod tests {
             start: 3,
             end: 3 + quote.chars().count(),
             speaker: text("=Jo Day"),
+            speaker_type: "person",
             title: text(""),
             role: text("minister"),
             organisation: text(""),

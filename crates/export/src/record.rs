@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
 use serde::Serialize;
-use whosaid_core::{Article, Attribution, CharIndex, Span};
+use whosaid_core::{Article, Attribution, CharIndex, Span, SpeakerKind};
 
 /// One row of the claims table. Field order is the CSV column order.
 ///
@@ -24,6 +24,9 @@ pub struct Record<'a> {
     pub end: usize,
     /// The resolved speaker: full name, organisation or group; empty when unknown.
     pub speaker: Cow<'a, str>,
+    /// `person`, `organisation`, `group`, `document` or `anonymous`; empty when there is no
+    /// speaker.
+    pub speaker_type: &'static str,
     /// The speaker's title ("Brig. Gen.").
     pub title: Cow<'a, str>,
     /// The speaker's role.
@@ -97,6 +100,11 @@ impl<'a> Record<'a> {
             start: chars.char_offset(c.span.start),
             end: chars.char_offset(c.span.end),
             speaker: speaker(|s| &s.name),
+            speaker_type: a
+                .speaker
+                .as_ref()
+                .and_then(|s| s.kind)
+                .map_or("", SpeakerKind::as_str),
             title: speaker(|s| &s.title),
             role: speaker(|s| &s.role),
             organisation: speaker(|s| &s.organisation),
@@ -123,6 +131,7 @@ impl<'a> Record<'a> {
             start: self.start,
             end: self.end,
             speaker: own(self.speaker),
+            speaker_type: self.speaker_type,
             title: own(self.title),
             role: own(self.role),
             organisation: own(self.organisation),

@@ -48,7 +48,7 @@ fn neutralise_field(field: &mut Cow<'_, str>) {
 }
 
 /// Neutralises every text field of a record. Numbers and the fixed vocabularies (`kind`,
-/// `resolution`) can never start with a formula character.
+/// `speaker_type`, `resolution`) can never start with a formula character.
 pub(crate) fn neutralise_in_place(record: &mut Record<'_>) {
     let Record {
         article_id,
@@ -58,6 +58,7 @@ pub(crate) fn neutralise_in_place(record: &mut Record<'_>) {
         start: _,
         end: _,
         speaker,
+        speaker_type: _,
         title,
         role,
         organisation,

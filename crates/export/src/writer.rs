@@ -6,7 +6,7 @@ use crate::Record;
 /// The CSV header: [`Record`]'s field names in column order.
 ///
 /// Written even when no record follows, so that an empty result is still a valid table.
-pub const HEADER: [&str; 19] = [
+pub const HEADER: [&str; 20] = [
     "article_id",
     "claim_id",
     "kind",
@@ -14,6 +14,7 @@ pub const HEADER: [&str; 19] = [
     "start",
     "end",
     "speaker",
+    "speaker_type",
     "title",
     "role",
     "organisation",
@@ -305,6 +306,7 @@ mod tests {
             start: 0,
             end: 3,
             speaker: text.into(),
+            speaker_type: "person",
             title: text.into(),
             role: text.into(),
             organisation: text.into(),

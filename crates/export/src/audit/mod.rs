@@ -329,6 +329,7 @@ mod tests {
             start: 0,
             end: 0,
             speaker: speaker.to_string().into(),
+            speaker_type: if speaker.is_empty() { "" } else { "person" },
             title: "".into(),
             role: "".into(),
             organisation: "".into(),
