@@ -190,7 +190,7 @@ fn random_predictions(rng: &mut Rng, gold: &[Value]) -> String {
         .collect();
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(crate::util::HEADER.split(',')).unwrap();
-    let mut write = |fields: [String; 20]| out.write_record(&fields).unwrap();
+    let mut write = |fields: [String; 21]| out.write_record(&fields).unwrap();
     for article in gold {
         let id = article["id"].as_str().unwrap();
         let len = article["text"].as_str().unwrap().chars().count() as i64;
@@ -257,6 +257,7 @@ fn random_predictions(rng: &mut Rng, gold: &[Value]) -> String {
                     e.to_string(),
                     speaker,
                     String::new(),
+                    String::new(),
                     title,
                     role,
                     organisation,
@@ -275,7 +276,7 @@ fn random_predictions(rng: &mut Rng, gold: &[Value]) -> String {
         for _ in 0..3 {
             let s = rng.below(len as usize) as i64;
             let e = clamp(s + 1 + rng.below(200) as i64);
-            let mut row: [String; 20] = Default::default();
+            let mut row: [String; 21] = Default::default();
             row[0] = id.into();
             row[4] = s.to_string();
             row[5] = e.to_string();
@@ -284,13 +285,13 @@ fn random_predictions(rng: &mut Rng, gold: &[Value]) -> String {
         }
     }
     for (id, s, e) in [("unknown", "0", "10"), ("", "1", "2")] {
-        let mut row: [String; 20] = Default::default();
+        let mut row: [String; 21] = Default::default();
         (row[0], row[4], row[5]) = (id.into(), s.into(), e.into());
         write(row);
     }
     let first = gold[0]["id"].as_str().unwrap();
     for (s, e) in [("", "5"), ("9", "3")] {
-        let mut row: [String; 20] = Default::default();
+        let mut row: [String; 21] = Default::default();
         (row[0], row[4], row[5]) = (first.into(), s.into(), e.into());
         write(row);
     }
@@ -478,11 +479,11 @@ fn known_quotes_score_a_claims_csv_from_the_command_line() {
         for q in article["quotes"].as_array().unwrap() {
             let text = |key: &str| q[key].as_str().unwrap_or("").to_string();
             let speaker = text("speaker_key").split('|').next().unwrap().to_string();
-            let mut row: [String; 20] = Default::default();
+            let mut row: [String; 21] = Default::default();
             row[0] = article["id"].as_str().unwrap().into();
             row[2] = text("type");
             (row[4], row[5]) = (q["start"].to_string(), q["end"].to_string());
-            (row[6], row[9], row[11]) = (speaker, text("role"), text("outlet"));
+            (row[6], row[10], row[12]) = (speaker, text("role"), text("outlet"));
             csv.write_record(&row).unwrap();
         }
     }

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 /// The CSV header, exactly as issue 2 specifies it.
 pub const HEADER: &str =
-    "article_id,claim_id,kind,quote,start,end,speaker,speaker_type,title,role,\
+    "article_id,claim_id,kind,quote,start,end,speaker,speaker_type,speaker_id,title,role,\
                           organisation,outlet,cue,speaker_mention,speaker_start,speaker_end,\
                           cue_start,cue_end,resolution,rule";
 

@@ -194,6 +194,7 @@ mod tests {
             end: 3,
             speaker: "".into(),
             speaker_type: "",
+            speaker_id: "".into(),
             title: "".into(),
             role: "mayor".into(),
             organisation: "".into(),

@@ -28,6 +28,7 @@
 #![deny(missing_docs)]
 
 mod audit;
+mod identity;
 mod read;
 mod record;
 mod sanitize;
@@ -38,6 +39,7 @@ pub use audit::{
     speaker_hue, AuditArticle, AuditClaim, Block, Page, PageNav, ReportIndex, Weakness,
     FAR_PARAGRAPHS, SPEAKERS_LISTED,
 };
+pub use identity::speaker_id;
 pub use read::{read_claims, ClaimsByArticle, ReadError};
 pub use record::Record;
 pub use sanitize::neutralise;

@@ -145,6 +145,11 @@ pub fn read_claims(reader: impl Read, name: &str) -> Result<ClaimsByArticle, Rea
             end: offset("end")?,
             speaker: field("speaker").into(),
             speaker_type,
+            // Files written before the column existed: the id is made from type and name.
+            speaker_id: match field("speaker_id") {
+                id if !id.is_empty() => id.into(),
+                _ => crate::speaker_id(SpeakerKind::parse(speaker_type), &field("speaker")).into(),
+            },
             title: field("title").into(),
             role: field("role").into(),
             organisation: field("organisation").into(),
@@ -184,6 +189,7 @@ mod tests {
             end: 3 + quote.chars().count(),
             speaker: text("=Jo Day"),
             speaker_type: "person",
+            speaker_id: text("person:jo-day"),
             title: text(""),
             role: text("minister"),
             organisation: text(""),

@@ -3,6 +3,8 @@ use std::borrow::Cow;
 use serde::Serialize;
 use whosaid_core::{Article, Attribution, CharIndex, Span, SpeakerKind};
 
+use crate::speaker_id;
+
 /// One row of the claims table. Field order is the CSV column order.
 ///
 /// Text fields borrow from the article and its attributions where they can (`'a`), so that
@@ -27,6 +29,9 @@ pub struct Record<'a> {
     /// `person`, `organisation`, `group`, `document` or `anonymous`; empty when there is no
     /// speaker.
     pub speaker_type: &'static str,
+    /// The speaker's identity across articles ([`speaker_id`](crate::speaker_id)):
+    /// `person:barack-obama`; empty when there is no speaker or it has no name.
+    pub speaker_id: Cow<'a, str>,
     /// The speaker's title ("Brig. Gen.").
     pub title: Cow<'a, str>,
     /// The speaker's role.
@@ -105,6 +110,11 @@ impl<'a> Record<'a> {
                 .as_ref()
                 .and_then(|s| s.kind)
                 .map_or("", SpeakerKind::as_str),
+            speaker_id: Cow::Owned(
+                a.speaker
+                    .as_ref()
+                    .map_or_else(String::new, |s| speaker_id(s.kind, &s.name)),
+            ),
             title: speaker(|s| &s.title),
             role: speaker(|s| &s.role),
             organisation: speaker(|s| &s.organisation),
@@ -132,6 +142,7 @@ impl<'a> Record<'a> {
             end: self.end,
             speaker: own(self.speaker),
             speaker_type: self.speaker_type,
+            speaker_id: own(self.speaker_id),
             title: own(self.title),
             role: own(self.role),
             organisation: own(self.organisation),

@@ -59,6 +59,7 @@ pub(crate) fn neutralise_in_place(record: &mut Record<'_>) {
         end: _,
         speaker,
         speaker_type: _,
+        speaker_id: _,
         title,
         role,
         organisation,

@@ -48,7 +48,7 @@ pub const SPEAKERS_HEADER: [&str; 11] = [
 /// # fn rec<'a>(id: &'a str, kind: &'static str, mention: &'a str, at: usize) -> Record<'a> {
 /// #     Record { article_id: "a1".into(), claim_id: id.into(), kind, quote: "…".into(),
 /// #         start: 0, end: 1, speaker: "Kamal al-Tikriti".into(), speaker_type: "person",
-/// #         title: "".into(),
+/// #         speaker_id: "".into(), title: "".into(),
 /// #         role: "council member".into(), organisation: "".into(), outlet: "".into(),
 /// #         cue: "said".into(), speaker_mention: mention.into(), speaker_start: Some(at),
 /// #         speaker_end: Some(at + mention.chars().count()), cue_start: None, cue_end: None,
@@ -323,6 +323,7 @@ mod tests {
             end: 1,
             speaker: speaker.to_string().into(),
             speaker_type: if speaker.is_empty() { "" } else { "person" },
+            speaker_id: "".into(),
             title: "".into(),
             role: "".into(),
             organisation: "".into(),

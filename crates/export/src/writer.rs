@@ -6,7 +6,7 @@ use crate::Record;
 /// The CSV header: [`Record`]'s field names in column order.
 ///
 /// Written even when no record follows, so that an empty result is still a valid table.
-pub const HEADER: [&str; 20] = [
+pub const HEADER: [&str; 21] = [
     "article_id",
     "claim_id",
     "kind",
@@ -15,6 +15,7 @@ pub const HEADER: [&str; 20] = [
     "end",
     "speaker",
     "speaker_type",
+    "speaker_id",
     "title",
     "role",
     "organisation",
@@ -307,6 +308,7 @@ mod tests {
             end: 3,
             speaker: text.into(),
             speaker_type: "person",
+            speaker_id: "".into(),
             title: text.into(),
             role: text.into(),
             organisation: text.into(),

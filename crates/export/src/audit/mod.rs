@@ -330,6 +330,7 @@ mod tests {
             end: 0,
             speaker: speaker.to_string().into(),
             speaker_type: if speaker.is_empty() { "" } else { "person" },
+            speaker_id: "".into(),
             title: "".into(),
             role: "".into(),
             organisation: "".into(),
