@@ -92,11 +92,18 @@ fn pronoun_and_surname_resolve_to_the_full_name() {
 fn organisation_and_its_later_description() {
     let text = "Three depots were destroyed overnight, the Ministry of Defence said.\n\nA fire burned for hours, the ministry said.\n\n\"The strikes will continue,\" the ministry's statement said.";
     let rows = extract(text, None);
-    for prefix in ["A fire burned", "The strikes will continue"] {
-        let r = row(&rows, prefix);
-        assert_eq!(field(r, "speaker"), "Ministry of Defence", "{prefix}");
-        assert_eq!(field(r, "resolution"), "description", "{prefix}");
-    }
+    let r = row(&rows, "A fire burned");
+    assert_eq!(field(r, "speaker"), "Ministry of Defence");
+    assert_eq!(field(r, "speaker_type"), "organisation");
+    assert_eq!(field(r, "resolution"), "description");
+    // The statement is a document, written by the ministry.
+    let r = row(&rows, "The strikes will continue");
+    assert_eq!(
+        (field(r, "speaker"), field(r, "speaker_type")),
+        ("Ministry of Defence statement", "document")
+    );
+    assert_eq!(field(r, "organisation"), "Ministry of Defence");
+    assert_eq!(field(r, "resolution"), "description");
 }
 
 #[test]

@@ -89,6 +89,20 @@ impl CasedList {
     }
 }
 
+/// The singular of a regular English plural: "officials" -> "official", "parties" -> "party".
+pub(crate) fn singular(noun: &str) -> Option<String> {
+    noun.strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| noun.strip_suffix('s').map(str::to_string))
+}
+
+/// True when `s[from..to]` is not part of a longer word.
+fn is_word_boundary(s: &str, from: usize, to: usize) -> bool {
+    let before = s[..from].chars().next_back();
+    let after = s[to..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 #[derive(Debug)]
 pub(crate) struct Lexicons {
     /// Titles, lowercased, periods removed, words joined by one space.
@@ -121,6 +135,16 @@ pub(crate) struct Lexicons {
     pub(crate) group_nouns: Lexicon,
     pub(crate) name_connectors: CasedList,
     pub(crate) name_conjunctions: CasedList,
+    affiliations: Lexicon,
+    /// Titles that are only courtesy ("Mr.", "Mrs."): they say a person's sex, not a rank,
+    /// so they leave the title column empty.
+    honorifics: Lexicon,
+    pub(crate) document_nouns: Lexicon,
+    person_noun_endings: Vec<String>,
+    /// Phrases that make a speaker anonymous, lowercased.
+    anonymity_markers: Vec<String>,
+    male_names: Lexicon,
+    female_names: Lexicon,
 }
 
 impl Lexicons {
@@ -184,6 +208,17 @@ impl Lexicons {
             group_nouns: lexicon!("speaker-group-nouns"),
             name_connectors: CasedList::parse(source!("organisation-name-connectors"), Case::Lower),
             name_conjunctions: CasedList::parse(source!("name-conjunctions"), Case::Lower),
+            affiliations: lexicon!("person-affiliations"),
+            honorifics: lexicon!("honorifics"),
+            document_nouns: lexicon!("document-nouns"),
+            person_noun_endings: whosaid_core::lexicon_lines(source!("person-noun-endings"))
+                .map(str::to_string)
+                .collect(),
+            anonymity_markers: whosaid_core::lexicon_lines(source!("anonymity-markers"))
+                .map(str::to_lowercase)
+                .collect(),
+            male_names: lexicon!("male-first-names"),
+            female_names: lexicon!("female-first-names"),
         }
     }
 
@@ -217,12 +252,88 @@ impl Lexicons {
         self.not_name_starts.contains(word)
     }
 
+    /// True when a capitalised `word` inside a run says what a person is rather than naming
+    /// them: a title ("Minister", "Gen."), a role noun ("Chairman", "Analyst"), or an
+    /// affiliation ("Republican", "Tory").
+    pub(crate) fn describes_person(&self, word: &str) -> bool {
+        let bare = word.trim_end_matches('.');
+        self.titles.contains(bare)
+            || self.person_nouns.contains(bare)
+            || self.affiliations.contains(bare)
+    }
+
     /// The gender a title says its bearer has ('m' for "Mr." or "Mr", 'f' for "Mrs."), if any.
     pub(crate) fn title_gender(&self, title: &str) -> Option<char> {
         let title = title.trim_end_matches('.');
         if self.male_titles.contains(title) {
             Some('m')
         } else if self.female_titles.contains(title) {
+            Some('f')
+        } else {
+            None
+        }
+    }
+
+    /// True when a speaker phrase says its speaker is not named: "a source", "people familiar
+    /// with the talks", "who asked not to be identified".
+    pub(crate) fn says_anonymous(&self, phrase: &str) -> bool {
+        let lower = phrase.to_lowercase();
+        self.anonymity_markers.iter().any(|m| {
+            lower
+                .match_indices(m)
+                .any(|(at, _)| is_word_boundary(&lower, at, at + m.len()))
+        })
+    }
+
+    /// True unless `phrase` has the shape of something other than a noun phrase: a personal
+    /// pronoun in it ("you very", "he cannot", "hearing him"), a digit ("down 0.2 percentage
+    /// points"), a lone adverb ("now"), or a verb after a capitalised subject ("Clinton talks
+    /// about the rampant", "Mr. Obama scrutinized").
+    pub(crate) fn looks_like_noun_phrase(&self, phrase: &str) -> bool {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let pronoun = words
+            .iter()
+            .any(|w| self.pronoun(w).is_some() && !w.eq_ignore_ascii_case("her"));
+        let digit = phrase.chars().any(|c| c.is_ascii_digit());
+        let lone_adverb =
+            words.len() == 1 && (self.is_sentence_adverb(words[0]) || words[0].ends_with("ly"));
+        let verb_after_name = words.windows(2).any(|w| {
+            w[0].chars().next().is_some_and(char::is_uppercase)
+                && w[1].chars().next().is_some_and(char::is_lowercase)
+                && (w[1].ends_with("ed") || (w[1].ends_with('s') && !w[1].ends_with("ss")))
+                && !self.is_person_noun(w[1])
+                && !self.document_nouns.contains(w[1])
+        });
+        !(words.is_empty() || pronoun || digit || lone_adverb || verb_after_name)
+    }
+
+    /// True for a courtesy title: "Mr.", "Mrs", "Ms.", "Miss".
+    pub(crate) fn is_honorific(&self, title: &str) -> bool {
+        self.honorifics.contains(title.trim_end_matches('.'))
+    }
+
+    /// True when `noun` names a person, in the singular or the plural ("official",
+    /// "officials", "spokesmen").
+    pub(crate) fn is_person_noun(&self, noun: &str) -> bool {
+        let noun = noun.to_ascii_lowercase();
+        let one = singular(&noun)
+            .filter(|s| s.len() > 2)
+            .unwrap_or_else(|| noun.clone());
+        self.person_nouns.contains(&noun)
+            || self.person_nouns.contains(&one)
+            || noun.ends_with("men")
+            || self
+                .person_noun_endings
+                .iter()
+                .any(|end| one.len() > end.len() + 2 && one.ends_with(end.as_str()))
+    }
+
+    /// The sex a person's first name usually says ('m', 'f'), from the first word of `name`.
+    pub(crate) fn name_gender(&self, name: &str) -> Option<char> {
+        let first = name.split_whitespace().next()?;
+        if self.male_names.contains(first) {
+            Some('m')
+        } else if self.female_names.contains(first) {
             Some('f')
         } else {
             None

@@ -58,6 +58,9 @@ struct Entity {
     speaker: Speaker,
     /// 'm', 'f' or unknown.
     gender: Option<char>,
+    /// What the first name suggests ('m', 'f'): weaker than `gender`, since a first name
+    /// common for one sex in one country is not everywhere.
+    name_gender: Option<char>,
     /// Position (claim start) of the latest claim attributed to it.
     last: usize,
     /// The surface form that introduced it ("al-Mansour" for a pronoun chain).
@@ -180,7 +183,14 @@ impl Resolver {
             });
         }
         // What the article says about a speaker anywhere (a role given in a later mention:
-        // "Haddad, the Qayara resident, said") holds for all of their claims.
+        // "Haddad, the Qayara resident, said"; a title before the name where they were not
+        // speaking: "Finance Minister Kiichi Miyazawa") holds for all of their claims.
+        let mut described = vec![false; state.entities.len()];
+        for e in entities.iter().flatten() {
+            if !std::mem::replace(&mut described[*e], true) {
+                state.describe_from_article(*e);
+            }
+        }
         for (a, e) in out.iter_mut().zip(&entities) {
             if let (Some(speaker), Some(e)) = (a.speaker.as_mut(), e) {
                 let known = &state.entities[*e].speaker;
@@ -337,10 +347,28 @@ impl State<'_> {
     }
 
     fn add(&mut self, speaker: Speaker, mention: &str, at: usize) -> usize {
-        let gender = self.lex.title_gender(&speaker.title);
+        self.add_with_gender(speaker, None, mention, at)
+    }
+
+    /// Adds a speaker whose sex the phrase may have said ("Mrs." in `gender_title`); else the
+    /// title or the first name says it, if either does.
+    fn add_with_gender(
+        &mut self,
+        speaker: Speaker,
+        gender_title: Option<&str>,
+        mention: &str,
+        at: usize,
+    ) -> usize {
+        let gender = gender_title
+            .and_then(|t| self.lex.title_gender(t))
+            .or_else(|| self.lex.title_gender(&speaker.title));
+        let name_gender = (speaker.kind == Some(SpeakerKind::Person))
+            .then(|| self.lex.name_gender(&speaker.name))
+            .flatten();
         self.entities.push(Entity {
             speaker,
             gender,
+            name_gender,
             last: at,
             last_mention: mention.to_string(),
         });
@@ -373,15 +401,42 @@ impl State<'_> {
     /// entity has none yet.
     fn enrich(&mut self, e: usize, p: &Phrase) {
         let s = &mut self.entities[e].speaker;
+        let title = if self.lex.is_honorific(&p.title) {
+            ""
+        } else {
+            p.title.as_str()
+        };
         for (slot, new) in [
-            (&mut s.title, &p.title),
+            (&mut s.title, title),
             (&mut s.organisation, &p.organisation),
         ] {
             if slot.is_empty() && !new.is_empty() {
-                *slot = new.clone();
+                *slot = new.to_string();
             }
         }
         add_role(&mut s.role, &p.role);
+    }
+
+    /// Adds to person `e` what the article's capitalised runs say of them anywhere: a title
+    /// ("President", "Finance Minister") where the entity has none, the rest as role.
+    fn describe_from_article(&mut self, e: usize) {
+        if self.entities[e].speaker.kind != Some(SpeakerKind::Person) {
+            return;
+        }
+        for description in self.names.descriptions(&self.entities[e].speaker.name) {
+            let ends_in_title = description
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| self.lex.titles.contains(w.trim_end_matches('.')));
+            let s = &mut self.entities[e].speaker;
+            if ends_in_title && !self.lex.is_honorific(&description) {
+                if s.title.is_empty() {
+                    s.title = description;
+                }
+            } else if !self.lex.is_honorific(&description) {
+                add_role(&mut s.role, &description);
+            }
+        }
     }
 
     /// Entity `e` named again by `p`: keeps what the phrase adds, and gives the chain from
@@ -402,13 +457,46 @@ impl State<'_> {
 
     fn resolve_phrase(&mut self, text: &str, p: &Phrase, at: usize) -> Resolved {
         let mention = text[p.mention].to_string();
+        let title = if self.lex.is_honorific(&p.title) {
+            String::new()
+        } else {
+            p.title.clone()
+        };
         let new_speaker = |name: String, kind: SpeakerKind| Speaker {
             name,
-            title: p.title.clone(),
+            title: title.clone(),
             role: p.role.clone(),
             organisation: p.organisation.clone(),
             kind: Some(kind),
         };
+        // Nobody named: "a source", "an official who asked not to be named", "one resident".
+        // The description is the role; the name stays empty.
+        let unnamed = |state: &mut Self, description: &str| {
+            let speaker = Speaker {
+                role: phrase::one_line(description),
+                ..new_speaker(String::new(), SpeakerKind::Anonymous)
+            };
+            let e = state.add_with_gender(speaker, Some(&p.title), &mention, at);
+            (
+                Some(e),
+                Resolution::Explicit,
+                EXPLICIT,
+                vec![mention.clone()],
+            )
+        };
+        let names_someone = || {
+            text[p.mention].split_whitespace().any(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && self.names.is_person(w)
+            })
+        };
+        if p.anonymous && !matches!(p.head, Head::Person(_) | Head::Pronoun(_)) && !names_someone()
+        {
+            let description = match &p.head {
+                Head::Group(d) | Head::Other(d) | Head::Affiliated(d) => d.clone(),
+                _ => text[p.mention].to_string(),
+            };
+            return unnamed(self, &description);
+        }
         match &p.head {
             Head::Pronoun(kind) => {
                 let e = match kind {
@@ -418,10 +506,27 @@ impl State<'_> {
                             PronounKind::Female => Some('f'),
                             _ => None,
                         };
-                        self.most_recent(|en| {
-                            en.speaker.kind == Some(SpeakerKind::Person)
-                                && (want.is_none() || en.gender.is_none() || en.gender == want)
-                        })
+                        let fits = |en: &Entity| {
+                            want.is_none() || en.gender.is_none() || en.gender == want
+                        };
+                        // The first name's usual sex counts unless a title or an earlier
+                        // pronoun has said otherwise.
+                        let fits_name = |en: &Entity| {
+                            fits(en)
+                                && (en.gender.is_some()
+                                    || want.is_none()
+                                    || en.name_gender.is_none_or(|g| Some(g) == want))
+                        };
+                        let person = |en: &Entity| en.speaker.kind == Some(SpeakerKind::Person);
+                        // A named person beats an unnamed one ("a teacher"): "she" after
+                        // "Maria Lopez ... the teacher" is Maria Lopez.
+                        self.most_recent(|en| person(en) && fits_name(en))
+                            .or_else(|| self.most_recent(|en| person(en) && fits(en)))
+                            .or_else(|| {
+                                self.most_recent(|en| {
+                                    en.speaker.kind == Some(SpeakerKind::Anonymous) && fits(en)
+                                })
+                            })
                     }
                     PronounKind::Plural => self.most_recent(|en| {
                         matches!(
@@ -429,9 +534,12 @@ impl State<'_> {
                             Some(SpeakerKind::Group) | Some(SpeakerKind::Organisation)
                         )
                     }),
-                    PronounKind::Organisation => {
-                        self.most_recent(|en| en.speaker.kind == Some(SpeakerKind::Organisation))
-                    }
+                    PronounKind::Organisation => self.most_recent(|en| {
+                        matches!(
+                            en.speaker.kind,
+                            Some(SpeakerKind::Organisation) | Some(SpeakerKind::Document)
+                        )
+                    }),
                 };
                 match e {
                     Some(e) => {
@@ -450,7 +558,12 @@ impl State<'_> {
                     // Congress ... he said"), for "he" and "she".
                     None => match kind {
                         PronounKind::Male | PronounKind::Female => {
-                            match self.names.nearest_before(p.mention.start) {
+                            let want = if *kind == PronounKind::Male { 'm' } else { 'f' };
+                            let nearest =
+                                self.names.nearest_before(p.mention.start).filter(|full| {
+                                    self.lex.name_gender(full).is_none_or(|g| g == want)
+                                });
+                            match nearest {
                                 Some(full) => {
                                     let e = self.add(
                                         new_speaker(full, SpeakerKind::Person),
@@ -468,6 +581,14 @@ impl State<'_> {
                 }
             }
             Head::Person(name) => {
+                // "Trump's": a possessive is the name's, not part of it.
+                let name = name
+                    .strip_suffix("'s")
+                    .or_else(|| name.strip_suffix("’s"))
+                    .unwrap_or(name);
+                if !valid_name(name) {
+                    return (None, Resolution::None, UNRESOLVED, vec![mention]);
+                }
                 let words: Vec<&str> = name.split_whitespace().collect();
                 // The same name again, or a shorter form of an earlier full name.
                 let same = self.most_recent(|en| {
@@ -479,7 +600,7 @@ impl State<'_> {
                     return (Some(e), Resolution::Explicit, EXPLICIT, chain);
                 }
                 if words.len() == 1 || words.len() == 2 && self.lex.particles.contains(words[0]) {
-                    let short = name.as_str();
+                    let short = name;
                     let by_entity = self.most_recent(|en| {
                         en.speaker.kind == Some(SpeakerKind::Person)
                             && names::ends_with_name(&en.speaker.name, short)
@@ -489,12 +610,22 @@ impl State<'_> {
                         return (Some(e), Resolution::Surname, SURNAME, chain);
                     }
                     if let Some(full) = self.names.full_name(short, p.mention.start) {
-                        let e = self.add(new_speaker(full, SpeakerKind::Person), &mention, at);
+                        let e = self.add_with_gender(
+                            new_speaker(full, SpeakerKind::Person),
+                            Some(&p.title),
+                            &mention,
+                            at,
+                        );
                         let chain = vec![mention, self.display(e)];
                         return (Some(e), Resolution::Surname, SURNAME, chain);
                     }
                 }
-                let e = self.add(new_speaker(name.clone(), SpeakerKind::Person), &mention, at);
+                let e = self.add_with_gender(
+                    new_speaker(name.to_string(), SpeakerKind::Person),
+                    Some(&p.title),
+                    &mention,
+                    at,
+                );
                 (
                     Some(e),
                     Resolution::Explicit,
@@ -521,23 +652,40 @@ impl State<'_> {
                 possessor,
                 organisation,
             } => {
+                // "the report", "the ministry's statement": a document, written by the
+                // organisation it names or the latest one.
+                if *organisation && self.lex.document_nouns.contains(noun) {
+                    let author = possessor
+                        .as_deref()
+                        .and_then(|key| self.organisation_named(key))
+                        .or_else(|| {
+                            self.most_recent(|en| {
+                                en.speaker.kind == Some(SpeakerKind::Organisation)
+                            })
+                        });
+                    // Named for its author when the article gives one: "Joint Operations
+                    // Command statement".
+                    let author = author.map(|a| self.entities[a].speaker.name.clone());
+                    let name = match &author {
+                        Some(a) => format!("{a} {noun}"),
+                        None => phrase::one_line(text[p.mention].trim_start_matches("the ")),
+                    };
+                    let mut speaker = new_speaker(name, SpeakerKind::Document);
+                    if speaker.organisation.is_empty() {
+                        speaker.organisation = author.unwrap_or_default();
+                    }
+                    let e = self.find_or_add(speaker, &mention, at);
+                    let chain = vec![mention, self.display(e)];
+                    return (Some(e), Resolution::Description, DESCRIPTION, chain);
+                }
                 let found = if *organisation {
                     let key = possessor.as_deref().unwrap_or(noun);
-                    let named = self.most_recent(|en| {
-                        en.speaker.kind == Some(SpeakerKind::Organisation)
-                            && en
-                                .speaker
-                                .name
-                                .to_lowercase()
-                                .split_whitespace()
-                                .any(|w| w == key)
-                    });
-                    // "the statement", "the report": a document of the latest organisation.
+                    let named = self.organisation_named(key);
                     // "the company", "the firm": the latest organisation, when the article
                     // has named one.
-                    let document = self.lex.latest_organisation_nouns.contains(noun);
+                    let latest = self.lex.latest_organisation_nouns.contains(noun);
                     named.or_else(|| {
-                        if document && possessor.is_none() {
+                        if latest && possessor.is_none() {
                             self.most_recent(|en| {
                                 en.speaker.kind == Some(SpeakerKind::Organisation)
                             })
@@ -551,7 +699,14 @@ impl State<'_> {
                             && (en.speaker.role.to_lowercase().contains(noun.as_str())
                                 || en.speaker.title.to_lowercase().contains(noun.as_str()))
                     });
-                    by_role.or_else(|| {
+                    // "the chancellor": the person the article calls so anywhere ("Chancellor
+                    // Gordon Brown"), when no speaker so far is.
+                    let by_description = || {
+                        let full = self.names.described_as(noun, p.mention.start)?;
+                        let e = self.add(new_speaker(full, SpeakerKind::Person), &mention, at);
+                        Some(e)
+                    };
+                    by_role.or_else(by_description).or_else(|| {
                         self.most_recent(|en| en.speaker.kind == Some(SpeakerKind::Person))
                     })
                 };
@@ -569,28 +724,149 @@ impl State<'_> {
                         }
                         (Some(e), Resolution::Description, DESCRIPTION, chain)
                     }
+                    None if *organisation => {
+                        let e = self.add(
+                            new_speaker(text[p.mention].to_string(), SpeakerKind::Organisation),
+                            &mention,
+                            at,
+                        );
+                        (Some(e), Resolution::Explicit, EXPLICIT, vec![mention])
+                    }
+                    // A person described but never named: the description is the speaker.
                     None => {
-                        let kind = if *organisation {
-                            SpeakerKind::Organisation
-                        } else {
-                            SpeakerKind::Person
-                        };
-                        let e =
-                            self.add(new_speaker(text[p.mention].to_string(), kind), &mention, at);
+                        let e = self.add_with_gender(
+                            new_speaker(text[p.mention].to_string(), SpeakerKind::Person),
+                            Some(&p.title),
+                            &mention,
+                            at,
+                        );
                         (Some(e), Resolution::Explicit, EXPLICIT, vec![mention])
                     }
                 }
             }
+            Head::Affiliated(phrase) => {
+                // "a spokesman for Donald Trump" is described, not named; "a spokesman for
+                // United Airlines" is the airline speaking.
+                if self.names.is_person(&p.organisation) {
+                    return self.described_person(phrase, p, mention, at);
+                }
+                self.organisation_speaking(p, mention, at)
+            }
             Head::Other(phrase) => {
-                let e = self.add(
-                    new_speaker(phrase.clone(), SpeakerKind::Person),
-                    &mention,
-                    at,
-                );
-                (Some(e), Resolution::Explicit, EXPLICIT, vec![mention])
+                if !self.lex.looks_like_noun_phrase(phrase) {
+                    // "Clinton talks about the rampant", "you very", "down 0.2 percentage
+                    // points": not a noun phrase; an empty speaker beats a wrong one.
+                    return (None, Resolution::None, UNRESOLVED, vec![mention]);
+                }
+                let noun = head_noun(phrase);
+                if self.lex.document_nouns.contains(&noun) {
+                    let e = self.find_or_add(
+                        new_speaker(phrase.clone(), SpeakerKind::Document),
+                        &mention,
+                        at,
+                    );
+                    return (Some(e), Resolution::Explicit, EXPLICIT, vec![mention]);
+                }
+                let plural = noun.ends_with('s') && !noun.ends_with("ss");
+                if !self.lex.is_person_noun(&noun) {
+                    // "the watchdog", "the research team", "the crowd".
+                    let kind = if plural {
+                        SpeakerKind::Group
+                    } else {
+                        SpeakerKind::Organisation
+                    };
+                    let e = self.find_or_add(new_speaker(phrase.clone(), kind), &mention, at);
+                    return (Some(e), Resolution::Explicit, EXPLICIT, vec![mention]);
+                }
+                // "Residents of the communities": people, unnamed.
+                if plural {
+                    let e = self.find_or_add(
+                        new_speaker(phrase.clone(), SpeakerKind::Group),
+                        &mention,
+                        at,
+                    );
+                    return (Some(e), Resolution::Group, GROUP, vec![mention]);
+                }
+                // "A United Airlines spokesperson": the airline speaks.
+                if p.speaks_for && p.title.is_empty() {
+                    return self.organisation_speaking(p, mention, at);
+                }
+                self.described_person(phrase, p, mention, at)
             }
         }
     }
+
+    /// A person the article describes but does not name ("one resident", "a coalition
+    /// commander"): the description is the speaker.
+    fn described_person(
+        &mut self,
+        phrase: &str,
+        p: &Phrase,
+        mention: String,
+        at: usize,
+    ) -> Resolved {
+        let speaker = Speaker {
+            name: phrase::one_line(phrase),
+            title: String::new(),
+            role: p.role.clone(),
+            organisation: p.organisation.clone(),
+            kind: Some(SpeakerKind::Person),
+        };
+        let e = self.add_with_gender(speaker, Some(&p.title), &mention, at);
+        (Some(e), Resolution::Explicit, EXPLICIT, vec![mention])
+    }
+
+    /// The most recent organisation whose name has the word `key`.
+    fn organisation_named(&self, key: &str) -> Option<usize> {
+        self.most_recent(|en| {
+            en.speaker.kind == Some(SpeakerKind::Organisation)
+                && en
+                    .speaker
+                    .name
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|w| w == key)
+        })
+    }
+
+    /// An organisation speaking through someone it does not name: "a United Airlines
+    /// spokesperson" is United Airlines, with the role "spokesperson".
+    fn organisation_speaking(&mut self, p: &Phrase, mention: String, at: usize) -> Resolved {
+        let speaker = Speaker {
+            name: p.organisation.clone(),
+            title: String::new(),
+            role: p.role.clone(),
+            organisation: p.organisation.clone(),
+            kind: Some(SpeakerKind::Organisation),
+        };
+        let e = self.find_or_add(speaker, &mention, at);
+        self.enrich(e, p);
+        let chain = vec![mention, self.display(e)];
+        (Some(e), Resolution::Explicit, EXPLICIT, chain)
+    }
+}
+
+/// The head noun of a description: its last word before a preposition ("residents" of
+/// "Residents of the communities"), lowercased.
+fn head_noun(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "of" | "in" | "at" | "from" | "with" | "for" | "on"))
+        .last()
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// True when `name` can be a person's name: words of letters, no digits, not a lone
+/// pronoun or function word.
+fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && name.split_whitespace().count() <= 6
+        && name.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.len() <= 4 || w.contains('-')
+        })
 }
 
 /// The relative pronoun that ends a speaker phrase ("Kaine, who"), if it does; `tokens` are

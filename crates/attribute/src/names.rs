@@ -56,6 +56,18 @@ impl<'a> LazyNames<'a> {
     pub(crate) fn nearest_before(&self, offset: usize) -> Option<String> {
         self.get().nearest_before(offset)
     }
+
+    pub(crate) fn described_as(&self, noun: &str, before: usize) -> Option<String> {
+        self.get().described_as(noun, before)
+    }
+
+    pub(crate) fn descriptions(&self, name: &str) -> Vec<String> {
+        self.get()
+            .descriptions(name)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
 }
 
 #[derive(Debug, Default)]
@@ -65,6 +77,10 @@ pub(crate) struct NameIndex {
     /// Indices into `names` by lowercased last word, in text order: lookups stay cheap in an
     /// article with thousands of names.
     by_last: FxHashMap<String, Vec<usize>>,
+    /// For each name, the words of its capitalised run before it that describe the person:
+    /// titles, roles and affiliations ("Japanese Finance Minister" of "Japanese Finance
+    /// Minister Kiichi Miyazawa"), empty for most.
+    described: Vec<String>,
 }
 
 fn last_word(name: &str) -> String {
@@ -76,6 +92,28 @@ fn last_word(name: &str) -> String {
 
 /// True when `full`'s last words are `short` ("Yahya Rasul" ends with "Rasul"), ignoring the
 /// case of a leading particle ("Al-Azzawi" and "al-Azzawi").
+/// Where the name starts in a capitalised run of `len` words (`word(k)` is the k-th): after the last word that describes
+/// rather than names (a title, a role noun, a party or other affiliation: "Japanese Finance
+/// Minister Kiichi Miyazawa", "LSI Chairman Wilfred Corrigan", "Republican Donald Trump"),
+/// when at least two words are left for the name; else 0.
+pub(crate) fn name_start<'w>(len: usize, word: impl Fn(usize) -> &'w str, lex: &Lexicons) -> usize {
+    if len < 3 {
+        return 0;
+    }
+    (0..len - 2)
+        .rev()
+        .find(|&k| lex.describes_person(word(k)))
+        .map_or(0, |k| k + 1)
+}
+
+/// The tokens' text as written, from the first to the last.
+fn join_words(text: &str, toks: &[Token]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(f), Some(l)) => text[f.span().start..l.span().end].to_string(),
+        _ => String::new(),
+    }
+}
+
 pub(crate) fn ends_with_name(full: &str, short: &str) -> bool {
     let mut full_words = full.split_whitespace().rev();
     let mut short_words = short.split_whitespace().rev();
@@ -92,6 +130,7 @@ pub(crate) fn ends_with_name(full: &str, short: &str) -> bool {
 impl NameIndex {
     pub(crate) fn build(text: &str, doc: &Document, lex: &Lexicons) -> NameIndex {
         let mut names = Vec::new();
+        let mut described = Vec::new();
         for sentence in &doc.sentences {
             let toks = doc.sentence_tokens(sentence);
             let mut i = 0;
@@ -129,6 +168,16 @@ impl NameIndex {
                         !(lex.is_not_name_start(w) || lex.is_sentence_adverb(w) || title)
                     })
                     .map_or(j, |k| start + k);
+                // "LSI Chairman Wilfred Corrigan", "Tory David Heathcoat-Amory": the words up
+                // to the last role, title or affiliation describe the person named after them.
+                let named_from = first + name_start(j - first, |k| word(&toks[first + k]), lex);
+                // What the run says of the person: its titles ("President Obama") and the
+                // words up to the name; not the sentence's first word ("After").
+                let described_from = (start..named_from)
+                    .find(|&k| !lex.is_not_name_start(word(&toks[k])))
+                    .unwrap_or(named_from);
+                let described_by = join_words(text, &toks[described_from..named_from]);
+                let first = named_from;
                 let words = &toks[first..j];
                 if (2..=5).contains(&words.len())
                     && !words
@@ -148,6 +197,7 @@ impl NameIndex {
                         name.push_str(word(t));
                     }
                     names.push((toks[start].span().start, name));
+                    described.push(described_by);
                 }
                 i = j.max(i + 1);
             }
@@ -156,7 +206,11 @@ impl NameIndex {
         for (i, (_, name)) in names.iter().enumerate() {
             by_last.entry(last_word(name)).or_default().push(i);
         }
-        NameIndex { names, by_last }
+        NameIndex {
+            names,
+            described,
+            by_last,
+        }
     }
 
     /// The full name ending with `short`, preferring the latest mention before `before`.
@@ -169,6 +223,35 @@ impl NameIndex {
             .rfind(fits)
             .or_else(|| candidates.iter().find(fits))
             .map(|&i| self.names[i].1.clone())
+    }
+
+    /// What the article's runs say of the person `name` anywhere: the words before each of its
+    /// mentions ("Finance Minister"), in text order, without repeats.
+    pub(crate) fn descriptions(&self, name: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for &i in self.by_last.get(&last_word(name)).into_iter().flatten() {
+            let d = self.described[i].as_str();
+            if !d.is_empty() && ends_with_name(name, &self.names[i].1) && !out.contains(&d) {
+                out.push(d);
+            }
+        }
+        out
+    }
+
+    /// The full name whose run calls it `noun` ("Chancellor Gordon Brown" for "chancellor"):
+    /// the last before byte `before`, else the first after it.
+    pub(crate) fn described_as(&self, noun: &str, before: usize) -> Option<String> {
+        let fits = |i: &usize| {
+            self.described[*i]
+                .split_whitespace()
+                .any(|w| w.trim_end_matches('.').eq_ignore_ascii_case(noun))
+        };
+        let all = 0..self.names.len();
+        all.clone()
+            .filter(|&i| self.names[i].0 < before)
+            .rfind(fits)
+            .or_else(|| all.clone().find(fits))
+            .map(|i| self.names[i].1.clone())
     }
 
     /// The last full name mentioned before byte `offset`.

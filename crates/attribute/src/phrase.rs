@@ -25,6 +25,9 @@ pub(crate) enum Head {
         possessor: Option<String>,
         organisation: bool,
     },
+    /// Someone who speaks for a named person or organisation: "a spokesman for Donald
+    /// Trump" (the phrase as written; the organisation field holds whom they speak for).
+    Affiliated(String),
     /// Any other phrase ("one resident", "a source"), kept as written.
     Other(String),
 }
@@ -38,6 +41,13 @@ pub(crate) struct Phrase {
     pub(crate) title: String,
     pub(crate) role: String,
     pub(crate) organisation: String,
+    /// The phrase says the speaker is not named: "a source", "people familiar with the
+    /// talks", "an official who asked not to be named".
+    pub(crate) anonymous: bool,
+    /// The organisation came from a capitalised premodifier ("A United Airlines spokesperson")
+    /// or an affiliation ("a spokesman for the airline"): the speaker speaks for it. A place
+    /// ("a delegate from Houston") is not.
+    pub(crate) speaks_for: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -57,12 +67,21 @@ fn is_capitalised(word: &str, lex: &Lexicons) -> bool {
     }
 }
 
-/// Joins tokens back into text as written.
+/// Joins tokens back into text as written, a line break or a run of spaces made one space
+/// ("Long-Term Credit\nBank of Japan" is one name).
 fn join(text: &str, toks: &[Tok]) -> String {
     match (toks.first(), toks.last()) {
-        (Some(f), Some(l)) => text[Span::new(f.span.start, l.span.end)].trim().to_string(),
+        (Some(f), Some(l)) => one_line(text[Span::new(f.span.start, l.span.end)].trim()),
         _ => String::new(),
     }
+}
+
+/// `s` with every run of whitespace made one space.
+pub(crate) fn one_line(s: &str) -> String {
+    if !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ") {
+        return s.to_string();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The words of `toks` with their indices, without a final period ("Gen." is "Gen"), as
@@ -148,6 +167,9 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     if toks.is_empty() {
         return None;
     }
+    let mut speaks_for = false;
+    let anonymous =
+        lex.says_anonymous(&text[Span::new(toks[0].span.start, toks[toks.len() - 1].span.end)]);
     // Appositive or relative clause: "Nazim Ali, a commander ...", "Abu Ali, who fled ...".
     let cut = toks
         .iter()
@@ -247,6 +269,8 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
                 title: String::new(),
                 role: String::new(),
                 organisation: String::new(),
+                anonymous: false,
+                speaks_for: false,
             });
         }
     }
@@ -326,14 +350,34 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         .any(|t| lex.organisation_words.contains(t.text));
     let premodifier_role = if has_org_word && organisation.is_empty() {
         organisation = join(text, &premods[..caps]);
+        speaks_for = true;
         (caps < premods.len()).then(|| join(text, &premods[caps..]))
     } else {
         (!premods.is_empty()).then(|| join(text, premods))
     };
-    let role = match (premodifier_role, appositive_role) {
+    let mut role = match (premodifier_role, appositive_role) {
         (Some(premodifier), Some(appositive)) => [premodifier, appositive].join("; "),
         (Some(one), None) | (None, Some(one)) => one,
         (None, None) => String::new(),
+    };
+    // "Republican Donald Trump", "LSI Chairman Wilfred Corrigan": words that describe the
+    // person go to the role, the name starts after them.
+    let name_toks = {
+        let words: Vec<usize> = (0..name_toks.len())
+            .filter(|&i| name_toks[i].word)
+            .collect();
+        let cut = crate::names::name_start(words.len(), |k| name_toks[words[k]].text, lex);
+        if cut > 0 {
+            let described = join(text, &name_toks[..words[cut]]);
+            role = if role.is_empty() {
+                described
+            } else {
+                format!("{described}; {role}")
+            };
+            &name_toks[words[cut]..]
+        } else {
+            name_toks
+        }
     };
     let name = join(text, name_toks);
     let name_words: Vec<&str> = name_toks
@@ -363,11 +407,13 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         }
         let described = join(text, head);
         return Some(Phrase {
-            head: Head::Other(described),
+            head: Head::Affiliated(described),
             mention: whole,
             title,
             role,
             organisation,
+            anonymous,
+            speaks_for: true,
         });
     }
     if !name.is_empty() && !common_plural {
@@ -397,6 +443,8 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             title,
             role,
             organisation,
+            anonymous,
+            speaks_for,
         });
     }
     let alias = alias.or_else(|| appositive_name.then(|| join(text, rest)));
@@ -418,6 +466,8 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             title,
             role,
             organisation,
+            anonymous,
+            speaks_for,
         });
     }
     // No name: a description or a group.
@@ -461,7 +511,7 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             organisation: true,
         }
     } else if definite
-        && (lex.person_nouns.contains(&noun) || head_words.iter().any(|w| w.ends_with("-year-old")))
+        && (lex.is_person_noun(&noun) || head_words.iter().any(|w| w.ends_with("-year-old")))
     {
         Head::Definite {
             noun,
@@ -479,6 +529,8 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         title,
         role,
         organisation,
+        anonymous,
+        speaks_for,
     })
 }
 
@@ -566,7 +618,10 @@ mod tests {
     #[test]
     fn affiliations_and_capitalised_common_nouns() {
         let p = parse_str("a spokesman for Donald Trump");
-        assert_eq!(p.head, Head::Other("spokesman for Donald Trump".into()));
+        assert_eq!(
+            p.head,
+            Head::Affiliated("spokesman for Donald Trump".into())
+        );
         assert_eq!(p.organisation, "Donald Trump");
         assert_eq!(parse_str("Analysts").head, Head::Group("analysts".into()));
         let p = parse_str("Republicans on Capitol Hill");
