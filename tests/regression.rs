@@ -106,7 +106,11 @@ fn an_inverted_speaker_phrase_holds_no_verb() {
     // The trader asked not to be named: an anonymous source, described in the role.
     assert_eq!(field(r, "speaker"), "");
     assert_eq!(field(r, "speaker_type"), "anonymous");
-    assert!(field(r, "role").starts_with("trader"), "{}", field(r, "role"));
+    assert!(
+        field(r, "role").starts_with("trader"),
+        "{}",
+        field(r, "role")
+    );
     assert_eq!(field(r, "cue"), "said");
 }
 

@@ -89,6 +89,20 @@ impl CasedList {
     }
 }
 
+/// Every form of every verb in the cue list: the words of its lines but the `-` and `+`
+/// markers.
+fn speech_verbs(source: &str) -> Lexicon {
+    let mut forms = Lexicon::default();
+    for line in whosaid_core::lexicon_lines(source) {
+        for form in line.split_whitespace() {
+            if form != "-" && !form.starts_with('+') {
+                forms.insert(form, ());
+            }
+        }
+    }
+    forms
+}
+
 /// The singular of a regular English plural: "officials" -> "official", "parties" -> "party".
 pub(crate) fn singular(noun: &str) -> Option<String> {
     noun.strip_suffix("ies")
@@ -141,6 +155,9 @@ pub(crate) struct Lexicons {
     honorifics: Lexicon,
     pub(crate) document_nouns: Lexicon,
     person_noun_endings: Vec<String>,
+    description_stops: Lexicon,
+    /// Every form of the cue verbs (data/lexicons/cues.txt): a description stops at one.
+    speech_verbs: Lexicon,
     /// Phrases that make a speaker anonymous, lowercased.
     anonymity_markers: Vec<String>,
     male_names: Lexicon,
@@ -211,6 +228,8 @@ impl Lexicons {
             affiliations: lexicon!("person-affiliations"),
             honorifics: lexicon!("honorifics"),
             document_nouns: lexicon!("document-nouns"),
+            description_stops: lexicon!("description-stops"),
+            speech_verbs: speech_verbs(source!("cues")),
             person_noun_endings: whosaid_core::lexicon_lines(source!("person-noun-endings"))
                 .map(str::to_string)
                 .collect(),
@@ -250,6 +269,15 @@ impl Lexicons {
     /// True when `word` starts sentences without being part of a name ("The", "According").
     pub(crate) fn is_not_name_start(&self, word: &str) -> bool {
         self.not_name_starts.contains(word)
+    }
+
+    /// True when `word` ends a description read leftwards from a name: a determiner, a
+    /// preposition, a conjunction, a relative pronoun or a speech verb ("said Paul Volcker").
+    pub(crate) fn ends_description(&self, word: &str) -> bool {
+        self.description_stops.contains(word)
+            || self.determiners.contains(word)
+            || self.relative_pronouns.contains(word)
+            || self.speech_verbs.contains(word)
     }
 
     /// True when a capitalised `word` inside a run says what a person is rather than naming
@@ -319,6 +347,9 @@ impl Lexicons {
         let one = singular(&noun)
             .filter(|s| s.len() > 2)
             .unwrap_or_else(|| noun.clone());
+        if self.document_nouns.contains(&noun) || self.organisation_words.contains(&noun) {
+            return false;
+        }
         self.person_nouns.contains(&noun)
             || self.person_nouns.contains(&one)
             || noun.ends_with("men")

@@ -252,6 +252,31 @@ impl Resolver {
     }
 }
 
+/// A role and the organisation it names: "chairman of Koninklijke Wessanen NV" is chairman
+/// of Koninklijke Wessanen NV, "Federal Reserve chairman" chairman of the Federal Reserve.
+/// A role that names none is all role.
+fn split_role(description: &str) -> (&str, &str) {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    for prep in [" of ", " for ", " at ", " with "] {
+        if let Some(at) = description.find(prep) {
+            let rest = description[at + prep.len()..].trim_start_matches("the ");
+            if rest.split_whitespace().next().is_some_and(capital) && at > 0 {
+                return (description[..at].trim(), rest.trim_end_matches([',', '.']));
+            }
+        }
+    }
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let caps = words.iter().take_while(|w| capital(w)).count();
+    if caps > 0 && caps < words.len() {
+        let at = description
+            .match_indices(' ')
+            .nth(caps - 1)
+            .map_or(description.len(), |(at, _)| at);
+        return (description[at..].trim(), description[..at].trim());
+    }
+    (description, "")
+}
+
 /// Adds a role description to a speaker's role, unless it says nothing new.
 fn add_role(role: &mut String, new: &str) {
     let new = new.trim();
@@ -417,24 +442,40 @@ impl State<'_> {
         add_role(&mut s.role, &p.role);
     }
 
-    /// Adds to person `e` what the article's capitalised runs say of them anywhere: a title
-    /// ("President", "Finance Minister") where the entity has none, the rest as role.
+    /// Adds to person `e` what the article says of them around any mention of their name: a
+    /// title ("President", "Finance Minister") where the entity has none, else a role and an
+    /// organisation ("Federal Reserve chairman", "chairman of Koninklijke Wessanen NV").
     fn describe_from_article(&mut self, e: usize) {
         if self.entities[e].speaker.kind != Some(SpeakerKind::Person) {
             return;
         }
         for description in self.names.descriptions(&self.entities[e].speaker.name) {
+            let description = description
+                .split_whitespace()
+                .skip_while(|w| self.lex.determiners.contains(w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if description.is_empty() || self.lex.is_honorific(&description) {
+                continue;
+            }
+            let capitalised = description
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
             let ends_in_title = description
                 .split_whitespace()
                 .next_back()
                 .is_some_and(|w| self.lex.titles.contains(w.trim_end_matches('.')));
             let s = &mut self.entities[e].speaker;
-            if ends_in_title && !self.lex.is_honorific(&description) {
+            if capitalised && ends_in_title {
                 if s.title.is_empty() {
                     s.title = description;
                 }
-            } else if !self.lex.is_honorific(&description) {
-                add_role(&mut s.role, &description);
+                continue;
+            }
+            let (role, organisation) = split_role(&description);
+            add_role(&mut s.role, role);
+            if s.organisation.is_empty() {
+                s.organisation = organisation.to_string();
             }
         }
     }

@@ -77,10 +77,11 @@ pub(crate) struct NameIndex {
     /// Indices into `names` by lowercased last word, in text order: lookups stay cheap in an
     /// article with thousands of names.
     by_last: FxHashMap<String, Vec<usize>>,
-    /// For each name, the words of its capitalised run before it that describe the person:
-    /// titles, roles and affiliations ("Japanese Finance Minister" of "Japanese Finance
-    /// Minister Kiichi Miyazawa"), empty for most.
-    described: Vec<String>,
+    /// For each name, what the text right around it says the person is: the words of its
+    /// capitalised run before it ("Japanese Finance Minister" of "Japanese Finance Minister
+    /// Kiichi Miyazawa"), a premodifier ending in a role noun ("Federal Reserve chairman Paul
+    /// Volcker"), an appositive ("Bernie Sanders, a Vermont senator,"); empty for most.
+    described: Vec<Vec<String>>,
 }
 
 fn last_word(name: &str) -> String {
@@ -104,6 +105,65 @@ pub(crate) fn name_start<'w>(len: usize, word: impl Fn(usize) -> &'w str, lex: &
         .rev()
         .find(|&k| lex.describes_person(word(k)))
         .map_or(0, |k| k + 1)
+}
+
+/// The most words a premodifier or an appositive describing a name may have.
+const DESCRIPTION_WORDS: usize = 8;
+
+/// The words before the name that starts at token `start` which say what the person is,
+/// when the word right before the name is a role noun or title: "Federal Reserve chairman"
+/// of "Federal Reserve chairman Paul Volcker", "retired four-star general" of "retired
+/// four-star general Wesley Clark". Stops at punctuation, a determiner, a preposition, a
+/// conjunction or a speech verb ("said Paul Volcker" is no description).
+fn premodifier(text: &str, toks: &[Token], start: usize, lex: &Lexicons) -> Option<String> {
+    let word = |k: usize| &text[toks[k].span()];
+    let adjacent = start.checked_sub(1)?;
+    if toks[adjacent].kind != TokenKind::Word
+        || !word(adjacent)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+        || !lex.describes_person(word(adjacent))
+    {
+        return None;
+    }
+    let mut from = adjacent;
+    while from > 0
+        && adjacent - from + 1 < DESCRIPTION_WORDS
+        && toks[from - 1].kind == TokenKind::Word
+        && !lex.ends_description(word(from - 1))
+    {
+        from -= 1;
+    }
+    Some(join_words(text, &toks[from..start]))
+}
+
+/// The appositive after the name that ends before token `end`, when it says what the person
+/// is: "a Vermont senator" of "Bernie Sanders, a Vermont senator, said", "chairman of
+/// Koninklijke Wessanen NV". Not a relative clause or anything without a role noun or title
+/// among its first words.
+fn appositive(text: &str, toks: &[Token], end: usize, lex: &Lexicons) -> Option<String> {
+    let word = |k: usize| &text[toks[k].span()];
+    if end >= toks.len() || word(end) != "," {
+        return None;
+    }
+    let from = end + 1;
+    let to = (from..toks.len().min(from + 2 * DESCRIPTION_WORDS))
+        .find(|&k| {
+            matches!(word(k), "," | "." | ";" | ":" | "(" | ")")
+                || toks[k].kind != TokenKind::Word && toks[k].kind != TokenKind::Punct
+        })
+        .unwrap_or(toks.len());
+    if to <= from || to - from > 2 * DESCRIPTION_WORDS {
+        return None;
+    }
+    let head = (from..to).skip_while(|&k| lex.determiners.contains(word(k)));
+    let describes = head
+        .take(4)
+        .take_while(|&k| !lex.ends_description(word(k)) || lex.describes_person(word(k)))
+        .any(|k| lex.describes_person(word(k)));
+    (describes && !lex.relative_pronouns.contains(word(from)))
+        .then(|| join_words(text, &toks[from..to]))
 }
 
 /// The tokens' text as written, from the first to the last.
@@ -176,7 +236,12 @@ impl NameIndex {
                 let described_from = (start..named_from)
                     .find(|&k| !lex.is_not_name_start(word(&toks[k])))
                     .unwrap_or(named_from);
-                let described_by = join_words(text, &toks[described_from..named_from]);
+                let mut described_by = Vec::new();
+                if described_from < named_from {
+                    described_by.push(join_words(text, &toks[described_from..named_from]));
+                }
+                described_by.extend(premodifier(text, toks, start, lex));
+                described_by.extend(appositive(text, toks, j, lex));
                 let first = named_from;
                 let words = &toks[first..j];
                 if (2..=5).contains(&words.len())
@@ -230,9 +295,14 @@ impl NameIndex {
     pub(crate) fn descriptions(&self, name: &str) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
         for &i in self.by_last.get(&last_word(name)).into_iter().flatten() {
-            let d = self.described[i].as_str();
-            if !d.is_empty() && ends_with_name(name, &self.names[i].1) && !out.contains(&d) {
-                out.push(d);
+            let n = &self.names[i].1;
+            if !(n.eq_ignore_ascii_case(name) || ends_with_name(name, n)) {
+                continue;
+            }
+            for d in &self.described[i] {
+                if !out.contains(&d.as_str()) {
+                    out.push(d);
+                }
             }
         }
         out
@@ -242,9 +312,10 @@ impl NameIndex {
     /// the last before byte `before`, else the first after it.
     pub(crate) fn described_as(&self, noun: &str, before: usize) -> Option<String> {
         let fits = |i: &usize| {
-            self.described[*i]
-                .split_whitespace()
-                .any(|w| w.trim_end_matches('.').eq_ignore_ascii_case(noun))
+            self.described[*i].iter().any(|d| {
+                d.split_whitespace()
+                    .any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(noun))
+            })
         };
         let all = 0..self.names.len();
         all.clone()

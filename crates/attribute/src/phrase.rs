@@ -498,7 +498,9 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             name = name.to_lowercase();
         }
         Head::Group(name)
-    } else if lex.organisation_words.contains(&noun) && definite {
+    } else if (lex.organisation_words.contains(&noun) || lex.document_nouns.contains(&noun))
+        && definite
+    {
         let possessor = head_words
             .iter()
             .rev()
