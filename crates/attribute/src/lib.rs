@@ -741,15 +741,31 @@ impl State<'_> {
                                 || en.speaker.title.to_lowercase().contains(noun.as_str()))
                     });
                     // "the chancellor": the person the article calls so anywhere ("Chancellor
-                    // Gordon Brown"), when no speaker so far is.
-                    let by_description = || {
-                        let full = self.names.described_as(noun, p.mention.start)?;
-                        let e = self.add(new_speaker(full, SpeakerKind::Person), &mention, at);
-                        Some(e)
-                    };
-                    by_role.or_else(by_description).or_else(|| {
-                        self.most_recent(|en| en.speaker.kind == Some(SpeakerKind::Person))
-                    })
+                    // Gordon Brown"), when no speaker so far is; else the latest person; else
+                    // the one the article names most.
+                    let mut found = by_role;
+                    if found.is_none() {
+                        if let Some(full) = self.names.described_as(noun, p.mention.start) {
+                            found = Some(self.find_or_add(
+                                new_speaker(full, SpeakerKind::Person),
+                                &mention,
+                                at,
+                            ));
+                        }
+                    }
+                    if found.is_none() {
+                        found = self.most_recent(|en| en.speaker.kind == Some(SpeakerKind::Person));
+                    }
+                    if found.is_none() {
+                        if let Some(full) = self.names.most_mentioned() {
+                            found = Some(self.find_or_add(
+                                new_speaker(full, SpeakerKind::Person),
+                                &mention,
+                                at,
+                            ));
+                        }
+                    }
+                    found
                 };
                 match found {
                     Some(e) => {

@@ -61,6 +61,10 @@ impl<'a> LazyNames<'a> {
         self.get().described_as(noun, before)
     }
 
+    pub(crate) fn most_mentioned(&self) -> Option<String> {
+        self.get().most_mentioned()
+    }
+
     pub(crate) fn descriptions(&self, name: &str) -> Vec<String> {
         self.get()
             .descriptions(name)
@@ -244,7 +248,13 @@ impl NameIndex {
                 described_by.extend(appositive(text, toks, j, lex));
                 let first = named_from;
                 let words = &toks[first..j];
-                if (2..=5).contains(&words.len())
+                // A single name counts when a title comes before it: "President Obama",
+                // "Mr. Trump" name a person, and say what they are.
+                let titled = words.len() == 1 && first > start && {
+                    let w = word(&toks[first - 1]).trim_end_matches('.');
+                    lex.titles.contains(w)
+                };
+                if ((2..=5).contains(&words.len()) || titled)
                     && !words
                         .iter()
                         .any(|t| lex.organisation_words.contains(word(t)))
@@ -308,13 +318,41 @@ impl NameIndex {
         out
     }
 
+    /// The person the article names most often (at least twice, counting every mention of
+    /// the surname), by their fullest name: whom an otherwise unresolved description such as
+    /// "the retired neurosurgeon" most likely means.
+    pub(crate) fn most_mentioned(&self) -> Option<String> {
+        let (_, indices) = self
+            .by_last
+            .iter()
+            .filter(|(_, v)| v.len() >= 2)
+            .max_by_key(|(last, v)| (v.len(), std::cmp::Reverse(last.as_str())))?;
+        // Two people of the same count make it a guess: none.
+        let top = indices.len();
+        if self.by_last.values().filter(|v| v.len() == top).count() > 1 {
+            return None;
+        }
+        indices
+            .iter()
+            .map(|&i| &self.names[i].1)
+            .max_by_key(|n| n.split_whitespace().count())
+            .filter(|n| n.split_whitespace().count() >= 2)
+            .cloned()
+    }
+
     /// The full name whose run calls it `noun` ("Chancellor Gordon Brown" for "chancellor"):
     /// the last before byte `before`, else the first after it.
     pub(crate) fn described_as(&self, noun: &str, before: usize) -> Option<String> {
+        // "the chancellor" is not "ex-Conservative chancellor Ken Clarke", nor "former
+        // chancellor ...": a description in the present only.
         let fits = |i: &usize| {
             self.described[*i].iter().any(|d| {
-                d.split_whitespace()
-                    .any(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(noun))
+                let words = || d.split_whitespace().map(|w| w.trim_end_matches(['.', ',']));
+                words().any(|w| w.eq_ignore_ascii_case(noun))
+                    && !words().any(|w| {
+                        w.eq_ignore_ascii_case("former")
+                            || w.to_ascii_lowercase().starts_with("ex-")
+                    })
             })
         };
         let all = 0..self.names.len();
