@@ -160,6 +160,8 @@ pub(crate) struct Lexicons {
     speech_verbs: Lexicon,
     /// Phrases that make a speaker anonymous, lowercased.
     anonymity_markers: Vec<String>,
+    /// The first word of each anonymity marker.
+    anonymity_starts: Lexicon,
     male_names: Lexicon,
     female_names: Lexicon,
 }
@@ -236,6 +238,12 @@ impl Lexicons {
             anonymity_markers: whosaid_core::lexicon_lines(source!("anonymity-markers"))
                 .map(str::to_lowercase)
                 .collect(),
+            anonymity_starts: Lexicon::parse(
+                &whosaid_core::lexicon_lines(source!("anonymity-markers"))
+                    .filter_map(|m| m.split_whitespace().next())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
             male_names: lexicon!("male-first-names"),
             female_names: lexicon!("female-first-names"),
         }
@@ -333,6 +341,12 @@ impl Lexicons {
                 && !self.document_nouns.contains(w[1])
         });
         !(words.is_empty() || pronoun || digit || lone_adverb || verb_after_name)
+    }
+
+    /// True when `word` is the first word of an anonymity marker: the cheap test before
+    /// [`Lexicons::says_anonymous`], which lowercases and searches.
+    pub(crate) fn starts_anonymity_marker(&self, word: &str) -> bool {
+        self.anonymity_starts.contains(word)
     }
 
     /// True for a courtesy title: "Mr.", "Mrs", "Ms.", "Miss".

@@ -58,19 +58,23 @@ impl<'a> LazyNames<'a> {
     }
 
     pub(crate) fn described_as(&self, noun: &str, before: usize) -> Option<String> {
-        self.get().described_as(noun, before)
+        self.get()
+            .described_as(noun, before, (self.text, self.doc, self.lex))
     }
 
     pub(crate) fn most_mentioned(&self) -> Option<String> {
         self.get().most_mentioned()
     }
 
+    /// What the article says of the person `name` around the mentions of their name, when
+    /// the index has been built for another question: building it for this one alone cost a
+    /// twentieth of the whole run, for articles that name their speakers in full where they
+    /// speak.
     pub(crate) fn descriptions(&self, name: &str) -> Vec<String> {
-        self.get()
-            .descriptions(name)
-            .into_iter()
-            .map(str::to_string)
-            .collect()
+        match self.index.get() {
+            Some(index) => index.descriptions(name, (self.text, self.doc, self.lex)),
+            None => Vec::new(),
+        }
     }
 }
 
@@ -81,11 +85,9 @@ pub(crate) struct NameIndex {
     /// Indices into `names` by lowercased last word, in text order: lookups stay cheap in an
     /// article with thousands of names.
     by_last: FxHashMap<String, Vec<usize>>,
-    /// For each name, what the text right around it says the person is: the words of its
-    /// capitalised run before it ("Japanese Finance Minister" of "Japanese Finance Minister
-    /// Kiichi Miyazawa"), a premodifier ending in a role noun ("Federal Reserve chairman Paul
-    /// Volcker"), an appositive ("Bernie Sanders, a Vermont senator,"); empty for most.
-    described: Vec<Vec<String>>,
+    /// For each name, its sentence and the token range of its capitalised run in it, so that
+    /// what the text around it says of the person can be read when asked.
+    runs: Vec<(usize, usize, usize)>,
 }
 
 fn last_word(name: &str) -> String {
@@ -97,6 +99,101 @@ fn last_word(name: &str) -> String {
 
 /// True when `full`'s last words are `short` ("Yahya Rasul" ends with "Rasul"), ignoring the
 /// case of a leading particle ("Al-Azzawi" and "al-Azzawi").
+/// True for a word token that can be part of a name.
+fn is_name_token(text: &str, t: &Token, lex: &Lexicons) -> bool {
+    t.kind == TokenKind::Word && is_name_word(&text[t.span()], lex)
+}
+
+/// One past the last token of the capitalised run that starts at token `start`.
+fn run_end(text: &str, toks: &[Token], start: usize, lex: &Lexicons) -> usize {
+    let mut j = start + 1;
+    while j < toks.len()
+        && (is_name_token(text, &toks[j], lex)
+            // A short particle between capitalised words ("Ludwig van Beethoven"); the next
+            // word is tested first, as the cheaper test.
+            || (j + 1 < toks.len()
+                && is_name_token(text, &toks[j + 1], lex)
+                && text[toks[j].span()].len() <= 4
+                && lex.particles.contains(&text[toks[j].span()])))
+    {
+        j += 1;
+    }
+    j
+}
+
+/// The full name that the capitalised run `toks[start..end]` gives, if it gives one, and what
+/// the text right around it says the person is.
+fn read_run(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    j: usize,
+    lex: &Lexicons,
+    describe: bool,
+) -> Option<(String, Vec<String>)> {
+    let word = |t: &Token| &text[t.span()];
+    // Leading words that start sentences or are titles are not part of the name.
+    let first = toks[start..j]
+        .iter()
+        .position(|t| {
+            let w = word(t);
+            let title = if w.contains('.') {
+                lex.titles.contains(&w.replace('.', ""))
+            } else {
+                lex.titles.contains(w)
+            };
+            !(lex.is_not_name_start(w) || lex.is_sentence_adverb(w) || title)
+        })
+        .map_or(j, |k| start + k);
+    // "LSI Chairman Wilfred Corrigan", "Tory David Heathcoat-Amory": the words up to the last
+    // role, title or affiliation describe the person named after them.
+    let named_from = first + name_start(j - first, |k| word(&toks[first + k]), lex);
+    let title_start = first;
+    let first = named_from;
+    let words = &toks[first..j];
+    // A single name counts when a title comes before it: "President Obama", "Mr. Trump" name a
+    // person, and say what they are.
+    let titled = words.len() == 1 && first > start && {
+        let w = word(&toks[first - 1]).trim_end_matches('.');
+        lex.titles.contains(w)
+    };
+    if !((2..=5).contains(&words.len()) || titled)
+        || words
+            .iter()
+            .any(|t| lex.organisation_words.contains(word(t)))
+        || !words
+            .iter()
+            .all(|t| word(t).chars().any(char::is_lowercase))
+    {
+        return None;
+    }
+    let mut name =
+        String::with_capacity(text[toks[first].span().start..toks[j - 1].span().end].len());
+    for (k, t) in words.iter().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        name.push_str(word(t));
+    }
+    if !describe {
+        return Some((name, Vec::new()));
+    }
+    // What the text says of the person right here: the run's titles ("President Obama") and
+    // words up to the name, not the sentence's first word ("After"); a premodifier; an
+    // appositive. Only when asked: building the index needs none of it.
+    let described_from = (start..title_start.max(start))
+        .chain(title_start..first)
+        .find(|&k| !lex.is_not_name_start(word(&toks[k])))
+        .unwrap_or(first);
+    let mut described_by = Vec::new();
+    if described_from < first {
+        described_by.push(join_words(text, &toks[described_from..first]));
+    }
+    described_by.extend(premodifier(text, toks, start, lex));
+    described_by.extend(appositive(text, toks, j, lex));
+    Some((name, described_by))
+}
+
 /// Where the name starts in a capitalised run of `len` words (`word(k)` is the k-th): after the last word that describes
 /// rather than names (a title, a role noun, a party or other affiliation: "Japanese Finance
 /// Minister Kiichi Miyazawa", "LSI Chairman Wilfred Corrigan", "Republican Donald Trump"),
@@ -194,85 +291,19 @@ pub(crate) fn ends_with_name(full: &str, short: &str) -> bool {
 impl NameIndex {
     pub(crate) fn build(text: &str, doc: &Document, lex: &Lexicons) -> NameIndex {
         let mut names = Vec::new();
-        let mut described = Vec::new();
-        for sentence in &doc.sentences {
+        let mut runs = Vec::new();
+        for (si, sentence) in doc.sentences.iter().enumerate() {
             let toks = doc.sentence_tokens(sentence);
             let mut i = 0;
-            let cap = |t: &Token| t.kind == TokenKind::Word && is_name_word(&text[t.span()], lex);
             while i < toks.len() {
-                if !cap(&toks[i]) {
+                if !is_name_token(text, &toks[i], lex) {
                     i += 1;
                     continue;
                 }
-                let start = i;
-                // The run goes on past `start`, which is capitalised.
-                let mut j = i + 1;
-                while j < toks.len()
-                    && (cap(&toks[j])
-                        // A short particle between capitalised words ("Ludwig van
-                        // Beethoven"); the next word is tested first, as the cheaper test.
-                        || (j + 1 < toks.len()
-                            && cap(&toks[j + 1])
-                            && text[toks[j].span()].len() <= 4
-                            && lex.particles.contains(&text[toks[j].span()])))
-                {
-                    j += 1;
-                }
-                let word = |t: &Token| &text[t.span()];
-                // Leading words that start sentences or are titles are not part of the name.
-                let first = toks[start..j]
-                    .iter()
-                    .position(|t| {
-                        let w = word(t);
-                        let title = if w.contains('.') {
-                            lex.titles.contains(&w.replace('.', ""))
-                        } else {
-                            lex.titles.contains(w)
-                        };
-                        !(lex.is_not_name_start(w) || lex.is_sentence_adverb(w) || title)
-                    })
-                    .map_or(j, |k| start + k);
-                // "LSI Chairman Wilfred Corrigan", "Tory David Heathcoat-Amory": the words up
-                // to the last role, title or affiliation describe the person named after them.
-                let named_from = first + name_start(j - first, |k| word(&toks[first + k]), lex);
-                // What the run says of the person: its titles ("President Obama") and the
-                // words up to the name; not the sentence's first word ("After").
-                let described_from = (start..named_from)
-                    .find(|&k| !lex.is_not_name_start(word(&toks[k])))
-                    .unwrap_or(named_from);
-                let mut described_by = Vec::new();
-                if described_from < named_from {
-                    described_by.push(join_words(text, &toks[described_from..named_from]));
-                }
-                described_by.extend(premodifier(text, toks, start, lex));
-                described_by.extend(appositive(text, toks, j, lex));
-                let first = named_from;
-                let words = &toks[first..j];
-                // A single name counts when a title comes before it: "President Obama",
-                // "Mr. Trump" name a person, and say what they are.
-                let titled = words.len() == 1 && first > start && {
-                    let w = word(&toks[first - 1]).trim_end_matches('.');
-                    lex.titles.contains(w)
-                };
-                if ((2..=5).contains(&words.len()) || titled)
-                    && !words
-                        .iter()
-                        .any(|t| lex.organisation_words.contains(word(t)))
-                    && words
-                        .iter()
-                        .all(|t| word(t).chars().any(char::is_lowercase))
-                {
-                    let mut name = String::with_capacity(
-                        text[toks[first].span().start..toks[j - 1].span().end].len(),
-                    );
-                    for (k, t) in words.iter().enumerate() {
-                        if k > 0 {
-                            name.push(' ');
-                        }
-                        name.push_str(word(t));
-                    }
-                    names.push((toks[start].span().start, name));
-                    described.push(described_by);
+                let j = run_end(text, toks, i, lex);
+                if let Some((name, _)) = read_run(text, toks, i, j, lex, false) {
+                    names.push((toks[i].span().start, name));
+                    runs.push((si, i, j));
                 }
                 i = j.max(i + 1);
             }
@@ -283,7 +314,7 @@ impl NameIndex {
         }
         NameIndex {
             names,
-            described,
+            runs,
             by_last,
         }
     }
@@ -298,24 +329,6 @@ impl NameIndex {
             .rfind(fits)
             .or_else(|| candidates.iter().find(fits))
             .map(|&i| self.names[i].1.clone())
-    }
-
-    /// What the article's runs say of the person `name` anywhere: the words before each of its
-    /// mentions ("Finance Minister"), in text order, without repeats.
-    pub(crate) fn descriptions(&self, name: &str) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        for &i in self.by_last.get(&last_word(name)).into_iter().flatten() {
-            let n = &self.names[i].1;
-            if !(n.eq_ignore_ascii_case(name) || ends_with_name(name, n)) {
-                continue;
-            }
-            for d in &self.described[i] {
-                if !out.contains(&d.as_str()) {
-                    out.push(d);
-                }
-            }
-        }
-        out
     }
 
     /// The person the article names most often (at least twice, counting every mention of
@@ -342,11 +355,48 @@ impl NameIndex {
 
     /// The full name whose run calls it `noun` ("Chancellor Gordon Brown" for "chancellor"):
     /// the last before byte `before`, else the first after it.
-    pub(crate) fn described_as(&self, noun: &str, before: usize) -> Option<String> {
+    /// What the text says of the person `name` around each run that names them (their full
+    /// name or a shorter form of it): titles, premodifiers, appositives, in text order,
+    /// without repeats. Read from the runs when asked, as few names are ever asked about.
+    pub(crate) fn descriptions(
+        &self,
+        name: &str,
+        (text, doc, lex): (&str, &Document, &Lexicons),
+    ) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for &i in self.by_last.get(&last_word(name)).into_iter().flatten() {
+            let n = &self.names[i].1;
+            if !(n.eq_ignore_ascii_case(name) || ends_with_name(name, n)) {
+                continue;
+            }
+            let (si, start, end) = self.runs[i];
+            let toks = doc.sentence_tokens(&doc.sentences[si]);
+            if let Some((_, described)) = read_run(text, toks, start, end, lex, true) {
+                for d in described {
+                    if !out.contains(&d) {
+                        out.push(d);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    pub(crate) fn described_as(
+        &self,
+        noun: &str,
+        before: usize,
+        (text, doc, lex): (&str, &Document, &Lexicons),
+    ) -> Option<String> {
         // "the chancellor" is not "ex-Conservative chancellor Ken Clarke", nor "former
         // chancellor ...": a description in the present only.
         let fits = |i: &usize| {
-            self.described[*i].iter().any(|d| {
+            let (si, start, end) = self.runs[*i];
+            let toks = doc.sentence_tokens(&doc.sentences[si]);
+            let Some((_, described)) = read_run(text, toks, start, end, lex, true) else {
+                return false;
+            };
+            described.iter().any(|d| {
                 let words = || d.split_whitespace().map(|w| w.trim_end_matches(['.', ',']));
                 words().any(|w| w.eq_ignore_ascii_case(noun))
                     && !words().any(|w| {

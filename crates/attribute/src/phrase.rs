@@ -78,10 +78,21 @@ fn join(text: &str, toks: &[Tok]) -> String {
 
 /// `s` with every run of whitespace made one space.
 pub(crate) fn one_line(s: &str) -> String {
-    if !s.contains(|c: char| c.is_whitespace() && c != ' ') && !s.contains("  ") {
-        return s.to_string();
+    // One pass, one allocation: Reuters wraps its lines, so many phrases hold a line break.
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 /// The words of `toks` with their indices, without a final period ("Gen." is "Gen"), as
@@ -168,8 +179,12 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         return None;
     }
     let mut speaks_for = false;
-    let anonymous =
-        lex.says_anonymous(&text[Span::new(toks[0].span.start, toks[toks.len() - 1].span.end)]);
+    // Most phrases ("he", "the minister") hold no word an anonymity marker starts with, and
+    // are spared the marker search.
+    let anonymous = toks
+        .iter()
+        .any(|t| t.word && lex.starts_anonymity_marker(t.text))
+        && lex.says_anonymous(&text[Span::new(toks[0].span.start, toks[toks.len() - 1].span.end)]);
     // Appositive or relative clause: "Nazim Ali, a commander ...", "Abu Ali, who fled ...".
     let cut = toks
         .iter()
@@ -362,7 +377,9 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     };
     // "Republican Donald Trump", "LSI Chairman Wilfred Corrigan": words that describe the
     // person go to the role, the name starts after them.
-    let name_toks = {
+    let name_toks = if name_toks.len() < 3 {
+        name_toks
+    } else {
         let words: Vec<usize> = (0..name_toks.len())
             .filter(|&i| name_toks[i].word)
             .collect();

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 /// The one form of word list in whosaid: a set (`Lexicon`, from [`Lexicon::parse`]) or a map
 /// from each entry to what the list says of it (`Lexicon<Cue>` for the cue verbs, built with
 /// [`Lexicon::insert`]). Lookups run for nearly every token and most words are in no list, so
-/// a word is first tested against the set of the entries' lengths and a [`Prefilter`], and
+/// a word is first tested against the set of the entries' lengths and a prefilter, and
 /// only then lowercased and hashed.
 #[derive(Debug, Clone)]
 pub struct Lexicon<V = ()> {

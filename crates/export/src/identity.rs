@@ -22,23 +22,39 @@ pub fn speaker_id(kind: Option<SpeakerKind>, name: &str) -> String {
     let Some(kind) = kind else {
         return String::new();
     };
-    let mut slug = String::with_capacity(name.len());
-    for word in name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if slug.is_empty() && word.eq_ignore_ascii_case("the") {
+    // One pass, one allocation, the kind and the words written straight into the id.
+    let kind = kind.as_str();
+    let mut id = String::with_capacity(kind.len() + 1 + name.len());
+    id.push_str(kind);
+    id.push(':');
+    let prefix = id.len();
+    let mut word_start = None;
+    let mut gap = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() {
+            gap = true;
             continue;
         }
-        if !slug.is_empty() {
-            slug.push('-');
+        if gap || word_start.is_none() {
+            // A leading "the" is no part of the name.
+            if word_start == Some(prefix) && id[prefix..].eq_ignore_ascii_case("the") && gap {
+                id.truncate(prefix);
+            } else if id.len() > prefix {
+                id.push('-');
+            }
+            word_start = Some(id.len());
+            gap = false;
         }
-        slug.extend(word.chars().flat_map(char::to_lowercase));
+        if c.is_ascii() {
+            id.push(c.to_ascii_lowercase());
+        } else {
+            id.extend(c.to_lowercase());
+        }
     }
-    if slug.is_empty() {
+    if id.len() == prefix {
         return String::new();
     }
-    format!("{}:{slug}", kind.as_str())
+    id
 }
 
 #[cfg(test)]
