@@ -36,8 +36,10 @@ mod pred;
 mod py;
 mod report;
 mod score;
+mod shape;
 
 pub use error::Error;
 pub use gold::{is_csv, Gold, GoldArticle, GoldQuote};
 pub use pred::{Prediction, Predictions};
 pub use score::{score, Claimed, Counts, MatchMode, Options, Prf, Report, Track};
+pub use shape::{malformed, Shape};
