@@ -2,6 +2,8 @@
 # Scores whosaid's speakers on the speakers check set (tests/fixtures/speakers: 43 hand-annotated
 # Reuters, BBC and PolNeAR-train articles with each claim's resolved name, type, title and role).
 # The annotation holds no article text; this needs ../shared for the texts and says so if absent.
+# After score.py's figures, each track prints whosaid's own on the speaker fields: name, anon,
+# type, title (and spurious titles), org, and malformed speakers (see `whosaid eval --help`).
 #
 #   scripts/eval-speakers.sh                 # both tracks
 #   scripts/eval-speakers.sh --errors 20     # further flags go to `whosaid eval`

@@ -610,3 +610,206 @@ fn help_says_every_default() {
     }
     assert_eq!(out.stdout.matches("[default:").count(), 9, "{}", out.stdout);
 }
+
+/// Gold with whosaid's speaker fields, one article "a" of 70 characters (only the offsets
+/// matter), and predictions for it; `type_column` decides whether the CSV has `speaker_type`.
+///
+/// Gold (name, type, title, org) -> predicted (speaker, type, title, org):
+/// - 0..10: Barack Obama, person, President -> Barack Obama, person, "president.": all right.
+/// - 10..20: United Airlines, organisation, no title -> "the united airlines", person, "Mr.":
+///   name right, type wrong, a spurious title.
+/// - 20..30: anonymous -> officials, group: anon and type wrong.
+/// - 30..40: Jo Smith, person, Sen., D-Vt. -> And Smith, person, Sen, d-vt.: name wrong (and
+///   malformed), type, title and org right.
+/// - 40..50, optional: Kim Lee -> Trump's (malformed): counts nowhere.
+/// - 50..60: Ann Park, with an org -> missed: counts nowhere.
+/// - 60..70 -> he (malformed): spurious.
+fn speaker_fields_files(dir: &Path, type_column: bool) -> (String, String) {
+    let quote = |span: (usize, usize), name: &str, kind: &str, title: &str, org: &str| {
+        json!({"start": span.0, "end": span.1, "type": "direct", "speaker_name": name,
+               "speaker_type": kind, "title": title, "organisation": org})
+    };
+    let mut optional = quote((40, 50), "Kim Lee", "person", "", "");
+    optional["optional"] = json!(true);
+    let line = json!({"id": "a", "text": "0123456789".repeat(7), "quotes": [
+        quote((0, 10), "Barack Obama", "person", "President", ""),
+        quote((10, 20), "United Airlines", "organisation", "", ""),
+        quote((20, 30), "", "anonymous", "", ""),
+        quote((30, 40), "Jo Smith", "person", "Sen.", "D-Vt."),
+        optional,
+        quote((50, 60), "Ann Park", "person", "", "Acme"),
+    ]});
+    let gold = crate::util::write(dir, "speakers.gold.jsonl", format!("{line}\n"));
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let header: Vec<&str> = crate::util::HEADER
+        .split(',')
+        .filter(|&c| type_column || c != "speaker_type")
+        .collect();
+    csv.write_record(&header).unwrap();
+    let rows = [
+        (0, 10, "Barack Obama", "person", "president.", ""),
+        (10, 20, "the united airlines", "person", "Mr.", ""),
+        (20, 30, "officials", "group", "", ""),
+        (30, 40, "And Smith", "person", "Sen", "d-vt."),
+        (40, 50, "Trump's", "person", "", ""),
+        (60, 70, "he", "person", "", ""),
+    ];
+    for (start, end, speaker, kind, title, org) in rows {
+        let record: Vec<String> = header
+            .iter()
+            .map(|&column| match column {
+                "article_id" => "a".to_string(),
+                "kind" => "direct".into(),
+                "start" => start.to_string(),
+                "end" => end.to_string(),
+                "speaker" => speaker.into(),
+                "speaker_type" => kind.into(),
+                "title" => title.into(),
+                "organisation" => org.into(),
+                _ => String::new(),
+            })
+            .collect();
+        csv.write_record(&record).unwrap();
+    }
+    let pred = crate::util::write(dir, "claims.csv", csv.into_inner().unwrap());
+    (arg(&gold), arg(&pred))
+}
+
+/// score.py run with the arguments of `whosaid eval` (`args` starts with "eval").
+fn referee_run(script: &Path, args: &[&str]) -> Run {
+    let args: Vec<String> = args[1..].iter().map(|s| s.to_string()).collect();
+    python(script, &args)
+}
+
+/// The lines whosaid prints after the referee's block for [`speaker_fields_files`].
+const SPEAKER_FIELDS: &str = "\
+\x20 whosaid's own figures, not score.py's: speaker fields on span-matched claims
+\x20 name   accuracy on matched  66.7  (n=3)
+\x20 anon   accuracy on matched   0.0  (n=1)
+\x20 type   accuracy on matched  50.0  (n=4)
+\x20 title  accuracy on matched 100.0  (n=2)
+\x20 spurious titles 1  (of n=2 whose gold speaker has no title)
+\x20 org    accuracy on matched 100.0  (n=1)
+\x20 malformed speakers 1 of 4 on matched claims, 2 of 5 predicted
+";
+
+#[test]
+fn speaker_fields_follow_the_referee_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gold, pred) = speaker_fields_files(dir.path(), true);
+    let args = ["eval", "--gold", &gold, "--pred", &pred, "--track", "all"];
+    let out = run(&args);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    // Optional gold and the prediction that matches only it count nowhere: 5 gold, 5 counted.
+    assert!(
+        out.stdout
+            .starts_with("track=all articles=1 gold=5 pred=5\n"),
+        "{}",
+        out.stdout
+    );
+    let referee_block = out
+        .stdout
+        .strip_suffix(SPEAKER_FIELDS)
+        .unwrap_or_else(|| panic!("no speaker fields at the end of\n{}", out.stdout));
+    // score.py ignores the new keys; its figures are printed unchanged before whosaid's own.
+    if let Some(script) = referee() {
+        let theirs = referee_run(&script, &args);
+        assert_eq!(theirs.status, 0, "{}", theirs.stderr);
+        assert_eq!(referee_block, theirs.stdout);
+    }
+}
+
+#[test]
+fn speaker_fields_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gold, pred) = speaker_fields_files(dir.path(), true);
+    let args = [
+        "eval", "--gold", &gold, "--pred", &pred, "--track", "all", "--json",
+    ];
+    let out = run(&args);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let mut ours: Value = serde_json::from_str(&out.stdout).unwrap();
+    let fields = ours
+        .as_object_mut()
+        .unwrap()
+        .remove("whosaid")
+        .expect("a \"whosaid\" object");
+    assert_eq!(
+        fields,
+        json!({
+            "name_acc": 66.7, "name_n": 3, "anon_acc": 0.0, "anon_n": 1,
+            "type_measured": true, "type_acc": 50.0, "type_n": 4,
+            "title_acc": 100.0, "title_n": 2, "title_spurious": 1, "title_none_n": 2,
+            "org_acc": 100.0, "org_n": 1,
+            "malformed_matched": 1, "matched_speakers": 4, "malformed_pred": 2, "pred_speakers": 5,
+        })
+    );
+    assert!(
+        out.stdout.ends_with(", \"whosaid\": {\"name_acc\": 66.7, \"name_n\": 3, \"anon_acc\": 0.0, \"anon_n\": 1, \"type_measured\": true, \"type_acc\": 50.0, \"type_n\": 4, \"title_acc\": 100.0, \"title_n\": 2, \"title_spurious\": 1, \"title_none_n\": 2, \"org_acc\": 100.0, \"org_n\": 1, \"malformed_matched\": 1, \"matched_speakers\": 4, \"malformed_pred\": 2, \"pred_speakers\": 5}}\n"),
+        "after score.py's keys, in json.dumps spacing: {}",
+        out.stdout
+    );
+    if let Some(script) = referee() {
+        let theirs = referee_run(&script, &args);
+        assert_eq!(theirs.status, 0, "{}", theirs.stderr);
+        let theirs: Value = serde_json::from_str(&theirs.stdout).unwrap();
+        assert_eq!(ours, theirs, "score.py's keys and values are unchanged");
+    }
+}
+
+#[test]
+fn speaker_field_mismatches_are_listed_with_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gold, pred) = speaker_fields_files(dir.path(), true);
+    let out = run(&[
+        "eval", "--gold", &gold, "--pred", &pred, "--track", "all", "--errors", "1",
+    ]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "MISSED   a: '0123456789'",
+            "SPURIOUS a: '0123456789'",
+            // One of each field, in field order; a spurious title lists as a title mismatch.
+            "NAME     a 30..40: gold 'Jo Smith', predicted 'And Smith'",
+            "ANON     a 20..30: gold '', predicted 'officials'",
+            "TYPE     a 10..20: gold 'organisation', predicted 'person'",
+            "TITLE    a 10..20: gold '', predicted 'Mr.'",
+            "MALFORMED a 30..40: 'And Smith' (leading conjunction or adverb)",
+        ]
+    );
+}
+
+#[test]
+fn speaker_type_is_not_measured_without_its_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gold, pred) = speaker_fields_files(dir.path(), false);
+    let out = run(&["eval", "--gold", &gold, "--pred", &pred, "--track", "all"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let type_line = "  type   accuracy on matched  50.0  (n=4)\n";
+    assert_eq!(
+        out.stdout.split("whosaid's own").nth(1).map(|s| s.replace(
+            "  type   not measured: the predictions have no speaker_type column\n",
+            type_line
+        )),
+        SPEAKER_FIELDS
+            .split("whosaid's own")
+            .nth(1)
+            .map(String::from),
+        "{}",
+        out.stdout
+    );
+    let json = run(&[
+        "eval", "--gold", &gold, "--pred", &pred, "--track", "all", "--json",
+    ]);
+    let report: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        (
+            &report["whosaid"]["type_measured"],
+            &report["whosaid"]["type_acc"],
+            &report["whosaid"]["type_n"]
+        ),
+        (&json!(false), &Value::Null, &json!(4))
+    );
+}

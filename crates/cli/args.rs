@@ -206,7 +206,8 @@ Gold formats:
   FILE.jsonl   one article per line: {\"id\", \"text\", \"quotes\": [{\"start\", \"end\", \"type\",
                \"speaker_start\", \"speaker_end\", \"cue_start\", \"cue_end\", \"speaker_key\"?,
                \"role\"?, \"outlet\"?, \"optional\"?}]}, character offsets, end exclusive (the
-               format of ../shared/eval/polnear)
+               format of ../shared/eval/polnear); quotes may also carry \"speaker_name\",
+               \"speaker_type\", \"title\" and \"organisation\" (tests/fixtures/speakers)
   FILE.csv     known quotes, written by hand: article_id,quote,speaker[,role,outlet,kind]; each
                quote is found in its article's text (given as ARTICLES) exactly, or else ignoring
                quote-mark style and whitespace; speaker is a name the predicted speaker must
@@ -218,13 +219,22 @@ span covered > 0.3 / > 0.8), exact (equal after trimming quote marks, punctuatio
 joint (span and speaker right); then speaker, resolved speaker, cue, role and outlet accuracy on
 matched claims. The all track counts every claim, the quoted track direct and mixed ones.
 
+When the gold carries speaker fields, whosaid's own figures (not score.py's) follow, on the same
+matched claims: name (speaker equals speaker_name, ignoring case, spaces, a leading \"the\", a
+possessive and Mr./Mrs./Ms./Dr.), anon (no speaker for an anonymous source), type (speaker_type),
+title (ignoring case and a final period; plus spurious titles where the gold has none), org
+(organisation), and how many predicted speakers are malformed by shape (a pronoun, a possessive,
+\"And Smith\", digits, no letters, a lowercase fragment with a verb, \"Republican Donald
+Trump\", more than 6 words).
+
 Exit status: 0, or 1 when a figure is below a --min-* threshold (checked on every track printed),
 2 on a usage or fatal error.
 
 Examples:
   whosaid eval --gold ../shared/eval/polnear/dev.jsonl
   whosaid eval --gold ../shared/eval/polnear/dev.jsonl --pred claims.csv --track quoted --errors 20
-  whosaid eval --gold known_quotes.csv data/samples --min-joint 80")]
+  whosaid eval --gold known_quotes.csv data/samples --min-joint 80
+  scripts/eval-speakers.sh --errors 10     # speaker fields, on tests/fixtures/speakers")]
 pub struct EvalArgs {
     /// Gold quotations: JSONL, or a known-quotes CSV (by the .csv extension).
     #[arg(long, value_name = "GOLD")]
@@ -244,12 +254,13 @@ pub struct EvalArgs {
     #[arg(long, value_enum, default_value_t = TrackArg::Both)]
     pub track: TrackArg,
 
-    /// Print each track as one JSON object per line, with score.py's --json keys. [default:
-    /// text]
+    /// Print each track as one JSON object per line, with score.py's --json keys (and, with
+    /// speaker-field gold, whosaid's own figures as the object "whosaid"). [default: text]
     #[arg(long)]
     pub json: bool,
 
-    /// List N missed and N spurious claims per track on standard error, with article id and text.
+    /// List N missed and N spurious claims per track on standard error, with article id and text;
+    /// with speaker-field gold, also N mismatches of each field and N malformed speakers.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub errors: usize,
 

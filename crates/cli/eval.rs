@@ -2,7 +2,8 @@
 //!
 //! The figures come from `whosaid-eval`, which reproduces ../shared/eval/score.py to the last
 //! digit; this module only gathers the inputs (gold, articles, predictions), runs extraction
-//! when there is no `--pred`, prints each track and checks the thresholds.
+//! when there is no `--pred`, prints each track and checks the thresholds. Gold with speaker
+//! fields adds whosaid's own figures on them after each track's block (`whosaid_eval::Fields`).
 
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -60,6 +60,16 @@ pub struct GoldQuote {
     pub outlet: Option<String>,
     /// Neither rewarded nor penalised.
     pub optional: bool,
+    /// The speaker's fullest name; empty for an anonymous source or none. `None` when the gold
+    /// does not carry the key. This and the next three fields are whosaid's own (the speakers
+    /// check set's), which score.py ignores.
+    pub speaker_name: Option<String>,
+    /// person, organisation, group, document, anonymous, or empty when nobody is the source.
+    pub speaker_type: Option<String>,
+    /// The title before the speaker's name ("Sen."); empty when the speaker has none.
+    pub title: Option<String>,
+    /// Whom the speaker works or speaks for; empty when the article does not say.
+    pub organisation: Option<String>,
 }
 
 impl GoldArticle {
@@ -106,6 +116,14 @@ struct RawQuote {
     outlet: Option<String>,
     #[serde(default)]
     optional: Value,
+    #[serde(default)]
+    speaker_name: Option<String>,
+    #[serde(default)]
+    speaker_type: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    organisation: Option<String>,
 }
 
 /// A string field; like `whosaid extract`'s JSONL reader, a blank one counts as absent.
@@ -292,6 +310,16 @@ impl Gold {
         }
     }
 
+    /// Whether any quotation carries a speaker field of whosaid's own (`speaker_name`,
+    /// `speaker_type`, `title`, `organisation`), so that the fields are scored.
+    pub fn has_speaker_fields(&self) -> bool {
+        self.articles.iter().flat_map(|a| &a.quotes).any(|q| {
+            [&q.speaker_name, &q.speaker_type, &q.title, &q.organisation]
+                .iter()
+                .any(|f| f.is_some())
+        })
+    }
+
     /// The number of quotations, optional ones included.
     pub fn quote_count(&self) -> usize {
         self.articles.iter().map(|a| a.quotes.len()).sum()
@@ -333,6 +361,10 @@ fn quote(q: RawQuote, len: usize) -> Result<GoldQuote, String> {
         role: q.role,
         outlet: q.outlet,
         optional: py::truthy(&q.optional),
+        speaker_name: q.speaker_name,
+        speaker_type: q.speaker_type,
+        title: q.title,
+        organisation: q.organisation,
     })
 }
 

@@ -7,6 +7,11 @@
 //! or straight from the pipeline's records ([`Predictions::from_records`]). [`score`] computes
 //! one track's [`Report`], whose `Display` and [`Report::to_json`] print what score.py prints.
 //!
+//! Gold that also carries each quote's `speaker_name`, `speaker_type`, `title` and
+//! `organisation` (the speakers check set) gets figures of whosaid's own on those fields,
+//! [`Fields`], printed after score.py's and labelled as such; [`malformed`] is the shape check
+//! behind its count of malformed speakers.
+//!
 //! ```
 //! use whosaid_eval::{score, Gold, Options, Predictions};
 //!
@@ -30,14 +35,18 @@
 #![deny(missing_docs)]
 
 mod error;
+mod fields;
 mod gold;
 mod locate;
 mod pred;
 mod py;
 mod report;
 mod score;
+mod shape;
 
 pub use error::Error;
+pub use fields::{Field, Fields, Malformed, Mismatch};
 pub use gold::{is_csv, Gold, GoldArticle, GoldQuote};
 pub use pred::{Prediction, Predictions};
 pub use score::{score, Claimed, Counts, MatchMode, Options, Prf, Report, Track};
+pub use shape::{malformed, Shape};

@@ -22,6 +22,8 @@ pub struct Prediction {
     pub end: Option<i64>,
     /// The resolved speaker.
     pub speaker: Option<String>,
+    /// What the speaker is: person, organisation, group, document or anonymous.
+    pub speaker_type: Option<String>,
     /// Start of the speaker mention.
     pub speaker_start: Option<i64>,
     /// End of the speaker mention.
@@ -47,6 +49,8 @@ pub struct Predictions {
     pub rows: Vec<Prediction>,
     /// Whether there is a `cue_start` column: without one, cue accuracy is not measured.
     pub has_cue: bool,
+    /// Whether there is a `speaker_type` column: without one, the type is not measured.
+    pub has_speaker_type: bool,
 }
 
 impl Predictions {
@@ -84,13 +88,14 @@ impl Predictions {
                 .last()
                 .map(|(k, _)| k)
         };
-        let [article_id, kind, start, end, speaker, speaker_start, speaker_end, cue_start, cue_end, title, role, organisation, outlet] =
+        let [article_id, kind, start, end, speaker, speaker_type, speaker_start, speaker_end, cue_start, cue_end, title, role, organisation, outlet] =
             [
                 "article_id",
                 "kind",
                 "start",
                 "end",
                 "speaker",
+                "speaker_type",
                 "speaker_start",
                 "speaker_end",
                 "cue_start",
@@ -112,6 +117,7 @@ impl Predictions {
                 start: int(start),
                 end: int(end),
                 speaker: text(speaker),
+                speaker_type: text(speaker_type),
                 speaker_start: int(speaker_start),
                 speaker_end: int(speaker_end),
                 cue_start: int(cue_start),
@@ -125,6 +131,7 @@ impl Predictions {
         Ok(Predictions {
             rows,
             has_cue: cue_start.is_some(),
+            has_speaker_type: speaker_type.is_some(),
         })
     }
 
@@ -142,6 +149,7 @@ impl Predictions {
                 start: offset(r.start),
                 end: offset(r.end),
                 speaker: Some(r.speaker.to_string()),
+                speaker_type: Some(r.speaker_type.to_string()),
                 speaker_start: r.speaker_start.and_then(offset),
                 speaker_end: r.speaker_end.and_then(offset),
                 cue_start: r.cue_start.and_then(offset),
@@ -155,6 +163,7 @@ impl Predictions {
         Predictions {
             rows,
             has_cue: true,
+            has_speaker_type: true,
         }
     }
 }
@@ -208,8 +217,8 @@ mod tests {
             resolution: "none",
             rule: "".into(),
         };
-        let csv = "article_id,claim_id,kind,quote,start,end,speaker,title,role,organisation,outlet,cue,speaker_mention,speaker_start,speaker_end,cue_start,cue_end,resolution,rule\n\
-                   a,a#1,direct,Hi,1,3,,,mayor,,,,,,,9,13,none,\n";
+        let csv = "article_id,claim_id,kind,quote,start,end,speaker,speaker_type,title,role,organisation,outlet,cue,speaker_mention,speaker_start,speaker_end,cue_start,cue_end,resolution,rule\n\
+                   a,a#1,direct,Hi,1,3,,,,mayor,,,,,,,9,13,none,\n";
         assert_eq!(
             Predictions::from_records([&record]),
             Predictions::from_csv(csv.as_bytes(), "p.csv").unwrap()

@@ -6,7 +6,8 @@ use std::io;
 use crate::{py, Report};
 
 impl fmt::Display for Report {
-    /// The text score.py prints to stdout, final newline included.
+    /// The text score.py prints to stdout, final newline included; then, when the gold
+    /// carries speaker fields, whosaid's own lines on them ([`crate::Fields`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -29,11 +30,25 @@ impl fmt::Display for Report {
             )?;
         }
         for (name, acc, n) in self.accuracies() {
-            if let Some(acc) = acc {
-                writeln!(f, "  {name:6} accuracy on matched {acc:5.1}  (n={n})")?;
-            }
+            write_accuracy(f, name, acc, n)?;
         }
-        Ok(())
+        match &self.fields {
+            Some(fields) => write!(f, "{fields}"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// An accuracy line as score.py prints it; nothing when the accuracy was measured on no claim.
+pub(crate) fn write_accuracy(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    acc: Option<f64>,
+    n: usize,
+) -> fmt::Result {
+    match acc {
+        Some(acc) => writeln!(f, "  {name:6} accuracy on matched {acc:5.1}  (n={n})"),
+        None => Ok(()),
     }
 }
 
@@ -71,7 +86,8 @@ impl Report {
     }
 
     /// score.py's `--errors` lines (it prints them to stderr): missed claims, then spurious
-    /// ones, each `KIND ARTICLE: 'first 160 characters'` with Python's `repr`.
+    /// ones, each `KIND ARTICLE: 'first 160 characters'` with Python's `repr`; then whosaid's
+    /// own field mismatches and malformed speakers ([`crate::Fields::error_lines`]).
     pub fn error_lines(&self) -> Vec<String> {
         let line = |label: &str, c: &crate::Claimed| {
             let head: String = c.text.chars().take(160).collect();
@@ -81,6 +97,7 @@ impl Report {
             .iter()
             .map(|c| line("MISSED  ", c))
             .chain(self.spurious.iter().map(|c| line("SPURIOUS", c)))
+            .chain(self.fields.iter().flat_map(crate::Fields::error_lines))
             .collect()
     }
 }

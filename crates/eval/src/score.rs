@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use crate::fields::{Fields, Tally};
 use crate::{py, Error, Gold, GoldQuote, Prediction, Predictions};
 
 /// Which claims count.
@@ -51,7 +52,8 @@ pub struct Options {
     pub track: Track,
     /// The span match.
     pub mode: MatchMode,
-    /// How many missed and how many spurious claims to keep in the report.
+    /// How many missed and how many spurious claims to keep in the report; with speaker-field
+    /// gold, also how many mismatches of each field and how many malformed speakers.
     pub errors: usize,
 }
 
@@ -158,6 +160,10 @@ pub struct Report {
     /// these include predictions that matched optional gold.
     #[serde(skip)]
     pub spurious: Vec<Claimed>,
+    /// whosaid's own figures on the speaker fields, when the gold carries them; score.py has
+    /// none. In `--json`, the object `whosaid` after score.py's keys.
+    #[serde(rename = "whosaid", skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Fields>,
 }
 
 fn track_str<S: serde::Serializer>(track: &Track, s: S) -> Result<S::Ok, S::Error> {
@@ -260,7 +266,7 @@ fn prf(tp: usize, npred: usize, ngold: usize) -> Prf {
     }
 }
 
-fn accuracy((n, ok): (usize, usize)) -> Option<f64> {
+pub(crate) fn accuracy((n, ok): (usize, usize)) -> Option<f64> {
     (n > 0).then(|| py::round1((100 * ok) as f64 / n as f64))
 }
 
@@ -297,6 +303,9 @@ pub fn score(gold: &Gold, preds: &Predictions, options: &Options) -> Result<Repo
     }
 
     let mut c = Counts::default();
+    let mut tally = gold
+        .has_speaker_fields()
+        .then(|| Tally::new(options.errors, preds.has_speaker_type));
     let (mut missed, mut spurious) = (Vec::new(), Vec::new());
     for article in &gold.articles {
         let ps: &[Pred<'_>] = by_article
@@ -329,14 +338,24 @@ pub fn score(gold: &Gold, preds: &Predictions, options: &Options) -> Result<Repo
             used[j] = true;
         }
         // Predictions that only match optional gold are neither right nor wrong.
-        let rest: Vec<&Pred<'_>> = ps
-            .iter()
-            .zip(&used)
-            .filter(|(_, &u)| !u)
-            .map(|(p, _)| p)
-            .collect();
-        let opt_pairs = greedy(opt.len(), rest.len(), |i, j| dice(opt[i], rest[j]));
+        let rest: Vec<usize> = (0..ps.len()).filter(|&j| !used[j]).collect();
+        let opt_pairs = greedy(opt.len(), rest.len(), |i, j| dice(opt[i], &ps[rest[j]]));
         c.pred += ps.len() - opt_pairs.len();
+        if let Some(tally) = &mut tally {
+            // In gold order, so that mismatches list in the article's order.
+            let mut by_gold = pairs.clone();
+            by_gold.sort_unstable();
+            for (i, j) in by_gold {
+                tally.pair(&article.id, req[i], ps[j].row);
+            }
+            let mut counted = vec![true; ps.len()];
+            for &(_, j) in &opt_pairs {
+                counted[rest[j]] = false;
+            }
+            for (p, _) in ps.iter().zip(counted).filter(|(_, counted)| *counted) {
+                tally.prediction(&article.id, p.row, p.span);
+            }
+        }
         c.tp += pairs.len();
         for (t, count) in [(0.3, &mut c.ggt30), (0.8, &mut c.ggt80)] {
             let ggt = |i: usize, j: usize| {
@@ -463,6 +482,7 @@ pub fn score(gold: &Gold, preds: &Predictions, options: &Options) -> Result<Repo
         counts: c,
         missed,
         spurious,
+        fields: tally.map(Tally::finish),
     })
 }
 
