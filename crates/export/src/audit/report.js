@@ -30,7 +30,7 @@
     current = null;
     tip.hidden = true;
   }
-  function show(c, anchor) {
+  function show(c, at) {
     hide();
     current = c;
     c.parts.concat(c.marks).forEach(function (el) { el.classList.add("hot"); });
@@ -60,20 +60,73 @@
     if (d.weak) add("review", d.why, "warn");
     tip.replaceChildren(dl);
     tip.hidden = false;
-    place(anchor || c.head);
+    place(at || c.head, true);
   }
-  function place(el) {
-    var rects = el.getClientRects();
-    var r = rects.length ? rects[0] : el.getBoundingClientRect();
-    var w = tip.offsetWidth, h = tip.offsetHeight;
-    var x = Math.max(8, Math.min(r.left, window.innerWidth - w - 8));
-    var y = r.bottom + 8;
-    if (y + h > window.innerHeight - 8) y = Math.max(8, r.top - h - 8);
-    tip.style.left = x + "px";
-    tip.style.top = y + "px";
+  // Placement: below the claim and its speaker mention and cue, where the eye goes next;
+  // beside the text when there is no room below; above only when that leaves the paragraph
+  // before the claim uncovered, since it may hold the antecedent under review; otherwise the
+  // page scrolls to make room below. Always inside the window.
+  var GAP = 8;
+  var anchor = null;
+  // A scroll the script made, and the hover events it causes, do not hide the details.
+  var ownScroll = null, stillMouse = false;
+  function clamp(v, lo, hi) { return Math.max(lo, Math.min(v, hi)); }
+  function barBottom() {
+    var bar = document.querySelector("header.top");
+    if (!bar || getComputedStyle(bar).position !== "sticky") return 0;
+    return Math.max(0, bar.getBoundingClientRect().bottom);
+  }
+  function place(el, mayScroll) {
+    anchor = el;
+    tip.style.maxWidth = "";
+    var para = el.closest(".para, .gap, li");
+    var box = function () {
+      var rects = Array.prototype.slice.call(el.getClientRects());
+      if (current) current.marks.forEach(function (m) {
+        if (m.closest(".para, .gap, li") === para) rects.push.apply(rects, m.getClientRects());
+      });
+      if (!rects.length) return null;
+      return {
+        top: Math.min.apply(null, rects.map(function (r) { return r.top; })),
+        bottom: Math.max.apply(null, rects.map(function (r) { return r.bottom; })),
+        left: rects[0].left
+      };
+    };
+    var b = box();
+    if (!b) return;
+    var vw = document.documentElement.clientWidth, vh = window.innerHeight;
+    var h = tip.offsetHeight;
+    function at(x, y) {
+      tip.style.left = clamp(x, GAP, vw - tip.offsetWidth - GAP) + "px";
+      tip.style.top = clamp(y, GAP, vh - tip.offsetHeight - GAP) + "px";
+    }
+    if (b.bottom + GAP + h <= vh - GAP) return at(b.left, b.bottom + GAP);
+    var column = (el.closest(".text") || el.parentElement).getBoundingClientRect();
+    var room = vw - GAP - (column.right + 2 * GAP);
+    if (room >= 256) {
+      tip.style.maxWidth = Math.min(room, 512) + "px";
+      return at(column.right + 2 * GAP, b.top);
+    }
+    var before = para && para.previousElementSibling;
+    var floor = Math.max(GAP, barBottom(), before ? before.getBoundingClientRect().bottom + GAP : 0);
+    if (b.top - GAP - h >= floor) return at(b.left, b.top - GAP - h);
+    var need = b.bottom + GAP + h - (vh - GAP);
+    if (mayScroll && b.top - need >= barBottom()) {
+      window.scrollBy(0, need);
+      ownScroll = window.scrollY;
+      stillMouse = true;
+      b = box();
+    }
+    // A claim too tall to fit with its details: they cover its end, never what comes before.
+    at(b.left, b.bottom + GAP);
   }
 
+  document.addEventListener("mousemove", function (e) {
+    if (e.movementX || e.movementY) stillMouse = false;
+  });
   document.addEventListener("mouseover", function (e) {
+    // The page moved under a mouse that did not: not the reader's doing.
+    if (stillMouse) return;
     var c = claimOf(e.target);
     if (c && c !== current) show(c, e.target.closest(".claim"));
     else if (!c && current && document.activeElement !== current.head) hide();
@@ -85,7 +138,12 @@
   document.addEventListener("focusout", hide);
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
   window.addEventListener("scroll", function () {
-    if (current && document.activeElement !== current.head) hide();
+    if (ownScroll !== null && window.scrollY === ownScroll) return;
+    ownScroll = null;
+    if (!current) return;
+    // Details of the focused claim follow it; those of a hovered one go.
+    if (document.activeElement === current.head) place(anchor, false);
+    else hide();
   }, { passive: true });
 
   // Filters: by speaker, by resolution, flagged claims only.
