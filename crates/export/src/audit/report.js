@@ -46,6 +46,7 @@
     }
     var none = "—";
     add("speaker", d.speaker || "(no speaker)", "speaker");
+    if (d.sid) add("identity", d.type + " · " + d.sid);
     add("title", d.title || none);
     add("role", d.role || none);
     add("organisation", d.org || none);
@@ -62,6 +63,7 @@
     tip.hidden = false;
     place(at || c.head, true);
   }
+
   // Placement: below the claim and its speaker mention and cue, where the eye goes next;
   // beside the text when there is no room below; above only when that leaves the paragraph
   // before the claim uncovered, since it may hold the antecedent under review; otherwise the
@@ -136,7 +138,6 @@
     if (c) show(c, c.head);
   });
   document.addEventListener("focusout", hide);
-  document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
   window.addEventListener("scroll", function () {
     if (ownScroll !== null && window.scrollY === ownScroll) return;
     ownScroll = null;
@@ -146,25 +147,28 @@
     else hide();
   }, { passive: true });
 
-  // Filters: by speaker, by resolution, flagged claims only.
+  // Filters: by speaker (its identity), by speaker type, by resolution, flagged claims only.
   var fSpeaker = document.getElementById("f-speaker");
+  var fType = document.getElementById("f-type");
   var fRes = document.getElementById("f-res");
   var fWeak = document.getElementById("f-weak");
   var fCount = document.getElementById("f-count");
-  function wantSpeaker(name, v) { return !v || (v === "none" ? !name : v === "=" + name); }
-  // On the index page: the pages each listed speaker is on.
-  var pagesOf = new Map();
+  function wantSpeaker(sid, v) { return !v || (v === "none" ? !sid : v === "=" + sid); }
+  // On the index page: the pages each listed speaker is on, and its type.
+  var pagesOf = new Map(), typeOf = new Map();
   $$("tr[data-pages]").forEach(function (row) {
-    pagesOf.set("=" + row.dataset.speaker, row.dataset.pages.split(" "));
+    pagesOf.set("=" + row.dataset.sid, row.dataset.pages.split(" "));
+    typeOf.set("=" + row.dataset.sid, row.dataset.type);
   });
   var query = "";
   function apply() {
-    var sp = fSpeaker.value, res = fRes.value, weak = fWeak.checked;
-    var active = !!(sp || res || weak);
+    var sp = fSpeaker.value, ty = fType.value, res = fRes.value, weak = fWeak.checked;
+    var active = !!(sp || ty || res || weak);
     var shown = 0, perArticle = new Map();
     byRow.forEach(function (c) {
       var d = c.head.dataset;
-      var ok = wantSpeaker(d.speaker, sp) && (!res || d.res === res) && (!weak || d.weak !== undefined);
+      var ok = wantSpeaker(d.sid, sp) && (!ty || d.type === ty) && (!res || d.res === res)
+        && (!weak || d.weak !== undefined);
       c.parts.forEach(function (el) { el.classList.toggle("off", !ok); });
       if (ok) shown++;
       var art = c.head.closest("article.doc");
@@ -183,20 +187,24 @@
     var pageRows = $$("tr[data-href]"), pagesShown = 0;
     pageRows.forEach(function (row) {
       var d = row.dataset;
-      var pages = sp && sp !== "none" ? pagesOf.get(sp) : null;
+      var pages = sp && sp !== "none" && (!ty || typeOf.get(sp) === ty) ? pagesOf.get(sp) : null;
       var ok = (!sp || (sp === "none" ? +d.none > 0 : !!pages && pages.indexOf(d.href) >= 0))
+        && (!ty || d.types.split(" ").indexOf(ty) >= 0)
         && (!res || d.res.split(" ").indexOf(res) >= 0) && (!weak || +d.weak > 0);
       row.classList.toggle("hidden", active && !ok);
       if (!active || ok) pagesShown++;
     });
-    $$("tr[data-speaker]").forEach(function (row) {
-      row.classList.toggle("hidden", !!sp && sp !== "=" + row.dataset.speaker);
+    $$("table.speakers tbody tr").forEach(function (row) {
+      var d = row.dataset;
+      var ok = (!sp || sp === (d.sid === undefined ? "none" : "=" + d.sid)) && (!ty || ty === d.type);
+      row.classList.toggle("hidden", !ok);
     });
     if (!active) fCount.textContent = "";
     else if (articles.length) fCount.textContent = shown + " of " + byRow.size + " highlights in " + visible + " of " + articles.length + " articles";
     else fCount.textContent = pagesShown + " of " + pageRows.length + " pages";
     var q = new URLSearchParams();
     if (sp) q.set("speaker", sp);
+    if (ty) q.set("type", ty);
     if (res) q.set("res", res);
     if (weak) q.set("review", "1");
     query = q.toString();
@@ -223,9 +231,9 @@
     }
     select.value = value;
   }
-  [fSpeaker, fRes, fWeak].forEach(function (el) { el.addEventListener("change", apply); });
+  [fSpeaker, fType, fRes, fWeak].forEach(function (el) { el.addEventListener("change", apply); });
   document.getElementById("f-clear").addEventListener("click", function () {
-    fSpeaker.value = ""; fRes.value = ""; fWeak.checked = false; apply();
+    fSpeaker.value = ""; fType.value = ""; fRes.value = ""; fWeak.checked = false; apply();
   });
   document.addEventListener("click", function (e) {
     var pick = e.target.closest ? e.target.closest("button.pick") : null;
@@ -233,9 +241,13 @@
     choose(fSpeaker, pick.dataset.pick);
     apply();
   });
+
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+
   var params = new URLSearchParams(window.location.search);
   choose(fSpeaker, params.get("speaker"));
+  choose(fType, params.get("type"));
   choose(fRes, params.get("res"));
   fWeak.checked = params.get("review") === "1";
-  if (fSpeaker.value || fRes.value || fWeak.checked) apply();
+  if (fSpeaker.value || fType.value || fRes.value || fWeak.checked) apply();
 })();
