@@ -617,6 +617,9 @@ fn long_reports_are_split_into_pages_with_an_index() {
         assert_eq!(doc.select(&sel(&format!("article#{anchor}"))).count(), 1);
     }
     assert!(index.select(&sel("select#f-speaker option")).count() > 10);
+    // The walk through the claims to review is on the pages, which hold the claims.
+    assert_eq!(index.select(&sel("#r-next")).count(), 0);
+    assert_eq!(docs[0].select(&sel("#r-next")).count(), 1);
     // Each listed speaker says which pages it is on, for the speaker filter of the index.
     for row in index.select(&sel("table.speakers tr[data-speaker]")) {
         let pages_of = row.value().attr("data-pages").expect("data-pages");

@@ -1,5 +1,5 @@
-//! The report's speakers: filters by identity and type, and colours distinct within an
-//! article.
+//! The report's speakers: filters by identity and type, colours distinct within an article,
+//! and the walk through the claims to review.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -208,4 +208,46 @@ fn one_identity_written_two_ways_is_one_speaker() {
         types,
         ["all types", "person · 5", "document · 1", "anonymous · 1"]
     );
+}
+
+#[test]
+fn review_control_walks_the_flagged_claims_in_text_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = samples_report(dir.path());
+    for (id, key) in [("r-prev", "p"), ("r-next", "n")] {
+        let button = doc
+            .select(&sel(&format!("button#{id}[type=button]")))
+            .next()
+            .unwrap_or_else(|| panic!("{id}"));
+        assert_eq!(button.value().attr("aria-keyshortcuts"), Some(key));
+        assert!(button
+            .value()
+            .attr("aria-label")
+            .unwrap()
+            .contains("claim to review"));
+        assert!(button.value().attr("disabled").is_none());
+    }
+    // The script walks the flagged claims in document order, which is text order: by article,
+    // then by start.
+    let flagged: Vec<(usize, usize)> = doc
+        .select(&sel(".claim.weak[data-row]"))
+        .map(|el| {
+            let article = article_of(el).value().attr("id").unwrap();
+            let start = el.value().attr("data-start").unwrap();
+            (article[1..].parse().unwrap(), start.parse().unwrap())
+        })
+        .collect();
+    assert!(flagged.len() > 3);
+    assert!(flagged.windows(2).all(|w| w[0] < w[1]), "{flagged:?}");
+    let pos = doc
+        .select(&sel("output#r-pos"))
+        .next()
+        .expect("the counter");
+    assert_eq!(pos.value().attr("aria-live"), Some("polite"));
+    assert_eq!(
+        pos.value().attr("data-total"),
+        Some(flagged.len().to_string().as_str())
+    );
+    let script: String = doc.select(&sel("script")).flat_map(|s| s.text()).collect();
+    assert!(script.contains("e.key === \"n\"") && script.contains("scrollIntoView"));
 }

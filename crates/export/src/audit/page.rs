@@ -92,7 +92,14 @@ impl Page<'_> {
         );
         head(&mut out, self.title, Kind::Articles);
         let ranked = index.ranked();
-        top(&mut out, self.title, &index, self.nav, &ranked);
+        top(
+            &mut out,
+            self.title,
+            &index,
+            self.nav,
+            &ranked,
+            Kind::Articles,
+        );
         out.push_str("<main>\n<section class=\"overview\">\n");
         articles_table(&mut out, &index);
         speakers_table(&mut out, &index, &ranked, false);
@@ -306,7 +313,7 @@ impl ReportIndex {
         head(&mut out, title, Kind::Index);
         let ranked = self.ranked();
         let listed = &ranked[..ranked.len().min(SPEAKERS_LISTED)];
-        top(&mut out, title, self, None, listed);
+        top(&mut out, title, self, None, listed, Kind::Index);
         out.push_str("<main>\n<section class=\"overview\">\n");
         self.pages_table(&mut out);
         speakers_table(&mut out, self, listed, true);
@@ -467,13 +474,15 @@ fn head(out: &mut String, title: &str, kind: Kind) {
     );
 }
 
-/// The sticky bar: title, summary, navigation, filters (listing `speakers`) and legend.
+/// The sticky bar: title, summary, navigation, filters (listing `speakers`), the way from
+/// one claim to review to the next (on a page of articles), and legend.
 fn top(
     out: &mut String,
     title: &str,
     index: &ReportIndex,
     nav: Option<&PageNav>,
     speakers: &[&Total],
+    kind: Kind,
 ) {
     out.push_str("<header class=\"top\">\n<div class=\"brand\">\n<h1>");
     text(out, title);
@@ -508,6 +517,9 @@ fn top(
         out.push_str("</span>");
         link(out, nav.next.as_ref(), "next →", "next");
         out.push_str("</nav>\n");
+    }
+    if kind == Kind::Articles {
+        review_nav(out, index.weak);
     }
     out.push_str("</div>\n");
 
@@ -570,7 +582,28 @@ fn top(
          <span class=\"lg-furniture\">set aside</span> · \
          hover or Tab to a claim for its details · click a speaker to filter",
     );
+    if kind == Kind::Articles {
+        out.push_str(" · <kbd>n</kbd> / <kbd>p</kbd>: next / previous claim to review");
+    }
     out.push_str("</p>\n</header>\n");
+}
+
+/// Buttons to the previous and next claim to review on the page (keys `p` and `n`), and
+/// where the last one moved to: "3 of 17". The script walks the flagged claims in text order,
+/// skipping those the filters hide.
+fn review_nav(out: &mut String, weak: usize) {
+    let off = if weak == 0 { " disabled" } else { "" };
+    w!(
+        out,
+        "<div class=\"review-nav\" role=\"group\" aria-label=\"claims to review\">\
+         <button type=\"button\" id=\"r-prev\" aria-keyshortcuts=\"p\" \
+         aria-label=\"previous claim to review (p)\" title=\"previous claim to review (p)\"{off}>\
+         ↑ previous</button>\
+         <output id=\"r-pos\" aria-live=\"polite\" data-total=\"{weak}\">{weak} to review</output>\
+         <button type=\"button\" id=\"r-next\" aria-keyshortcuts=\"n\" \
+         aria-label=\"next claim to review (n)\" title=\"next claim to review (n)\"{off}>\
+         next ↓</button></div>\n"
+    );
 }
 
 /// The index of a page's articles.

@@ -1,5 +1,5 @@
-// whosaid audit: details on hover or focus, and filters. Works offline; reads only data-
-// attributes and writes them with textContent, never as markup.
+// whosaid audit: details on hover or focus, filters, and a walk through the claims to review.
+// Works offline; reads only data- attributes and writes them with textContent, never as markup.
 (function () {
   "use strict";
   var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
@@ -135,7 +135,14 @@
   });
   document.addEventListener("focusin", function (e) {
     var c = claimOf(e.target);
-    if (c) show(c, c.head);
+    if (!c) return;
+    show(c, c.head);
+    // A claim to review reached with Tab counts as where the walk is.
+    var k = flagged.indexOf(c.head);
+    if (k >= 0) {
+      here = k;
+      counter();
+    }
   });
   document.addEventListener("focusout", hide);
   window.addEventListener("scroll", function () {
@@ -208,6 +215,7 @@
     if (res) q.set("res", res);
     if (weak) q.set("review", "1");
     query = q.toString();
+    counter();
   }
   // Links to the other pages carry the filters, added when followed (rewriting thousands of
   // links at each change would be slow).
@@ -242,7 +250,65 @@
     apply();
   });
 
-  document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+  // Claims to review, in text order: `n` and `p` (or the buttons) move to the next and
+  // previous one that the filters show, scroll it into view and show its details.
+  var flagged = heads.filter(function (h) { return h.classList.contains("weak"); });
+  var rPos = document.getElementById("r-pos");
+  var here = -1;
+  function shownNow(h) { return !h.classList.contains("off") && !h.closest("article.hidden"); }
+  function counter() {
+    if (!rPos) return;
+    var total = 0, before = 0;
+    flagged.forEach(function (h, k) {
+      if (!shownNow(h)) return;
+      total++;
+      if (k < here) before++;
+    });
+    var on = here >= 0 && shownNow(flagged[here]);
+    rPos.textContent = on ? (before + 1) + " of " + total : total + " to review";
+  }
+  function step(dir) {
+    var n = flagged.length;
+    if (!n) return;
+    // From the claim the reader is on, if any: the walk goes on from where they are.
+    var from = here;
+    var on = current && current.head;
+    if (on && flagged.indexOf(on) < 0) {
+      var after = flagged.findIndex(function (h) {
+        return on.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING;
+      });
+      from = after < 0 ? n : after;
+      if (dir > 0) from--;
+    } else if (on) {
+      from = flagged.indexOf(on);
+    } else if (from < 0 && dir < 0) {
+      from = n;
+    }
+    for (var i = 1; i <= n; i++) {
+      var k = ((from + dir * i) % n + n) % n;
+      if (!shownNow(flagged[k])) continue;
+      here = k;
+      var h = flagged[k];
+      h.scrollIntoView({ block: "center" });
+      ownScroll = window.scrollY;
+      stillMouse = true;
+      h.focus({ preventScroll: true });
+      counter();
+      return;
+    }
+  }
+  var rNext = document.getElementById("r-next"), rPrev = document.getElementById("r-prev");
+  if (rNext) rNext.addEventListener("click", function () { step(1); });
+  if (rPrev) rPrev.addEventListener("click", function () { step(-1); });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") return hide();
+    if (e.ctrlKey || e.metaKey || e.altKey || !rPos) return;
+    if (e.target.closest && e.target.closest("input, select, textarea, [contenteditable]")) return;
+    if (e.key === "n" || e.key === "p") {
+      e.preventDefault();
+      step(e.key === "n" ? 1 : -1);
+    }
+  });
 
   var params = new URLSearchParams(window.location.search);
   choose(fSpeaker, params.get("speaker"));
