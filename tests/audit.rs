@@ -9,6 +9,8 @@ use serde_json::Value;
 
 use crate::util::{arg, run, run_with_stdin, write};
 
+mod speakers;
+
 fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap_or_else(|e| panic!("selector {s:?}: {e:?}"))
 }
@@ -51,12 +53,28 @@ fn rows_of_jsonl(jsonl: &str) -> Vec<Row> {
         .collect()
 }
 
-fn extract_rows(paths: &[&str]) -> Vec<Row> {
+fn extract_jsonl(paths: &[&str]) -> String {
     let mut args = vec!["extract", "--format", "jsonl", "-q"];
     args.extend_from_slice(paths);
     let out = run(&args);
     assert_eq!(out.status, 0, "{}", out.stderr);
-    rows_of_jsonl(&out.stdout)
+    out.stdout
+}
+
+fn extract_rows(paths: &[&str]) -> Vec<Row> {
+    rows_of_jsonl(&extract_jsonl(paths))
+}
+
+/// Each claims row's claim id, speaker id and speaker type.
+fn identities_of_jsonl(jsonl: &str) -> Vec<(String, String, String)> {
+    jsonl
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("jsonl record");
+            let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            (s("claim_id"), s("speaker_id"), s("speaker_type"))
+        })
+        .collect()
 }
 
 /// Every highlighted claim of the documents: its head element's fields, and its text put
@@ -271,22 +289,26 @@ fn index_speakers_table_and_filters_exist() {
         let id = href.trim_start_matches('#');
         assert_eq!(doc.select(&sel(&format!("article#{id}"))).count(), 1);
     }
-    // Speakers table and speaker filter: every speaker of the CSV.
+    // Speakers table and speaker filter: every speaker of the CSV, by its identity.
     let options: Vec<String> = doc
         .select(&sel("select#f-speaker option"))
         .map(|o| o.value().attr("value").unwrap().to_string())
         .collect();
     let table: Vec<String> = doc
-        .select(&sel("table.speakers tr[data-speaker]"))
-        .map(|t| t.value().attr("data-speaker").unwrap().to_string())
+        .select(&sel("table.speakers tr[data-sid]"))
+        .map(|t| t.value().attr("data-sid").unwrap().to_string())
         .collect();
-    for r in rows.iter().filter(|r| !r.speaker.is_empty()) {
-        assert!(
-            options.contains(&format!("={}", r.speaker)),
-            "{}",
-            r.speaker
-        );
-        assert!(table.contains(&r.speaker), "{}", r.speaker);
+    let identities = identities_of_jsonl(&extract_jsonl(&["data/samples"]));
+    assert!(
+        identities
+            .iter()
+            .filter(|(_, id, _)| !id.is_empty())
+            .count()
+            > 50
+    );
+    for (_, id, _) in identities.iter().filter(|(_, id, _)| !id.is_empty()) {
+        assert!(options.contains(&format!("={id}")), "{id}");
+        assert!(table.contains(id), "{id}");
     }
     // Resolution filter: every resolution of the CSV.
     let resolutions: Vec<String> = doc
@@ -595,6 +617,9 @@ fn long_reports_are_split_into_pages_with_an_index() {
         assert_eq!(doc.select(&sel(&format!("article#{anchor}"))).count(), 1);
     }
     assert!(index.select(&sel("select#f-speaker option")).count() > 10);
+    // The walk through the claims to review is on the pages, which hold the claims.
+    assert_eq!(index.select(&sel("#r-next")).count(), 0);
+    assert_eq!(docs[0].select(&sel("#r-next")).count(), 1);
     // Each listed speaker says which pages it is on, for the speaker filter of the index.
     for row in index.select(&sel("table.speakers tr[data-speaker]")) {
         let pages_of = row.value().attr("data-pages").expect("data-pages");

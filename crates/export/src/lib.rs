@@ -36,8 +36,8 @@ mod speakers;
 mod writer;
 
 pub use audit::{
-    speaker_hue, AuditArticle, AuditClaim, Block, Page, PageNav, ReportIndex, Weakness,
-    FAR_PARAGRAPHS, SPEAKERS_LISTED,
+    AuditArticle, AuditClaim, Block, Page, PageNav, ReportIndex, Weakness, FAR_PARAGRAPHS,
+    SPEAKERS_LISTED,
 };
 pub use identity::speaker_id;
 pub use read::{read_claims, ClaimsByArticle, ReadError};

@@ -11,15 +11,18 @@
 //! All article text and every field goes through HTML escaping; the script reads the fields
 //! from `data-` attributes and shows them with `textContent`, never as markup.
 
+mod article;
 mod nest;
 mod page;
+mod who;
 
 use whosaid_core::{Article, Attribution, FurnitureKind, Paragraph, Span};
 
 pub use page::{Page, PageNav, ReportIndex, SPEAKERS_LISTED};
 
 use crate::sanitize::unneutralise;
-use crate::{Record, SpeakerRow};
+use crate::Record;
+use who::{who, Cast};
 
 /// A pronoun whose antecedent is more than this many body paragraphs back is flagged.
 pub const FAR_PARAGRAPHS: usize = 2;
@@ -177,10 +180,9 @@ impl AuditArticle {
         }
     }
 
-    /// The speakers table rows of this article.
-    pub fn speakers(&self) -> Vec<SpeakerRow> {
-        let records: Vec<Record> = self.claims.iter().map(|c| c.record.clone()).collect();
-        SpeakerRow::from_records(&records)
+    /// The article's speakers, one per identity, with their colours.
+    pub(crate) fn cast(&self) -> Cast {
+        Cast::new(self.claims.iter().map(|c| &c.record))
     }
 }
 
@@ -247,7 +249,7 @@ fn weakness(
     bytes: &CharBytes,
     blocks: &[Block],
 ) -> Option<Weakness> {
-    if record.speaker.is_empty() || record.resolution == "none" {
+    if who(record).is_none() || record.resolution == "none" {
         return Some(Weakness::Unresolved);
     }
     match record.resolution {
@@ -298,17 +300,33 @@ fn pronoun_weakness(
     }
 }
 
-/// The hue (0..360) of a speaker's colour: a fixed hash of the name, so a speaker has the
-/// same colour on every page and in every run.
-pub fn speaker_hue(name: &str) -> u32 {
-    // FNV-1a, 32 bits: stable across platforms and Rust versions, unlike std's hasher.
-    let mut hash: u32 = 0x811c_9dc5;
-    for byte in name.bytes() {
-        hash ^= u32::from(byte);
-        hash = hash.wrapping_mul(0x0100_0193);
+/// A claim row of article `a` with an empty span, said by `speaker` (a person, unless
+/// empty), every other field empty: for the tests of the report's modules.
+#[cfg(test)]
+pub(crate) fn test_record(speaker: &str) -> Record<'static> {
+    Record {
+        article_id: "a".into(),
+        claim_id: "a#1".into(),
+        kind: "direct",
+        quote: "".into(),
+        start: 0,
+        end: 0,
+        speaker: speaker.to_string().into(),
+        speaker_type: if speaker.is_empty() { "" } else { "person" },
+        speaker_id: "".into(),
+        title: "".into(),
+        role: "".into(),
+        organisation: "".into(),
+        outlet: "".into(),
+        cue: "".into(),
+        speaker_mention: "".into(),
+        speaker_start: None,
+        speaker_end: None,
+        cue_start: None,
+        cue_end: None,
+        resolution: "explicit",
+        rule: "".into(),
     }
-    // Spread nearby hashes apart: hues of similar names should not be neighbours.
-    (hash.wrapping_mul(2_654_435_761) >> 16) % 360
 }
 
 #[cfg(test)]
@@ -322,27 +340,10 @@ mod tests {
         mention: Option<(usize, usize)>,
     ) -> Record<'static> {
         Record {
-            article_id: "a".into(),
-            claim_id: "a#1".into(),
-            kind: "direct",
-            quote: "".into(),
-            start: 0,
-            end: 0,
-            speaker: speaker.to_string().into(),
-            speaker_type: if speaker.is_empty() { "" } else { "person" },
-            speaker_id: "".into(),
-            title: "".into(),
-            role: "".into(),
-            organisation: "".into(),
-            outlet: "".into(),
-            cue: "".into(),
-            speaker_mention: "".into(),
+            resolution,
             speaker_start: mention.map(|m| m.0),
             speaker_end: mention.map(|m| m.1),
-            cue_start: None,
-            cue_end: None,
-            resolution,
-            rule: "".into(),
+            ..test_record(speaker)
         }
     }
 
@@ -458,16 +459,5 @@ mod tests {
         assert_eq!(a.problems.len(), 2, "{:?}", a.problems);
         assert!(a.problems[0].contains("not its quote"));
         assert!(a.problems[1].contains("outside the text"));
-    }
-
-    #[test]
-    fn hues_are_stable_and_spread() {
-        assert_eq!(speaker_hue("Ann Lee"), speaker_hue("Ann Lee"));
-        let hues: std::collections::HashSet<u32> = ["Ann Lee", "Bo Chen", "officials", "AFP"]
-            .iter()
-            .map(|n| speaker_hue(n))
-            .collect();
-        assert_eq!(hues.len(), 4);
-        assert!(hues.iter().all(|&h| h < 360));
     }
 }

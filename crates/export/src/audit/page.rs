@@ -1,14 +1,15 @@
 //! The HTML of report pages and of the index page.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use html_escape::{encode_double_quoted_attribute_to_string, encode_text_to_string};
 
-use super::nest::{self, Item, Markup, Region};
-use super::{speaker_hue, AuditArticle, AuditClaim, CharBytes};
-use crate::Record;
+use super::article::render_article;
+use super::who::{kind_of, type_index, who, TYPES};
+use super::AuditArticle;
 
 const CSS: &str = include_str!("report.css");
 const JS: &str = include_str!("report.js");
@@ -30,14 +31,15 @@ macro_rules! w {
         let _ = write!($out, $($arg)*);
     }};
 }
+pub(super) use w;
 
 /// Escapes text content.
-fn text(out: &mut String, s: &str) {
+pub(super) fn text(out: &mut String, s: &str) {
     encode_text_to_string(s, out);
 }
 
 /// Writes ` name="value"` with the value escaped.
-fn attr(out: &mut String, name: &str, value: &str) {
+pub(super) fn attr(out: &mut String, name: &str, value: &str) {
     out.push(' ');
     out.push_str(name);
     out.push_str("=\"");
@@ -88,9 +90,16 @@ impl Page<'_> {
                     .map(|a| a.text.len() * 3)
                     .sum::<usize>(),
         );
-        head(&mut out, self.title, "page");
+        head(&mut out, self.title, Kind::Articles);
         let ranked = index.ranked();
-        top(&mut out, self.title, &index, self.nav, &ranked);
+        top(
+            &mut out,
+            self.title,
+            &index,
+            self.nav,
+            &ranked,
+            Kind::Articles,
+        );
         out.push_str("<main>\n<section class=\"overview\">\n");
         articles_table(&mut out, &index);
         speakers_table(&mut out, &index, &ranked, false);
@@ -129,16 +138,21 @@ struct Entry {
     weak: usize,
     unresolved: usize,
     set_aside: usize,
+    /// The speakers' keys.
     speakers: Vec<String>,
     resolutions: Vec<&'static str>,
+    /// The [`TYPES`] of its claims.
+    types: Vec<&'static str>,
 }
 
-/// One speaker's totals across articles.
+/// One speaker's totals across articles: one identity (a `speaker_id`), however written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Total {
-    name: String,
-    /// Title, role and organisation: each value seen with the number of articles that gave
-    /// it, in first-seen order; the table shows the most frequent.
+    key: String,
+    kind: &'static str,
+    /// Names, title, role and organisation: each value seen with the number of articles
+    /// that gave it, in first-seen order; the table shows the most frequent.
+    names: Vec<(String, usize)>,
     title: Vec<(String, usize)>,
     role: Vec<(String, usize)>,
     organisation: Vec<(String, usize)>,
@@ -161,11 +175,13 @@ pub const SPEAKERS_LISTED: usize = 500;
 pub struct ReportIndex {
     entries: Vec<Entry>,
     totals: Vec<Total>,
-    by_name: HashMap<String, usize>,
+    by_key: HashMap<String, usize>,
     /// Claims (distinct claim ids) without a speaker.
     unresolved: usize,
     /// Rows by resolution, in [`RESOLUTIONS`] order.
     resolutions: [usize; RESOLUTIONS.len()],
+    /// Claims (distinct claim ids) by speaker type, in [`TYPES`] order.
+    types: [usize; TYPES.len()],
     claims: usize,
     weak: usize,
 }
@@ -179,11 +195,12 @@ impl ReportIndex {
     /// Adds article number `number` (1-based, across the report), found in the page file
     /// `page` (empty: on the same page).
     pub fn add(&mut self, article: &AuditArticle, page: &str, number: usize) {
-        let speakers = article.speakers();
-        let mut weak_by_speaker: HashMap<&str, usize> = HashMap::new();
+        let cast = article.cast();
+        let mut weak_by_speaker: HashMap<Cow<str>, usize> = HashMap::new();
         let mut resolutions = [false; RESOLUTIONS.len()];
-        let mut unresolved_ids: Vec<&str> = Vec::new();
-        let mut all_ids: Vec<&str> = Vec::new();
+        let mut types = [0; TYPES.len()];
+        // The pieces of a claim split by its cue share its id and its speaker.
+        let mut ids: HashSet<&str> = HashSet::new();
         let mut weak = 0;
         for c in &article.claims {
             let r = &c.record;
@@ -193,19 +210,19 @@ impl ReportIndex {
             }
             if c.weak.is_some() {
                 weak += 1;
-                *weak_by_speaker.entry(&r.speaker).or_default() += 1;
+                let key = who(r).map_or(Cow::Borrowed(""), |w| w.key);
+                *weak_by_speaker.entry(key).or_default() += 1;
             }
-            if !all_ids.contains(&r.claim_id.as_ref()) {
-                all_ids.push(&r.claim_id);
-            }
-            if r.speaker.is_empty() && !unresolved_ids.contains(&r.claim_id.as_ref()) {
-                unresolved_ids.push(&r.claim_id);
+            if ids.insert(&r.claim_id) {
+                types[type_index(kind_of(r))] += 1;
             }
         }
-        for row in &speakers {
-            let k = *self.by_name.entry(row.speaker.clone()).or_insert_with(|| {
+        for s in &cast.speakers {
+            let k = *self.by_key.entry(s.key.clone()).or_insert_with(|| {
                 self.totals.push(Total {
-                    name: row.speaker.clone(),
+                    key: s.key.clone(),
+                    kind: s.kind,
+                    names: Vec::new(),
                     title: Vec::new(),
                     role: Vec::new(),
                     organisation: Vec::new(),
@@ -219,7 +236,9 @@ impl ReportIndex {
                 self.totals.len() - 1
             });
             let t = &mut self.totals[k];
+            let row = &s.row;
             for (values, value) in [
+                (&mut t.names, &s.name),
                 (&mut t.title, &row.title),
                 (&mut t.role, &row.role),
                 (&mut t.organisation, &row.organisation),
@@ -236,36 +255,43 @@ impl ReportIndex {
             t.claims += row.claims;
             t.direct += row.direct;
             t.indirect += row.indirect;
-            t.weak += weak_by_speaker
-                .get(row.speaker.as_str())
-                .copied()
-                .unwrap_or(0);
+            t.weak += weak_by_speaker.get(s.key.as_str()).copied().unwrap_or(0);
             if t.pages.last().map(String::as_str) != Some(page) {
                 t.pages.push(page.to_string());
             }
         }
-        self.unresolved += unresolved_ids.len();
-        self.claims += all_ids.len();
+        let unresolved = types[type_index("none")];
+        for (all, n) in self.types.iter_mut().zip(types) {
+            *all += n;
+        }
+        self.unresolved += unresolved;
+        self.claims += ids.len();
         self.weak += weak;
         self.entries.push(Entry {
             number,
             id: article.id.clone(),
             page: page.to_string(),
             outlet: article.outlet.clone().unwrap_or_default(),
-            claims: all_ids.len(),
+            claims: ids.len(),
             weak,
-            unresolved: unresolved_ids.len(),
+            unresolved,
             set_aside: article
                 .blocks
                 .iter()
                 .filter(|b| b.furniture.is_some())
                 .count(),
-            speakers: speakers.into_iter().map(|r| r.speaker).collect(),
+            speakers: cast.speakers.into_iter().map(|s| s.key).collect(),
             resolutions: RESOLUTIONS
                 .iter()
                 .zip(resolutions)
                 .filter(|(_, present)| *present)
                 .map(|(r, _)| *r)
+                .collect(),
+            types: TYPES
+                .iter()
+                .zip(types)
+                .filter(|(_, n)| *n > 0)
+                .map(|(t, _)| *t)
                 .collect(),
         });
     }
@@ -284,10 +310,10 @@ impl ReportIndex {
     /// and the [`SPEAKERS_LISTED`] speakers with most claims.
     pub fn render(&self, title: &str) -> String {
         let mut out = String::with_capacity(64 * 1024 + self.entries.len() * 120);
-        head(&mut out, title, "index");
+        head(&mut out, title, Kind::Index);
         let ranked = self.ranked();
         let listed = &ranked[..ranked.len().min(SPEAKERS_LISTED)];
-        top(&mut out, title, self, None, listed);
+        top(&mut out, title, self, None, listed, Kind::Index);
         out.push_str("<main>\n<section class=\"overview\">\n");
         self.pages_table(&mut out);
         speakers_table(&mut out, self, listed, true);
@@ -306,10 +332,15 @@ impl ReportIndex {
         out.flush()
     }
 
-    /// Speakers by claims (most first), then name.
+    /// Speakers by claims (most first), then name and identity.
     fn ranked(&self) -> Vec<&Total> {
         let mut totals: Vec<&Total> = self.totals.iter().collect();
-        totals.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.name.cmp(&b.name)));
+        totals.sort_by(|a, b| {
+            b.claims
+                .cmp(&a.claims)
+                .then_with(|| a.name().cmp(b.name()))
+                .then_with(|| a.key.cmp(&b.key))
+        });
         totals
     }
 
@@ -343,6 +374,10 @@ impl ReportIndex {
             out.push_str("<tr");
             attr(out, "data-href", &first.page);
             attr(out, "data-res", &res.join(" "));
+            let mut types: Vec<&str> = group.iter().flat_map(|e| e.types.iter().copied()).collect();
+            types.sort_unstable_by_key(|t| type_index(t));
+            types.dedup();
+            attr(out, "data-types", &types.join(" "));
             w!(
                 out,
                 " data-weak=\"{weak}\" data-none=\"{}\"><td class=\"name\"><a",
@@ -384,6 +419,13 @@ impl ReportIndex {
     }
 }
 
+impl Total {
+    /// The name most articles give.
+    fn name(&self) -> &str {
+        most_frequent(&self.names).unwrap_or(&self.key)
+    }
+}
+
 /// The value given most often; of equally frequent ones, the first seen.
 fn most_frequent(values: &[(String, usize)]) -> Option<&str> {
     let mut best: Option<&(String, usize)> = None;
@@ -395,11 +437,28 @@ fn most_frequent(values: &[(String, usize)]) -> Option<&str> {
     best.map(|(v, _)| v.as_str())
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn head(out: &mut String, title: &str, kind: &str) {
+/// A page of articles, or the index page of a report split into several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Articles,
+    Index,
+}
+
+impl Kind {
+    /// The `<body>` class.
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Articles => "page",
+            Kind::Index => "index",
+        }
+    }
+}
+
+fn head(out: &mut String, title: &str, kind: Kind) {
     out.push_str(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -408,16 +467,22 @@ fn head(out: &mut String, title: &str, kind: &str) {
     text(out, title);
     out.push_str("</title>\n<style>\n");
     out.push_str(CSS);
-    w!(out, "</style>\n</head>\n<body class=\"{kind}\">\n");
+    w!(
+        out,
+        "</style>\n</head>\n<body class=\"{}\">\n",
+        kind.as_str()
+    );
 }
 
-/// The sticky bar: title, summary, navigation, filters (listing `speakers`) and legend.
+/// The sticky bar: title, summary, navigation, filters (listing `speakers`), the way from
+/// one claim to review to the next (on a page of articles), and legend.
 fn top(
     out: &mut String,
     title: &str,
     index: &ReportIndex,
     nav: Option<&PageNav>,
     speakers: &[&Total],
+    kind: Kind,
 ) {
     out.push_str("<header class=\"top\">\n<div class=\"brand\">\n<h1>");
     text(out, title);
@@ -453,6 +518,9 @@ fn top(
         link(out, nav.next.as_ref(), "next →", "next");
         out.push_str("</nav>\n");
     }
+    if kind == Kind::Articles {
+        review_nav(out, index.weak);
+    }
     out.push_str("</div>\n");
 
     out.push_str(
@@ -468,10 +536,26 @@ fn top(
     }
     for t in speakers {
         out.push_str("<option");
-        attr(out, "value", &format!("={}", t.name));
+        attr(out, "value", &format!("={}", t.key));
+        attr(out, "data-type", t.kind);
         out.push('>');
-        text(out, &t.name);
-        w!(out, " · {}</option>\n", t.claims);
+        text(out, t.name());
+        w!(out, " · {} · {}</option>\n", t.kind, t.claims);
+    }
+    out.push_str(
+        "</select></label>\n<label>Type <select id=\"f-type\">\n\
+         <option value=\"\">all types</option>\n",
+    );
+    for (name, n) in TYPES.iter().zip(index.types) {
+        // "untyped" only names claims CSVs written before the column existed.
+        match (*name, n) {
+            ("untyped", 0) => {}
+            (_, 0) => w!(
+                out,
+                "<option value=\"{name}\" disabled>{name} · 0</option>\n"
+            ),
+            _ => w!(out, "<option value=\"{name}\">{name} · {n}</option>\n"),
+        }
     }
     out.push_str(
         "</select></label>\n<label>Resolution <select id=\"f-res\">\n\
@@ -486,17 +570,39 @@ fn top(
         out,
         "</select></label>\n<label class=\"review\"><input type=\"checkbox\" id=\"f-weak\"> \
          needs review only · {}</label>\n\
-         <button type=\"button\" id=\"f-clear\">clear</button>\n\
-         <output id=\"f-count\" aria-live=\"polite\"></output>\n</form>\n",
+         <button type=\"button\" id=\"f-clear\">clear</button>\n",
         index.weak
     );
+    out.push_str("<output id=\"f-count\" aria-live=\"polite\"></output>\n</form>\n");
     out.push_str(
         "<p class=\"legend\"><span class=\"lg-claim\">claim</span> coloured by speaker · \
          <span class=\"lg-mention\">speaker mention</span> · <span class=\"lg-cue\">cue</span> · \
          <span class=\"lg-weak\">needs review</span> · \
          <span class=\"lg-none\">no speaker</span> · \
          <span class=\"lg-furniture\">set aside</span> · \
-         hover or Tab to a claim for its details · click a speaker to filter</p>\n</header>\n",
+         hover or Tab to a claim for its details · click a speaker to filter",
+    );
+    if kind == Kind::Articles {
+        out.push_str(" · <kbd>n</kbd> / <kbd>p</kbd>: next / previous claim to review");
+    }
+    out.push_str("</p>\n</header>\n");
+}
+
+/// Buttons to the previous and next claim to review on the page (keys `p` and `n`), and
+/// where the last one moved to: "3 of 17". The script walks the flagged claims in text order,
+/// skipping those the filters hide.
+fn review_nav(out: &mut String, weak: usize) {
+    let off = if weak == 0 { " disabled" } else { "" };
+    w!(
+        out,
+        "<div class=\"review-nav\" role=\"group\" aria-label=\"claims to review\">\
+         <button type=\"button\" id=\"r-prev\" aria-keyshortcuts=\"p\" \
+         aria-label=\"previous claim to review (p)\" title=\"previous claim to review (p)\"{off}>\
+         ↑ previous</button>\
+         <output id=\"r-pos\" aria-live=\"polite\" data-total=\"{weak}\">{weak} to review</output>\
+         <button type=\"button\" id=\"r-next\" aria-keyshortcuts=\"n\" \
+         aria-label=\"next claim to review (n)\" title=\"next claim to review (n)\"{off}>\
+         next ↓</button></div>\n"
     );
 }
 
@@ -545,7 +651,7 @@ fn speakers_table(out: &mut String, index: &ReportIndex, listed: &[&Total], with
     w!(
         out,
         "<details class=\"speakers\" open>\n<summary>Speakers ({all}{})</summary>\n<div class=\"scroll\">\
-         <table class=\"speakers\">\n<thead><tr><th>speaker</th><th>title · role · organisation</th>\
+         <table class=\"speakers\">\n<thead><tr><th>speaker</th><th>type</th><th>title · role · organisation</th>\
          <th class=\"n\">articles</th><th class=\"n\">claims</th><th class=\"n\">direct</th>\
          <th class=\"n\">mixed</th><th class=\"n\">indirect</th><th class=\"n\">to review</th></tr></thead>\n<tbody>\n",
         if listed.len() < all {
@@ -556,24 +662,25 @@ fn speakers_table(out: &mut String, index: &ReportIndex, listed: &[&Total], with
     );
     for t in listed {
         out.push_str("<tr");
-        attr(out, "data-speaker", &t.name);
+        attr(out, "data-sid", &t.key);
+        attr(out, "data-speaker", t.name());
+        attr(out, "data-type", t.kind);
         if with_pages {
             attr(out, "data-pages", &t.pages.join(" "));
         }
-        w!(
-            out,
-            "><td class=\"name\"><button type=\"button\" class=\"pick\" style=\"--h:{}\"",
-            speaker_hue(&t.name)
-        );
-        attr(out, "data-pick", &format!("={}", t.name));
+        // Colours are given per article: across articles a speaker has none.
+        out.push_str("><td class=\"name\"><button type=\"button\" class=\"pick plain\"");
+        attr(out, "data-pick", &format!("={}", t.key));
+        attr(out, "title", &t.key);
         out.push('>');
-        text(out, &t.name);
+        text(out, t.name());
+        w!(out, "</button></td><td class=\"type\">{}", t.kind);
         let who: Vec<&str> = [&t.title, &t.role, &t.organisation]
             .into_iter()
             .filter_map(|values| most_frequent(values))
             .collect();
         let who = who.join(" · ");
-        out.push_str("</button></td><td class=\"who\"><div");
+        out.push_str("</td><td class=\"who\"><div");
         // Long roles are cut to two lines; the whole shows on hover.
         if who.chars().count() > 60 {
             attr(out, "title", &who);
@@ -596,8 +703,8 @@ fn speakers_table(out: &mut String, index: &ReportIndex, listed: &[&Total], with
     if index.unresolved > 0 {
         w!(
             out,
-            "<tr class=\"nospeaker\"><td class=\"name\"><button type=\"button\" class=\"pick none\" data-pick=\"none\">(no speaker)</button></td>\
-             <td></td><td></td><td class=\"n\">{}</td><td></td><td></td><td></td><td class=\"n warn\">{}</td></tr>\n",
+            "<tr class=\"nospeaker\" data-type=\"none\"><td class=\"name\"><button type=\"button\" class=\"pick none\" data-pick=\"none\">(no speaker)</button></td>\
+             <td class=\"type\">none</td><td></td><td></td><td class=\"n\">{}</td><td></td><td></td><td></td><td class=\"n warn\">{}</td></tr>\n",
             index.unresolved, index.unresolved
         );
     }
@@ -617,311 +724,4 @@ fn tail(out: &mut String) {
     out.push_str("<div id=\"tip\" role=\"tooltip\" hidden></div>\n<script>\n");
     out.push_str(JS);
     out.push_str("</script>\n</body>\n</html>\n");
-}
-
-/// Formats a resolution chain: `"he" -> "al-Mansour" -> "Sheikh Qasim al-Mansour"`.
-fn chain(links: &[String]) -> String {
-    links
-        .iter()
-        .map(|l| format!("\"{}\"", l.split_whitespace().collect::<Vec<_>>().join(" ")))
-        .collect::<Vec<_>>()
-        .join(" -> ")
-}
-
-/// A speaker mention or a cue, shared by the claims whose it is.
-struct Mark {
-    mention: bool,
-    claims: Vec<usize>,
-}
-
-/// Renders one article: header, text with highlights, and any claim that did not fit.
-fn render_article(out: &mut String, article: &AuditArticle, number: usize) {
-    let anchor = format!("a{number}");
-    let bytes = CharBytes::new(&article.text);
-    let row = |k: usize| format!("{anchor}-{}", k + 1);
-
-    // Claims first (rank 0: outside marks that start with them), then marks, deduplicated.
-    let mut items = Vec::new();
-    let mut unplaced = Vec::new();
-    let mut marks: Vec<Mark> = Vec::new();
-    let mut mark_at: HashMap<(bool, usize, usize), usize> = HashMap::new();
-    for (k, c) in article.claims.iter().enumerate() {
-        let r = &c.record;
-        let Some(span) = bytes.span(r.start, r.end) else {
-            unplaced.push(k);
-            continue;
-        };
-        items.push(Item {
-            span,
-            rank: 0,
-            id: k,
-        });
-        for (mention, s, e) in [
-            (true, r.speaker_start, r.speaker_end),
-            (false, r.cue_start, r.cue_end),
-        ] {
-            let Some(span) = bytes.opt_span(s, e) else {
-                continue;
-            };
-            let m = *mark_at
-                .entry((mention, span.start, span.end))
-                .or_insert_with(|| {
-                    marks.push(Mark {
-                        mention,
-                        claims: Vec::new(),
-                    });
-                    items.push(Item {
-                        span,
-                        rank: 1,
-                        id: article.claims.len() + marks.len() - 1,
-                    });
-                    marks.len() - 1
-                });
-            marks[m].claims.push(k);
-        }
-    }
-
-    out.push_str("<article class=\"doc\"");
-    attr(out, "id", &anchor);
-    attr(out, "data-id", &article.id);
-    if article.claims.iter().all(|c| c.chain.is_empty()) && !article.claims.is_empty() {
-        attr(out, "data-chains", "unknown");
-    }
-    out.push_str(">\n<header><h2><span class=\"num\">");
-    w!(out, "{number}</span> ");
-    text(out, &article.id);
-    out.push_str("</h2>");
-    if let Some(title) = &article.title {
-        out.push_str("<p class=\"headline\">");
-        text(out, title);
-        out.push_str("</p>");
-    }
-    let weak = article.claims.iter().filter(|c| c.weak.is_some()).count();
-    let set_aside = article
-        .blocks
-        .iter()
-        .filter(|b| b.furniture.is_some())
-        .count();
-    let mut ids: Vec<&str> = article
-        .claims
-        .iter()
-        .map(|c| c.record.claim_id.as_ref())
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let speakers = article.speakers();
-    out.push_str("<p class=\"meta\">");
-    if let Some(outlet) = &article.outlet {
-        text(out, outlet);
-        out.push_str(" · ");
-    }
-    w!(
-        out,
-        "{} · {} · <span class=\"{}\">{weak} to review</span> · {} set aside</p></header>\n",
-        plural(ids.len(), "claim", "claims"),
-        plural(speakers.len(), "speaker", "speakers"),
-        if weak > 0 { "warn" } else { "ok" },
-        plural(set_aside, "paragraph", "paragraphs"),
-    );
-    if !article.problems.is_empty() {
-        out.push_str("<ul class=\"problems\">\n");
-        for p in &article.problems {
-            out.push_str("<li>");
-            text(out, p);
-            out.push_str("</li>\n");
-        }
-        out.push_str("</ul>\n");
-    }
-
-    out.push_str("<div class=\"doc-body\">\n<div class=\"text\">\n");
-    let spans: Vec<_> = article.blocks.iter().map(|b| b.span).collect();
-    let regions = nest::regions(article.text.len(), &spans);
-    let mut markup = ArticleMarkup {
-        article,
-        marks: &marks,
-        row: &row,
-    };
-    nest::render(out, &article.text, &regions, &items, &mut markup);
-    out.push_str("\n</div>\n");
-    cast(out, article, &speakers);
-    out.push_str("</div>\n");
-
-    if !unplaced.is_empty() {
-        out.push_str(
-            "<p class=\"unplaced-note\">Claims whose offsets lie outside this text:</p>\n\
-             <ul class=\"unplaced\">\n",
-        );
-        for k in unplaced {
-            out.push_str("<li>");
-            markup.open(out, k, true);
-            text(out, &article.claims[k].record.quote);
-            markup.close(out, k);
-            w!(
-                out,
-                " <span class=\"where\">characters {}..{}</span></li>\n",
-                article.claims[k].record.start,
-                article.claims[k].record.end
-            );
-        }
-        out.push_str("</ul>\n");
-    }
-    out.push_str("</article>\n");
-}
-
-/// The article's speakers beside its text: colour, name and claims, each a filter button.
-fn cast(out: &mut String, article: &AuditArticle, speakers: &[crate::SpeakerRow]) {
-    out.push_str("<aside class=\"cast\">\n<h3>Speakers in this article</h3>\n<ul>\n");
-    for row in speakers {
-        w!(
-            out,
-            "<li><button type=\"button\" class=\"pick\" style=\"--h:{}\"",
-            speaker_hue(&row.speaker)
-        );
-        attr(out, "data-pick", &format!("={}", row.speaker));
-        out.push('>');
-        text(out, &row.speaker);
-        w!(
-            out,
-            "</button><span class=\"count\">{}</span></li>\n",
-            row.claims
-        );
-    }
-    let mut none: Vec<&str> = article
-        .claims
-        .iter()
-        .filter(|c| c.record.speaker.is_empty())
-        .map(|c| c.record.claim_id.as_ref())
-        .collect();
-    none.dedup();
-    if !none.is_empty() {
-        w!(
-            out,
-            "<li><button type=\"button\" class=\"pick none\" data-pick=\"none\">(no speaker)</button>\
-             <span class=\"count\">{}</span></li>\n",
-            none.len()
-        );
-    }
-    out.push_str("</ul>\n</aside>\n");
-}
-
-struct ArticleMarkup<'a, F: Fn(usize) -> String> {
-    article: &'a AuditArticle,
-    marks: &'a [Mark],
-    row: &'a F,
-}
-
-impl<F: Fn(usize) -> String> ArticleMarkup<'_, F> {
-    fn hue(&self, out: &mut String, record: &Record) {
-        if !record.speaker.is_empty() {
-            w!(out, " style=\"--h:{}\"", speaker_hue(&record.speaker));
-        }
-    }
-
-    fn claim_head(&self, out: &mut String, k: usize, c: &AuditClaim) {
-        let r = &c.record;
-        out.push_str("<span class=\"claim");
-        if r.speaker.is_empty() {
-            out.push_str(" nospeaker");
-        }
-        if c.weak.is_some() {
-            out.push_str(" weak");
-        }
-        out.push_str("\" tabindex=\"0\"");
-        attr(out, "data-row", &(self.row)(k));
-        attr(out, "data-claim-id", &r.claim_id);
-        attr(out, "data-speaker", &r.speaker);
-        for (name, value) in [
-            ("data-title", &r.title),
-            ("data-role", &r.role),
-            ("data-org", &r.organisation),
-            ("data-outlet", &r.outlet),
-            ("data-cue", &r.cue),
-            ("data-mention", &r.speaker_mention),
-        ] {
-            if !value.is_empty() {
-                attr(out, name, value);
-            }
-        }
-        attr(out, "data-kind", r.kind);
-        attr(out, "data-res", r.resolution);
-        attr(out, "data-rule", &r.rule);
-        if !c.chain.is_empty() {
-            attr(out, "data-chain", &chain(&c.chain));
-        }
-        w!(out, " data-start=\"{}\" data-end=\"{}\"", r.start, r.end);
-        if let Some(weak) = c.weak {
-            attr(out, "data-weak", weak.as_str());
-            attr(out, "data-why", weak.explain());
-        }
-        self.hue(out, r);
-        out.push('>');
-    }
-}
-
-impl<F: Fn(usize) -> String> Markup for ArticleMarkup<'_, F> {
-    fn open(&mut self, out: &mut String, id: usize, head: bool) {
-        let claims = &self.article.claims;
-        if let Some(c) = claims.get(id) {
-            if head {
-                self.claim_head(out, id, c);
-            } else {
-                out.push_str("<span class=\"claim cont");
-                if c.record.speaker.is_empty() {
-                    out.push_str(" nospeaker");
-                }
-                out.push('"');
-                attr(out, "data-cont", &(self.row)(id));
-                self.hue(out, &c.record);
-                out.push('>');
-            }
-            return;
-        }
-        let mark = &self.marks[id - claims.len()];
-        w!(
-            out,
-            "<span class=\"{}\"",
-            if mark.mention { "mention" } else { "cue" }
-        );
-        let rows: Vec<String> = mark.claims.iter().map(|&k| (self.row)(k)).collect();
-        attr(out, "data-for", &rows.join(" "));
-        if mark.mention {
-            self.hue(out, &claims[mark.claims[0]].record);
-        }
-        out.push('>');
-    }
-
-    fn close(&mut self, out: &mut String, _: usize) {
-        out.push_str("</span>");
-    }
-
-    fn open_region(&mut self, out: &mut String, region: &Region, text: &str) {
-        match region.paragraph {
-            Some(p) => match self.article.blocks[p].furniture {
-                Some(kind) => w!(
-                    out,
-                    "<p class=\"para furniture\" data-furniture=\"{}\">",
-                    kind.as_str()
-                ),
-                None => out.push_str("<p class=\"para\">"),
-            },
-            None if is_blank(&text[region.range.clone()]) => {}
-            None => out.push_str("<div class=\"gap\">"),
-        }
-    }
-
-    fn close_region(&mut self, out: &mut String, region: &Region, text: &str) {
-        match region.paragraph {
-            Some(_) => out.push_str("</p>\n"),
-            None if is_blank(&text[region.range.clone()]) => {}
-            None => out.push_str("</div>\n"),
-        }
-    }
-
-    fn text(&mut self, out: &mut String, s: &str) {
-        text(out, s);
-    }
-}
-
-fn is_blank(s: &str) -> bool {
-    s.chars().all(char::is_whitespace)
 }
