@@ -3,8 +3,8 @@
 //! A [`Record`] is one row of the claims table: every span converted from bytes to character
 //! offsets, so that Python's `text[start:end]` equals the quote. A [`RecordWriter`] writes
 //! records as CSV (header first, fields [neutralised](neutralise) against spreadsheet formula
-//! injection unless turned off) or as JSON lines (never altered); [`read_claims`] reads such a
-//! CSV back into records.
+//! injection unless turned off) or as JSON lines (never altered); [`read_claims`] and
+//! [`ClaimsReader`] read such a table back into records.
 //!
 //! ```
 //! use whosaid_core::{Article, Attribution, Claim, ClaimKind, Resolution, RuleId, Span};
@@ -40,7 +40,7 @@ pub use audit::{
     FAR_PARAGRAPHS, SPEAKERS_LISTED,
 };
 pub use identity::speaker_id;
-pub use read::{read_claims, ClaimsByArticle, ReadError};
+pub use read::{read_claims, ClaimsByArticle, ClaimsReader, ReadError};
 pub use record::Record;
 pub use sanitize::neutralise;
 pub use speakers::{SpeakerRow, SpeakerWriter, SPEAKERS_HEADER};
