@@ -79,9 +79,9 @@ pub fn run(args: &SpeakersArgs) -> anyhow::Result<i32> {
     let name = target.name();
     target.write(&rows, options)?;
     let secs = reporter.elapsed().as_secs_f64();
-    let mut line = format!("{} files read", read);
+    let mut line = format!("{read} of {} claims files read", read + failed);
     if failed > 0 {
-        line.push_str(&format!(", {failed} could not be read"));
+        line.push_str(&format!(", {failed} could not be"));
     }
     line.push_str(&format!(
         ": {}; {} speakers written to {name} in {secs:.2} s",
@@ -132,7 +132,7 @@ impl<R: Read> Read for Counted<'_, R> {
 /// What the summary says of the claims: "84435 rows, 60210 claims in 2000 articles (2400
 /// with no named speaker, 120 of them anonymous), 21897 speaker ids; 35 surnames merged into
 /// a full name, 12 ambiguous".
-pub fn describe(s: &CorpusSummary) -> String {
+fn describe(s: &CorpusSummary) -> String {
     format!(
         "{} rows, {} claims in {} articles ({} with no named speaker, {} of them anonymous), \
          {} speaker ids; {} surnames merged into a full name, {} ambiguous",

@@ -133,15 +133,21 @@ struct ArticleClaim {
     speakers: Vec<ClaimSpeaker>,
 }
 
-/// What the rows of one claim say of one speaker (one key): the distinct non-empty values.
+/// The fields of the claims table counted for a speaker, by index in [`ClaimSpeaker`]'s and
+/// [`KeyStats`]'s arrays.
+const IDS: usize = 0;
+const NAMES: usize = 1;
+const TITLES: usize = 2;
+const ROLES: usize = 3;
+const ORGANISATIONS: usize = 4;
+const FIELDS: usize = 5;
+
+/// What the rows of one claim say of one speaker (one key): the distinct non-empty values of
+/// each field ([`IDS`], [`NAMES`], ...).
 #[derive(Debug, Clone, Default)]
 struct ClaimSpeaker {
     key: String,
-    ids: Vec<String>,
-    names: Vec<String>,
-    titles: Vec<String>,
-    roles: Vec<String>,
-    organisations: Vec<String>,
+    values: [Vec<String>; FIELDS],
 }
 
 impl CorpusArticle {
@@ -189,15 +195,12 @@ impl CorpusArticle {
                 claim.speakers.last_mut().expect("just pushed")
             }
         };
-        add_distinct(&mut speaker.ids, id);
-        add_distinct(&mut speaker.names, &name);
-        for (values, value) in [
-            (&mut speaker.titles, &record.title),
-            (&mut speaker.roles, &record.role),
-            (&mut speaker.organisations, &record.organisation),
-        ] {
-            add_distinct(values, &tidy(value));
-        }
+        let values = &mut speaker.values;
+        add_distinct(&mut values[IDS], id);
+        add_distinct(&mut values[NAMES], &name);
+        add_distinct(&mut values[TITLES], &tidy(&record.title));
+        add_distinct(&mut values[ROLES], &tidy(&record.role));
+        add_distinct(&mut values[ORGANISATIONS], &tidy(&record.organisation));
     }
 
     /// Adds the claims of another part of the same article (rows of one id that came
@@ -231,13 +234,7 @@ impl CorpusArticle {
 
 impl ClaimSpeaker {
     fn absorb(&mut self, other: ClaimSpeaker) {
-        for (mine, theirs) in [
-            (&mut self.ids, other.ids),
-            (&mut self.names, other.names),
-            (&mut self.titles, other.titles),
-            (&mut self.roles, other.roles),
-            (&mut self.organisations, other.organisations),
-        ] {
+        for (mine, theirs) in self.values.iter_mut().zip(other.values) {
             for value in theirs {
                 add_distinct(mine, &value);
             }
@@ -305,22 +302,17 @@ fn add_counts(to: &mut Counts, from: &Counts) {
 /// Everything counted under one key.
 #[derive(Debug, Clone, Default)]
 struct KeyStats {
-    ids: Counts,
-    names: Counts,
-    titles: Counts,
-    roles: Counts,
-    organisations: Counts,
+    /// How many claims had each value of each field ([`IDS`], [`NAMES`], ...).
+    counts: [Counts; FIELDS],
     /// The claims and articles of this key and of no other key it might merge with.
     tally: Tally,
 }
 
 impl KeyStats {
     fn absorb(&mut self, other: &KeyStats) {
-        add_counts(&mut self.ids, &other.ids);
-        add_counts(&mut self.names, &other.names);
-        add_counts(&mut self.titles, &other.titles);
-        add_counts(&mut self.roles, &other.roles);
-        add_counts(&mut self.organisations, &other.organisations);
+        for (mine, theirs) in self.counts.iter_mut().zip(&other.counts) {
+            add_counts(mine, theirs);
+        }
         self.tally.add(&other.tally);
     }
 }
@@ -444,13 +436,7 @@ impl Corpus {
             let mut keys = Vec::with_capacity(claim.speakers.len());
             for speaker in claim.speakers {
                 let stats = self.keys.entry(speaker.key.clone()).or_default();
-                for (counts, values) in [
-                    (&mut stats.ids, speaker.ids),
-                    (&mut stats.names, speaker.names),
-                    (&mut stats.titles, speaker.titles),
-                    (&mut stats.roles, speaker.roles),
-                    (&mut stats.organisations, speaker.organisations),
-                ] {
+                for (counts, values) in stats.counts.iter_mut().zip(speaker.values) {
                     for value in values {
                         *counts.entry(value).or_default() += 1;
                     }
@@ -488,11 +474,11 @@ impl Corpus {
     pub fn finish(mut self) -> (Vec<CorpusRow>, CorpusSummary) {
         self.flush();
         let mut summary = self.summary;
-        summary.ids = self.keys.values().map(|s| s.ids.len() as u64).sum();
+        summary.ids = self.keys.values().map(|s| s.counts[IDS].len() as u64).sum();
 
         // Each key's best name, for the full names' shape.
         let core_of = |stats: &KeyStats| {
-            ranked(&stats.names)
+            ranked(&stats.counts[NAMES])
                 .first()
                 .map_or(String::new(), |name| names::name_core(name).to_string())
         };
@@ -508,8 +494,8 @@ impl Corpus {
                     .push(key);
             }
         }
-        let mut root: HashMap<&str, &str> = HashMap::new();
-        let mut ambiguous: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut root: HashMap<String, String> = HashMap::new();
+        let mut ambiguous: HashMap<String, Vec<&str>> = HashMap::new();
         for key in self.keys.keys() {
             if !names::is_person(key)
                 || !names::is_surname(key)
@@ -527,23 +513,35 @@ impl Corpus {
             match candidates.len() {
                 0 => {}
                 1 => {
-                    root.insert(key, candidates[0]);
+                    root.insert(key.clone(), candidates[0].to_string());
                     summary.merged += 1;
                 }
                 _ => {
                     candidates.sort_unstable();
-                    ambiguous.insert(key, candidates);
+                    ambiguous.insert(key.clone(), candidates);
                     summary.ambiguous += 1;
                 }
             }
         }
-        let root_of = |key: &str| -> String { root.get(key).copied().unwrap_or(key).to_string() };
+        let ambiguous: HashMap<String, Vec<String>> = ambiguous
+            .into_iter()
+            .map(|(key, full)| (key, full.into_iter().map(str::to_string).collect()))
+            .collect();
+        drop(full_names);
 
-        // Every root's merged counts.
-        let mut merged: HashMap<String, KeyStats> = HashMap::new();
-        for (key, stats) in &self.keys {
-            merged.entry(root_of(key)).or_default().absorb(stats);
+        // Every root's merged counts; a key that is its own root moves in whole.
+        let mut merged: HashMap<String, KeyStats> = HashMap::with_capacity(self.keys.len());
+        for (key, stats) in self.keys {
+            let key = root.get(&key).cloned().unwrap_or(key);
+            match merged.get_mut(&key) {
+                Some(sum) => sum.absorb(&stats),
+                None => {
+                    merged.insert(key, stats);
+                }
+            }
         }
+        let root_of =
+            |key: &str| -> String { root.get(key).map_or(key, String::as_str).to_string() };
         for (keys, tally) in &self.shared {
             let mut roots: Vec<String> = keys.iter().map(|k| root_of(k)).collect();
             roots.sort_unstable();
@@ -561,8 +559,8 @@ impl Corpus {
         let mut rows: Vec<CorpusRow> = merged
             .iter()
             .map(|(key, stats)| {
-                let note = ambiguous.get(key.as_str()).map_or(String::new(), |full| {
-                    let mut full = full.clone();
+                let note = ambiguous.get(key).map_or(String::new(), |full| {
+                    let mut full: Vec<&str> = full.iter().map(String::as_str).collect();
                     full.sort_by_key(|f| std::cmp::Reverse(claims_of(f)));
                     let more = full.len().saturating_sub(VALUES_LISTED);
                     let mut note = format!("ambiguous: {}", listed(&full, VALUES_LISTED));
@@ -586,11 +584,11 @@ impl Corpus {
 
 /// The row of a root key from its merged counts.
 fn row(key: &str, stats: &KeyStats, note: String) -> CorpusRow {
-    let variants = ranked(&stats.names);
+    let variants = ranked(&stats.counts[NAMES]);
     let name = if names::is_person(key) {
         // The most frequent spelling of the root's own name, titles left out.
         let mut spellings: Counts = HashMap::new();
-        for (variant, n) in &stats.names {
+        for (variant, n) in &stats.counts[NAMES] {
             let core = names::name_core(variant);
             if names::key(key, core) == key {
                 *spellings.entry(core.to_string()).or_default() += n;
@@ -607,15 +605,15 @@ fn row(key: &str, stats: &KeyStats, note: String) -> CorpusRow {
         name,
         speaker_type: key.split_once(':').map_or("", |(t, _)| t).to_string(),
         variants: listed(&variants, all),
-        titles: listed(&ranked(&stats.titles), VALUES_LISTED),
-        roles: listed(&ranked(&stats.roles), VALUES_LISTED),
-        organisations: listed(&ranked(&stats.organisations), VALUES_LISTED),
+        titles: listed(&ranked(&stats.counts[TITLES]), VALUES_LISTED),
+        roles: listed(&ranked(&stats.counts[ROLES]), VALUES_LISTED),
+        organisations: listed(&ranked(&stats.counts[ORGANISATIONS]), VALUES_LISTED),
         claims: stats.tally.claims,
         articles: stats.tally.articles,
         direct: stats.tally.direct,
         mixed: stats.tally.mixed,
         indirect: stats.tally.indirect,
-        ids: listed(&ranked(&stats.ids), all),
+        ids: listed(&ranked(&stats.counts[IDS]), all),
         note,
     }
 }
@@ -635,4 +633,135 @@ fn listed(values: &[&str], most: usize) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A record of claim `claim` of `article`, of `kind`, by `speaker` (a person).
+    fn rec(article: &str, claim: &str, kind: &'static str, speaker: &str) -> Record<'static> {
+        let text = |s: &str| Cow::Owned(s.to_string());
+        Record {
+            article_id: text(article),
+            claim_id: text(claim),
+            kind,
+            quote: text("…"),
+            start: 0,
+            end: 1,
+            speaker: text(speaker),
+            speaker_type: "person",
+            speaker_id: text(&crate::speaker_id(
+                Some(whosaid_core::SpeakerKind::Person),
+                speaker,
+            )),
+            title: text(""),
+            role: text(""),
+            organisation: text(""),
+            outlet: text(""),
+            cue: text("said"),
+            speaker_mention: text(""),
+            speaker_start: None,
+            speaker_end: None,
+            cue_start: None,
+            cue_end: None,
+            resolution: "explicit",
+            rule: text(""),
+        }
+    }
+
+    fn table(records: &[Record<'_>]) -> Vec<CorpusRow> {
+        let mut corpus = Corpus::new();
+        for r in records {
+            corpus.add(r);
+        }
+        corpus.finish().0
+    }
+
+    #[test]
+    fn a_claim_that_names_two_spellings_counts_once() {
+        let rows = table(&[
+            rec("a", "a#1", "mixed", "Obama"),
+            rec("a", "a#1", "direct", "Barack Obama"),
+            rec("a", "a#2", "direct", "Pres. Obama"),
+            rec("b", "b#1", "indirect", "Obama"),
+        ]);
+        assert_eq!(rows.len(), 1, "{rows:#?}");
+        let row = &rows[0];
+        assert_eq!((row.claims, row.articles), (3, 2));
+        assert_eq!((row.direct, row.mixed, row.indirect), (1, 1, 1));
+        assert_eq!(row.variants, "Obama; Barack Obama; Pres. Obama");
+    }
+
+    #[test]
+    fn a_claim_of_two_people_counts_for_each() {
+        let rows = table(&[
+            rec("a", "a#1", "direct", "Bush"),
+            rec("a", "a#1", "direct", "Jeb Bush"),
+            rec("a", "a#2", "direct", "George Bush"),
+        ]);
+        let claims: Vec<_> = rows
+            .iter()
+            .map(|r| (r.speaker_id.as_str(), r.claims, r.articles))
+            .collect();
+        assert_eq!(
+            claims,
+            [
+                ("person:bush", 1, 1),
+                ("person:george-bush", 1, 1),
+                ("person:jeb-bush", 1, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn articles_added_whole_or_by_record_give_the_same_table() {
+        let records = [
+            rec("a", "a#1", "direct", "Obama"),
+            rec("a", "a#2", "direct", "Barack Obama"),
+            rec("b", "b#1", "direct", "Obama"),
+            // The same id again at once: one article, as a reader of the rows sees it.
+            rec("b", "b#1", "indirect", "Barack Obama"),
+            rec("a", "a#1", "direct", "Obama"),
+        ];
+        let mut whole = Corpus::new();
+        for group in [&records[..2], &records[2..3], &records[3..4], &records[4..]] {
+            let mut article = CorpusArticle::new(&group[0].article_id);
+            for r in group {
+                article.add(r);
+            }
+            whole.add_article(article);
+            whole.add_article(CorpusArticle::new("empty"));
+        }
+        let (rows, summary) = whole.finish();
+        assert_eq!(rows, table(&records));
+        assert_eq!((rows[0].claims, rows[0].articles), (4, 3));
+        assert_eq!((summary.rows, summary.claims, summary.articles), (5, 4, 3));
+    }
+
+    #[test]
+    fn shards_absorbed_give_the_table_of_all() {
+        let records = [
+            rec("a", "a#1", "direct", "Obama"),
+            rec("b", "b#1", "direct", "Barack Obama"),
+            rec("c", "c#1", "direct", "Michelle Obama"),
+        ];
+        let mut all = Corpus::new();
+        for r in &records {
+            let mut shard = Corpus::new();
+            shard.add(r);
+            all.absorb(shard);
+        }
+        let (rows, summary) = all.finish();
+        assert_eq!(rows, table(&records));
+        assert_eq!((summary.merged, summary.ambiguous), (0, 1));
+        let obama = rows
+            .iter()
+            .find(|r| r.speaker_id == "person:obama")
+            .unwrap();
+        assert_eq!(
+            obama.note,
+            "ambiguous: person:barack-obama; person:michelle-obama"
+        );
+    }
 }
