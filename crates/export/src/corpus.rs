@@ -122,6 +122,9 @@ pub struct CorpusArticle {
     claims: Vec<ArticleClaim>,
     /// Index in `claims` by claim id.
     by_claim: HashMap<String, usize>,
+    /// The keys of the (speaker id, name) pairs met so far: an article names its speakers
+    /// again and again.
+    keys: Vec<(String, String, String)>,
 }
 
 /// One claim of an article.
@@ -162,29 +165,38 @@ impl CorpusArticle {
     /// Adds a claim record of the article (its `article_id` is not checked).
     pub fn add(&mut self, record: &Record<'_>) {
         self.rows += 1;
-        let next = self.claims.len();
-        let at = *self
-            .by_claim
-            .entry(record.claim_id.to_string())
-            .or_insert(next);
-        if at == next {
-            self.claims.push(ArticleClaim {
-                kind: Kind::of(record.kind),
-                anonymous: false,
-                speakers: Vec::new(),
-            });
-        }
-        let claim = &mut self.claims[at];
+        let at = match self.by_claim.get(record.claim_id.as_ref()) {
+            Some(&at) => at,
+            None => {
+                let at = self.claims.len();
+                self.by_claim.insert(record.claim_id.to_string(), at);
+                self.claims.push(ArticleClaim {
+                    kind: Kind::of(record.kind),
+                    anonymous: false,
+                    speakers: Vec::new(),
+                });
+                at
+            }
+        };
         let id = record.speaker_id.as_ref();
         if record.speaker_type == "anonymous" {
-            claim.anonymous = true;
+            self.claims[at].anonymous = true;
             return;
         }
         if id.is_empty() {
             return;
         }
         let name = tidy(&record.speaker);
-        let key = names::key(id, &name);
+        let key = match self.keys.iter().find(|(i, n, _)| i == id && *n == name) {
+            Some((_, _, key)) => key.clone(),
+            None => {
+                let key = names::key(id, &name);
+                self.keys
+                    .push((id.to_string(), name.to_string(), key.clone()));
+                key
+            }
+        };
+        let claim = &mut self.claims[at];
         let speaker = match claim.speakers.iter().position(|s| s.key == key) {
             Some(k) => &mut claim.speakers[k],
             None => {
@@ -290,12 +302,75 @@ impl Tally {
     }
 }
 
-/// How often each value was seen (once per claim).
-type Counts = HashMap<String, u64>;
+/// Most values a [`Counts`] keeps in a list before it turns into a map.
+const FEW: usize = 8;
 
-fn add_counts(to: &mut Counts, from: &Counts) {
-    for (value, n) in from {
-        *to.entry(value.clone()).or_default() += n;
+/// How often each value was seen (once per claim): a list while there are few values, as for
+/// nearly every speaker and field, a map when there are many. A map for each field of each
+/// of a corpus's speakers took three times the memory.
+#[derive(Debug, Clone)]
+enum Counts {
+    Few(Vec<(String, u64)>),
+    /// Boxed, so that the many short lists are not the size of a map.
+    #[allow(clippy::box_collection)]
+    Many(Box<HashMap<String, u64>>),
+}
+
+impl Default for Counts {
+    fn default() -> Counts {
+        Counts::Few(Vec::new())
+    }
+}
+
+impl Counts {
+    /// Counts `value` `n` more times.
+    fn add(&mut self, value: String, n: u64) {
+        match self {
+            Counts::Few(list) => {
+                if let Some((_, count)) = list.iter_mut().find(|(v, _)| *v == value) {
+                    *count += n;
+                } else if list.len() < FEW {
+                    // Most lists hold one value: room for four, as a push makes, was most
+                    // of their memory.
+                    list.reserve_exact(1);
+                    list.push((value, n));
+                } else {
+                    let mut map: HashMap<String, u64> = list.drain(..).collect();
+                    map.insert(value, n);
+                    *self = Counts::Many(Box::new(map));
+                }
+            }
+            Counts::Many(map) => *map.entry(value).or_default() += n,
+        }
+    }
+
+    /// Adds every count of `other`.
+    fn absorb(&mut self, other: Counts) {
+        for (value, n) in other.into_iter() {
+            self.add(value, n);
+        }
+    }
+
+    /// The number of distinct values.
+    fn len(&self) -> usize {
+        match self {
+            Counts::Few(list) => list.len(),
+            Counts::Many(map) => map.len(),
+        }
+    }
+
+    fn iter(&self) -> Box<dyn Iterator<Item = (&str, u64)> + '_> {
+        match self {
+            Counts::Few(list) => Box::new(list.iter().map(|(v, n)| (v.as_str(), *n))),
+            Counts::Many(map) => Box::new(map.iter().map(|(v, n)| (v.as_str(), *n))),
+        }
+    }
+
+    fn into_iter(self) -> Box<dyn Iterator<Item = (String, u64)>> {
+        match self {
+            Counts::Few(list) => Box::new(list.into_iter()),
+            Counts::Many(map) => Box::new((*map).into_iter()),
+        }
     }
 }
 
@@ -309,9 +384,9 @@ struct KeyStats {
 }
 
 impl KeyStats {
-    fn absorb(&mut self, other: &KeyStats) {
-        for (mine, theirs) in self.counts.iter_mut().zip(&other.counts) {
-            add_counts(mine, theirs);
+    fn absorb(&mut self, other: KeyStats) {
+        for (mine, theirs) in self.counts.iter_mut().zip(other.counts) {
+            mine.absorb(theirs);
         }
         self.tally.add(&other.tally);
     }
@@ -401,7 +476,7 @@ impl Corpus {
         self.flush();
         for (key, stats) in other.keys {
             match self.keys.get_mut(&key) {
-                Some(mine) => mine.absorb(&stats),
+                Some(mine) => mine.absorb(stats),
                 None => {
                     self.keys.insert(key, stats);
                 }
@@ -435,10 +510,13 @@ impl Corpus {
             }
             let mut keys = Vec::with_capacity(claim.speakers.len());
             for speaker in claim.speakers {
-                let stats = self.keys.entry(speaker.key.clone()).or_default();
+                let stats = match self.keys.get_mut(&speaker.key) {
+                    Some(stats) => stats,
+                    None => self.keys.entry(speaker.key.clone()).or_default(),
+                };
                 for (counts, values) in stats.counts.iter_mut().zip(speaker.values) {
                     for value in values {
-                        *counts.entry(value).or_default() += 1;
+                        counts.add(value, 1);
                     }
                 }
                 keys.push(speaker.key);
@@ -529,16 +607,14 @@ impl Corpus {
             .collect();
         drop(full_names);
 
-        // Every root's merged counts; a key that is its own root moves in whole.
-        let mut merged: HashMap<String, KeyStats> = HashMap::with_capacity(self.keys.len());
-        for (key, stats) in self.keys {
-            let key = root.get(&key).cloned().unwrap_or(key);
-            match merged.get_mut(&key) {
-                Some(sum) => sum.absorb(&stats),
-                None => {
-                    merged.insert(key, stats);
-                }
-            }
+        // Every root's merged counts, in place: the merged keys move into their roots.
+        let mut merged = self.keys;
+        for (key, into) in &root {
+            let stats = merged.remove(key).expect("a counted key");
+            merged
+                .get_mut(into)
+                .expect("a counted full name")
+                .absorb(stats);
         }
         let root_of =
             |key: &str| -> String { root.get(key).map_or(key, String::as_str).to_string() };
@@ -587,11 +663,11 @@ fn row(key: &str, stats: &KeyStats, note: String) -> CorpusRow {
     let variants = ranked(&stats.counts[NAMES]);
     let name = if names::is_person(key) {
         // The most frequent spelling of the root's own name, titles left out.
-        let mut spellings: Counts = HashMap::new();
-        for (variant, n) in &stats.counts[NAMES] {
+        let mut spellings = Counts::default();
+        for (variant, n) in stats.counts[NAMES].iter() {
             let core = names::name_core(variant);
             if names::key(key, core) == key {
-                *spellings.entry(core.to_string()).or_default() += n;
+                spellings.add(core.to_string(), n);
             }
         }
         ranked(&spellings).first().map(|s| s.to_string())
@@ -620,7 +696,7 @@ fn row(key: &str, stats: &KeyStats, note: String) -> CorpusRow {
 
 /// The values, most frequent first, then in string order.
 fn ranked(counts: &Counts) -> Vec<&str> {
-    let mut values: Vec<(&str, u64)> = counts.iter().map(|(v, &n)| (v.as_str(), n)).collect();
+    let mut values: Vec<(&str, u64)> = counts.iter().collect();
     values.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     values.into_iter().map(|(v, _)| v).collect()
 }
