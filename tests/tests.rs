@@ -1,6 +1,7 @@
 mod audit;
 mod cli;
 mod constructions;
+mod corpus;
 mod eval;
 mod input;
 mod props;

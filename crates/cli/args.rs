@@ -16,6 +16,7 @@ Examples:
   whosaid extract articles.jsonl --outlet Reuters --format jsonl > claims.jsonl
   cat articles.jsonl | whosaid extract - | head
   whosaid audit data/samples -o report.html
+  whosaid speakers shards/*.csv -o speakers.csv
 
 Exit status: 0 when every article was processed, 1 when some articles failed (each is reported
 on stderr), 2 on a usage or fatal error.")]
@@ -42,6 +43,9 @@ pub enum Command {
     /// Writes an HTML report that shows every claim in its article, coloured by speaker, for
     /// checking attributions by eye.
     Audit(AuditArgs),
+    /// Reads claims files and writes one row per person, organisation or group across them,
+    /// with the spellings of each merged ("Pres. Obama", "Barack Obama").
+    Speakers(SpeakersArgs),
 }
 
 /// Output formats.
@@ -115,6 +119,13 @@ pub struct ExtractArgs {
     /// first_mention_start, first_mention_end, mentions), in input order. [default: none]
     #[arg(long, value_name = "FILE")]
     pub speakers: Option<PathBuf>,
+
+    /// Also write the corpus speakers table to FILE, as `whosaid speakers` would make it from
+    /// the claims written: one row per person, organisation or group across all articles
+    /// (see `whosaid speakers --help`), in the --format of the claims. FILE is replaced once
+    /// the run is complete and may not be an input or the claims output. [default: none]
+    #[arg(long, value_name = "FILE")]
+    pub corpus_speakers: Option<PathBuf>,
 
     /// Write CSV fields exactly as they are, without the leading ' that stops spreadsheets from
     /// running fields starting with = + - @, tab or CR as formulas. Unsafe to open in a
@@ -195,6 +206,70 @@ pub struct AuditArgs {
     pub threads: Option<usize>,
 
     /// No warnings or summary; errors are still reported. [default: summary on standard error]
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Options of `whosaid speakers`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Reads claims tables written by `whosaid extract`, CSV or JSON lines (told apart by their first
+character), such as the shards of a cluster job, and writes one row per person, organisation or
+group across all of them:
+
+  speaker_id     the id of the row's fullest name, without titles (person:barack-obama)
+  name           its most frequent spelling, without titles (Barack Obama)
+  type           person, organisation, group or document
+  variants       every speaker string merged into the row, most frequent first, \"; \" between
+  titles, roles, organisations
+                 distinct values, most frequent first, at most 10 of each
+  claims         distinct claims (article_id, claim_id): a quote split in two rows counts once
+  articles       distinct articles
+  direct, mixed, indirect
+                 claims by the kind of their first row
+  ids            every speaker_id of the claims merged into the row: the join to claims rows
+  note           for a surname that several full names end with: ambiguous: and their ids
+
+Merging: a person's name without the titles and premodifiers before it (Pres., Mr.,
+Republican, former, ...) is its core; spellings with the same core are one person. A surname
+(\"Obama\", \"Pres. Obama\", \"bin Laden\") merges into the one full name of the corpus that
+ends with it (\"Barack Obama\"); when several do (\"George Bush\", \"Jeb Bush\"), it stays a row
+of its own and its note lists them. Different full names never merge. Organisations, groups
+and documents merge only on the same speaker_id. Claims with no speaker or an anonymous one are
+in no row; the summary counts them. Rows are sorted by claims, most first, then speaker_id.
+
+The rows of an article must come together, as `whosaid extract` writes them. A file that is not
+a claims table, or has a bad row, is reported and left out; the others are counted.
+
+Exit status: 0, 1 when some CLAIMS could not be read, 2 on a usage or fatal error (such as an
+output that is one of the CLAIMS).
+
+Examples:
+  whosaid speakers claims.csv -o speakers.csv
+  whosaid speakers shards/*.csv -o speakers.csv
+  whosaid extract news.jsonl -q | whosaid speakers --format jsonl | jq .name")]
+pub struct SpeakersArgs {
+    /// Claims tables from `whosaid extract`, CSV or JSON lines, or - for standard input.
+    /// [default: -]
+    #[arg(value_name = "CLAIMS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write the table to FILE instead of standard output. FILE is replaced once the table is
+    /// complete, and may not be one of the CLAIMS. [default: standard output]
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Csv)]
+    pub format: OutputFormat,
+
+    /// Write CSV fields exactly as they are, without the leading ' that stops spreadsheets from
+    /// running fields starting with = + - @, tab or CR as formulas. [default: neutralise]
+    #[arg(long)]
+    pub no_sanitize: bool,
+
+    /// No progress bar, warnings or summary; errors are still reported. [default: progress
+    /// bar when standard error is a terminal, summary always]
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -315,8 +390,13 @@ mod tests {
     #[test]
     fn every_flag_says_its_default() {
         let cli = Cli::command();
-        let extract = cli.find_subcommand("extract").expect("extract exists");
-        for arg in extract.get_arguments() {
+        for command in ["extract", "speakers"] {
+            every_flag_of_says_its_default(cli.find_subcommand(command).expect("it exists"));
+        }
+    }
+
+    fn every_flag_of_says_its_default(command: &clap::Command) {
+        for arg in command.get_arguments() {
             let id = arg.get_id().as_str();
             if id == "help" {
                 continue;

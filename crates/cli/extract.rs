@@ -1,5 +1,5 @@
 //! `whosaid extract`: the claims of every article, written in input order as CSV or JSON lines,
-//! with the speakers table and the `--errors` file beside them. The reading, the workers and
+//! with the speakers tables and the `--errors` file beside them. The reading, the workers and
 //! the order are [`crate::run`]'s; this module makes each article's rows on the workers
 //! ([`RowsOf`]) and writes them ([`Output`]).
 
@@ -11,10 +11,12 @@ use anyhow::Context;
 use whosaid::{is_stdin, Failure, Pipeline, ReadOptions};
 use whosaid_core::Article;
 use whosaid_export::{
-    neutralise, Format, RecordWriter, RowEncoder, Rows, SpeakerRow, WriterOptions,
+    neutralise, Corpus, CorpusArticle, Format, RecordWriter, RowEncoder, Rows, SpeakerRow,
+    WriterOptions,
 };
 
 use crate::args::{ExtractArgs, OutputFormat};
+use crate::corpus::{same_file, TableFile};
 use crate::report::Reporter;
 use crate::run::{self, Counts};
 use crate::speakers::SpeakersFile;
@@ -37,6 +39,12 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         },
         sanitize: !args.no_sanitize,
     };
+    // Checked before the claims output is created, which would make a mistyped path an
+    // empty file.
+    let corpus = match &args.corpus_speakers {
+        Some(path) => Some(corpus_file(path, args)?),
+        None => None,
+    };
     let (out, out_name) = open_output(args.output.as_deref())?;
     let writer =
         RecordWriter::new(out, options).with_context(|| format!("cannot write to {out_name}"))?;
@@ -57,6 +65,7 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         pipeline,
         encoder: RowEncoder::new(options),
         speakers: speakers.is_some(),
+        corpus: corpus.is_some(),
         parallel: threads > 1,
     };
     let mut output = Output {
@@ -64,6 +73,8 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         out_name,
         errors,
         speakers,
+        corpus: corpus.map(|file| (file, Corpus::new())),
+        options,
         claims: 0,
     };
     let counts = run::process_inputs(
@@ -74,29 +85,58 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         &mut output,
         &reporter,
     )?;
-    let claims = output.finish()?;
-    reporter.summary(&summary(&counts, claims, reporter.elapsed().as_secs_f64()));
+    let (claims, corpus) = output.finish()?;
+    let mut line = summary(&counts, claims, reporter.elapsed().as_secs_f64());
+    if let Some((name, speakers)) = corpus {
+        line.push_str(&format!("; {speakers} corpus speakers written to {name}"));
+    }
+    reporter.summary(&line);
     Ok(counts.exit_status())
 }
 
-/// What a worker makes of an article: its claim rows, formatted, and with `--speakers` its
-/// rows of the speakers table.
+/// What a worker makes of an article: its claim rows, formatted, with `--speakers` its rows of
+/// the speakers table, with `--corpus-speakers` its speakers for the corpus table.
 struct RowsOf<'a> {
     pipeline: &'a Pipeline,
     encoder: RowEncoder,
     /// Whether to make the rows of the speakers table too.
     speakers: bool,
+    /// Whether to count the article's speakers for the corpus table too.
+    corpus: bool,
     /// Whether the work runs in a rayon pool that a long article's windows may share.
     parallel: bool,
 }
 
-impl run::Work for RowsOf<'_> {
-    type Done = (Rows, Vec<SpeakerRow>);
+/// An article's claim rows, its rows of the speakers table, and its speakers for the corpus
+/// table.
+type Done = (Rows, Vec<SpeakerRow>, Option<CorpusArticle>);
 
-    fn article(&self, article: &Article) -> Result<Self::Done, String> {
-        self.pipeline
-            .rows(article, &self.encoder, self.speakers, self.parallel)
-            .map_err(|err| format!("cannot format its rows: {err}"))
+impl run::Work for RowsOf<'_> {
+    type Done = Done;
+
+    fn article(&self, article: &Article) -> Result<Done, String> {
+        let failed = |err: whosaid_export::Error| format!("cannot format its rows: {err}");
+        if !self.corpus {
+            let (rows, speakers) = self
+                .pipeline
+                .rows(article, &self.encoder, self.speakers, self.parallel)
+                .map_err(failed)?;
+            return Ok((rows, speakers, None));
+        }
+        // The corpus table counts the records that are written, here on the worker; the
+        // writing thread adds the counts up in input order.
+        let records = self.pipeline.records(article);
+        let speakers = if self.speakers {
+            SpeakerRow::from_records(&records)
+        } else {
+            Vec::new()
+        };
+        let mut corpus = CorpusArticle::new(&article.id.0);
+        for record in &records {
+            corpus.add(record);
+        }
+        let rows = self.encoder.encode(records).map_err(failed)?;
+        Ok((rows, speakers, Some(corpus)))
     }
 }
 
@@ -107,20 +147,27 @@ struct Output {
     out_name: String,
     errors: Option<ErrorLog>,
     speakers: Option<SpeakersFile>,
+    /// The corpus table's file, and the table.
+    corpus: Option<(TableFile, Corpus)>,
+    /// How the corpus table is written: as the claims are.
+    options: WriterOptions,
     /// Claim rows written.
     claims: u64,
 }
 
-impl run::Sink<(Rows, Vec<SpeakerRow>)> for Output {
+impl run::Sink<Done> for Output {
     fn article(
         &mut self,
         _id: &str,
-        result: Result<(Rows, Vec<SpeakerRow>), String>,
+        result: Result<Done, String>,
     ) -> anyhow::Result<Result<(), String>> {
-        let (rows, speakers) = match result {
+        let (rows, speakers, corpus) = match result {
             Ok(done) => done,
             Err(reason) => return Ok(Err(reason)),
         };
+        if let (Some((_, table)), Some(article)) = (&mut self.corpus, corpus) {
+            table.add_article(article);
+        }
         if let Some(file) = &mut self.speakers {
             file.write(&speakers)?;
         }
@@ -146,9 +193,10 @@ impl run::Sink<(Rows, Vec<SpeakerRow>)> for Output {
 }
 
 impl Output {
-    /// Flushes and closes every output, reporting the errors a drop would swallow; returns the
-    /// number of claim rows written.
-    fn finish(self) -> anyhow::Result<u64> {
+    /// Flushes and closes every output, reporting the errors a drop would swallow, and writes
+    /// the corpus table; returns the number of claim rows written, and the corpus table's
+    /// file name and number of rows.
+    fn finish(self) -> anyhow::Result<(u64, Option<(String, u64)>)> {
         let out_name = self.out_name;
         self.writer
             .finish()
@@ -159,8 +207,33 @@ impl Output {
         if let Some(log) = self.errors {
             log.finish()?;
         }
-        Ok(self.claims)
+        let corpus = match self.corpus {
+            Some((file, table)) => {
+                let name = file.name();
+                let (rows, _) = table.finish();
+                file.write(&rows, self.options)?;
+                Some((name, rows.len() as u64))
+            }
+            None => None,
+        };
+        Ok((self.claims, corpus))
     }
+}
+
+/// The `--corpus-speakers` file: not an input, nor any other output of the run.
+fn corpus_file(path: &Path, args: &ExtractArgs) -> anyhow::Result<TableFile> {
+    let outputs = [&args.output, &args.speakers, &args.errors];
+    if let Some(other) = outputs.into_iter().flatten().find(|o| same_file(path, o)) {
+        anyhow::bail!(
+            "--corpus-speakers {} is the same file as another output ({}); choose another",
+            path.display(),
+            other.display()
+        );
+    }
+    if is_stdin(path) && args.output.as_deref().is_none_or(is_stdin) {
+        anyhow::bail!("--corpus-speakers - and the claims cannot both go to standard output");
+    }
+    TableFile::open(Some(path), &args.paths, "an input")
 }
 
 /// The output: FILE, or standard output for none or `-`; also its name for messages.

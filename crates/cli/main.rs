@@ -6,6 +6,7 @@
 
 mod args;
 mod audit;
+mod corpus;
 mod eval;
 mod extract;
 mod report;
@@ -33,6 +34,7 @@ fn main() {
         Command::Extract(args) => extract::run(args, &pipeline),
         Command::Eval(args) => eval::run(args, &pipeline),
         Command::Audit(args) => audit::run(args, &pipeline),
+        Command::Speakers(args) => corpus::run(args),
     };
     let code = match result {
         Ok(code) => code,

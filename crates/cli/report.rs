@@ -57,6 +57,17 @@ impl Reporter {
         }
     }
 
+    /// Advances the progress bar by `bytes`, with `message` beside it ("file 2 of 5"), for a
+    /// command that reads something other than articles.
+    pub fn advance(&self, bytes: u64, message: &str) {
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes);
+            if bar.message() != message {
+                bar.set_message(message.to_string());
+            }
+        }
+    }
+
     /// A warning: loses nothing, hidden by `--quiet`.
     pub fn warn(&self, message: &str) {
         if !self.quiet {

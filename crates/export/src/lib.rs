@@ -3,8 +3,9 @@
 //! A [`Record`] is one row of the claims table: every span converted from bytes to character
 //! offsets, so that Python's `text[start:end]` equals the quote. A [`RecordWriter`] writes
 //! records as CSV (header first, fields [neutralised](neutralise) against spreadsheet formula
-//! injection unless turned off) or as JSON lines (never altered); [`read_claims`] reads such a
-//! CSV back into records.
+//! injection unless turned off) or as JSON lines (never altered); [`read_claims`] and
+//! [`ClaimsReader`] read such a table back into records. A [`Corpus`] makes the claims of
+//! many articles and files one table of speakers, one row per person however spelled.
 //!
 //! ```
 //! use whosaid_core::{Article, Attribution, Claim, ClaimKind, Resolution, RuleId, Span};
@@ -28,6 +29,7 @@
 #![deny(missing_docs)]
 
 mod audit;
+mod corpus;
 mod identity;
 mod read;
 mod record;
@@ -39,8 +41,11 @@ pub use audit::{
     AuditArticle, AuditClaim, Block, Page, PageNav, ReportIndex, Weakness, FAR_PARAGRAPHS,
     SPEAKERS_LISTED,
 };
+pub use corpus::{
+    Corpus, CorpusArticle, CorpusRow, CorpusSummary, CorpusWriter, CORPUS_HEADER, VALUES_LISTED,
+};
 pub use identity::speaker_id;
-pub use read::{read_claims, ClaimsByArticle, ReadError};
+pub use read::{read_claims, ClaimsByArticle, ClaimsReader, ReadError};
 pub use record::Record;
 pub use sanitize::neutralise;
 pub use speakers::{SpeakerRow, SpeakerWriter, SPEAKERS_HEADER};
