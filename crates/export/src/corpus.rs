@@ -573,6 +573,18 @@ impl Corpus {
             }
         }
         let mut root: HashMap<String, String> = HashMap::new();
+        // "Donald J. Trump" is Donald Trump when the corpus has both: a full name with middle
+        // initials goes to the same name without them.
+        for key in self.keys.keys() {
+            if !names::is_person(key) || names::is_surname(key) {
+                continue;
+            }
+            let without = without_initials(key);
+            if without != *key && self.keys.contains_key(&without) && !names::is_surname(&without) {
+                root.insert(key.clone(), without);
+                summary.merged += 1;
+            }
+        }
         let mut ambiguous: HashMap<String, Vec<&str>> = HashMap::new();
         for key in self.keys.keys() {
             if !names::is_person(key)
@@ -586,8 +598,36 @@ impl Corpus {
                 .into_iter()
                 .flatten()
                 .copied()
-                .filter(|full| names::extends(full, key))
+                .filter(|full| names::extends(full, key) && !root.contains_key(*full))
                 .collect();
+            // One full name quoted at least DOMINANT (5) times as often as all the others of the
+            // surname together is the one the surname means: "Obama" alone is Barack Obama in
+            // a corpus where Michelle Obama speaks twice and he a hundred times.
+            // A full name's claims with those of its spellings with initials.
+            let claims_of = |full: &str| {
+                self.keys[full].tally.claims
+                    + root
+                        .iter()
+                        .filter(|(_, into)| into.as_str() == full)
+                        .map(|(k, _)| self.keys[k].tally.claims)
+                        .sum::<u64>()
+            };
+            let dominant = (candidates.len() > 1)
+                .then(|| {
+                    let top = *candidates
+                        .iter()
+                        .max_by_key(|f| (claims_of(f), std::cmp::Reverse(**f)))?;
+                    let rest: u64 = candidates
+                        .iter()
+                        .filter(|f| **f != top)
+                        .map(|f| claims_of(f))
+                        .sum();
+                    (claims_of(top) >= DOMINANT * rest.max(1)).then_some(top)
+                })
+                .flatten();
+            if let Some(top) = dominant {
+                candidates.retain(|f| *f == top);
+            }
             match candidates.len() {
                 0 => {}
                 1 => {
@@ -709,6 +749,22 @@ fn listed(values: &[&str], most: usize) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// How many times as many claims one full name must have as all the other full names of a
+/// surname together for the surname alone to be merged into it.
+const DOMINANT: u64 = 5;
+
+/// A person id without its one-letter words: "person:donald-j-trump" -> "person:donald-trump".
+fn without_initials(key: &str) -> String {
+    let Some((kind, slug)) = key.split_once(':') else {
+        return key.to_string();
+    };
+    let words: Vec<&str> = slug.split('-').filter(|w| w.chars().count() > 1).collect();
+    if words.len() < 2 {
+        return key.to_string();
+    }
+    format!("{kind}:{}", words.join("-"))
 }
 
 #[cfg(test)]
@@ -839,5 +895,30 @@ mod tests {
             obama.note,
             "ambiguous: person:barack-obama; person:michelle-obama"
         );
+    }
+
+    #[test]
+    fn a_surname_goes_to_the_full_name_quoted_five_times_as_often_as_the_others() {
+        let mut records = vec![
+            rec("a", "a#1", "direct", "Obama"),
+            rec("c", "c#1", "direct", "Michelle Obama"),
+        ];
+        let ids: Vec<String> = (0..10).map(|i| format!("b{i}")).collect();
+        for id in &ids {
+            records.push(rec(id, "x#1", "direct", "Barack Obama"));
+        }
+        let mut corpus = Corpus::new();
+        for r in &records {
+            corpus.add(r);
+        }
+        let (rows, summary) = corpus.finish();
+        assert_eq!((summary.merged, summary.ambiguous), (1, 0));
+        let barack = rows
+            .iter()
+            .find(|r| r.speaker_id == "person:barack-obama")
+            .unwrap();
+        assert_eq!(barack.claims, 11);
+        assert!(rows.iter().any(|r| r.speaker_id == "person:michelle-obama"));
+        assert!(!rows.iter().any(|r| r.speaker_id == "person:obama"));
     }
 }
