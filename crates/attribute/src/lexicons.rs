@@ -338,6 +338,8 @@ impl Lexicons {
                 && w[1].chars().next().is_some_and(char::is_lowercase)
                 && (w[1].ends_with("ed") || (w[1].ends_with('s') && !w[1].ends_with("ss")))
                 && !self.is_person_noun(w[1])
+                && !self.group_nouns.contains(w[1])
+                && !self.organisation_words.contains(w[1])
                 && !self.document_nouns.contains(w[1])
         });
         !(words.is_empty() || pronoun || digit || lone_adverb || verb_after_name)

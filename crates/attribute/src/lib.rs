@@ -688,6 +688,10 @@ impl State<'_> {
                 (Some(e), Resolution::Explicit, EXPLICIT, chain)
             }
             Head::Group(name) => {
+                // "Armstrong huddled briefly with other party leaders": no noun phrase.
+                if !self.lex.looks_like_noun_phrase(name) {
+                    return (None, Resolution::None, UNRESOLVED, vec![mention]);
+                }
                 let e =
                     self.find_or_add(new_speaker(name.clone(), SpeakerKind::Group), &mention, at);
                 (Some(e), Resolution::Group, GROUP, vec![mention])
