@@ -748,10 +748,13 @@ impl State<'_> {
                             && (en.speaker.role.to_lowercase().contains(noun.as_str())
                                 || en.speaker.title.to_lowercase().contains(noun.as_str()))
                     });
-                    // "the chancellor": the person the article calls so anywhere ("Chancellor
-                    // Gordon Brown"), when no speaker so far is; else the latest person; else
-                    // the one the article names most.
+                    // "the chancellor": the person whose role says so, else the latest person;
+                    // with no person met yet, the one the article calls so anywhere
+                    // ("Chancellor Gordon Brown"), else the one it names most.
                     let mut found = by_role;
+                    if found.is_none() {
+                        found = self.most_recent(|en| en.speaker.kind == Some(SpeakerKind::Person));
+                    }
                     if found.is_none() {
                         if let Some(full) = self.names.described_as(noun, p.mention.start) {
                             found = Some(self.find_or_add(
@@ -760,9 +763,6 @@ impl State<'_> {
                                 at,
                             ));
                         }
-                    }
-                    if found.is_none() {
-                        found = self.most_recent(|en| en.speaker.kind == Some(SpeakerKind::Person));
                     }
                     if found.is_none() {
                         if let Some(full) = self.names.most_mentioned() {
