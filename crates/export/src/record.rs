@@ -169,3 +169,32 @@ fn claim_id(article_id: &str, n: usize) -> String {
     id.push_str(number);
     id
 }
+
+/// A claim row of article `a` with an empty span, said by `speaker` (a person, unless
+/// empty), every other field empty: for the tests of the crate's modules.
+#[cfg(test)]
+pub(crate) fn test_record(speaker: &str) -> Record<'static> {
+    Record {
+        article_id: "a".into(),
+        claim_id: "a#1".into(),
+        kind: "direct",
+        quote: "".into(),
+        start: 0,
+        end: 0,
+        speaker: speaker.to_string().into(),
+        speaker_type: if speaker.is_empty() { "" } else { "person" },
+        speaker_id: "".into(),
+        title: "".into(),
+        role: "".into(),
+        organisation: "".into(),
+        outlet: "".into(),
+        cue: "".into(),
+        speaker_mention: "".into(),
+        speaker_start: None,
+        speaker_end: None,
+        cue_start: None,
+        cue_end: None,
+        resolution: "explicit",
+        rule: "".into(),
+    }
+}

@@ -315,27 +315,16 @@ mod tests {
         mention: Option<(&str, usize)>,
     ) -> Record<'static> {
         Record {
-            article_id: "a".into(),
             claim_id: id.to_string().into(),
             kind,
             quote: "q".into(),
-            start: 0,
             end: 1,
-            speaker: speaker.to_string().into(),
-            speaker_type: if speaker.is_empty() { "" } else { "person" },
-            speaker_id: "".into(),
-            title: "".into(),
-            role: "".into(),
-            organisation: "".into(),
-            outlet: "".into(),
             cue: "said".into(),
             speaker_mention: mention.map_or("", |m| m.0).to_string().into(),
             speaker_start: mention.map(|m| m.1),
             speaker_end: mention.map(|m| m.1 + m.0.chars().count()),
-            cue_start: None,
-            cue_end: None,
-            resolution: "explicit",
             rule: "r".into(),
+            ..crate::record::test_record(speaker)
         }
     }
 
