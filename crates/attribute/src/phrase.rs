@@ -370,9 +370,16 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         .iter()
         .take_while(|t| !t.word || is_capitalised(t.text, lex))
         .count();
+    // "Iraqi Joint Operations Command spokesman": an organisation word; "A United Airlines
+    // spokesperson": a name of two or more words before the role noun that ends the phrase.
+    let words_in_caps = premods[..caps].iter().filter(|t| t.word).count();
+    let ends_in_role = r == head.len()
+        && caps < premods.len()
+        && premods.last().is_some_and(|t| lex.is_person_noun(t.text));
     let has_org_word = premods[..caps]
         .iter()
-        .any(|t| lex.organisation_words.contains(t.text));
+        .any(|t| lex.organisation_words.contains(t.text))
+        || (words_in_caps >= 2 && ends_in_role);
     let premodifier_role = if has_org_word && organisation.is_empty() {
         organisation = join(text, &premods[..caps]);
         speaks_for = true;
