@@ -219,12 +219,25 @@ const DESCRIPTION_WORDS: usize = 8;
 fn premodifier(text: &str, toks: &[Token], start: usize, lex: &Lexicons) -> Option<String> {
     let word = |k: usize| &text[toks[k].span()];
     let adjacent = start.checked_sub(1)?;
+    // "Dr. Ben Carson", "Indiana Gov. Mike Pence": a title with its period, which ends the
+    // capitalised run before the name.
+    if word(adjacent) == "." && adjacent > 0 && lex.titles.contains(word(adjacent - 1)) {
+        let mut from = adjacent - 1;
+        while from > 0
+            && toks[from - 1].kind == TokenKind::Word
+            && (lex.titles.contains(word(from - 1).trim_end_matches('.'))
+                || (word(from - 1) == "." && from >= 2 && lex.titles.contains(word(from - 2))))
+        {
+            from -= 1;
+        }
+        return Some(join_words(text, &toks[from..start]));
+    }
     if toks[adjacent].kind != TokenKind::Word
         || !word(adjacent)
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
-        || !lex.describes_person(word(adjacent))
+        || !(lex.describes_person(word(adjacent)) || lex.is_person_noun(word(adjacent)))
     {
         return None;
     }
