@@ -694,6 +694,8 @@ impl State<'_> {
                 }
                 let e =
                     self.find_or_add(new_speaker(name.clone(), SpeakerKind::Group), &mention, at);
+                // "Economic Planning Agency officials" after "officials": whose they are.
+                self.enrich(e, p);
                 (Some(e), Resolution::Group, GROUP, vec![mention])
             }
             Head::Definite {
