@@ -103,13 +103,6 @@ fn speech_verbs(source: &str) -> Lexicon {
     forms
 }
 
-/// The singular of a regular English plural: "officials" -> "official", "parties" -> "party".
-pub(crate) fn singular(noun: &str) -> Option<String> {
-    noun.strip_suffix("ies")
-        .map(|s| format!("{s}y"))
-        .or_else(|| noun.strip_suffix('s').map(str::to_string))
-}
-
 /// True when `s[from..to]` is not part of a longer word.
 fn is_word_boundary(s: &str, from: usize, to: usize) -> bool {
     let before = s[..from].chars().next_back();
@@ -359,20 +352,30 @@ impl Lexicons {
     /// True when `noun` names a person, in the singular or the plural ("official",
     /// "officials", "spokesmen").
     pub(crate) fn is_person_noun(&self, noun: &str) -> bool {
-        let noun = noun.to_ascii_lowercase();
-        let one = singular(&noun)
-            .filter(|s| s.len() > 2)
-            .unwrap_or_else(|| noun.clone());
-        if self.document_nouns.contains(&noun) || self.organisation_words.contains(&noun) {
+        // No allocation but for "-ies" plurals: lexicon lookups ignore ASCII case already.
+        if self.document_nouns.contains(noun) || self.organisation_words.contains(noun) {
             return false;
         }
-        self.person_nouns.contains(&noun)
-            || self.person_nouns.contains(&one)
-            || noun.ends_with("men")
+        if self.person_nouns.contains(noun) {
+            return true;
+        }
+        let ends = |word: &str, end: &str| {
+            word.len() >= end.len()
+                && word.as_bytes()[word.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+        };
+        let one: std::borrow::Cow<str> = if ends(noun, "ies") && noun.len() > 5 {
+            format!("{}y", &noun[..noun.len() - 3]).into()
+        } else if ends(noun, "s") && noun.len() > 3 {
+            noun[..noun.len() - 1].into()
+        } else {
+            noun.into()
+        };
+        self.person_nouns.contains(&one)
+            || ends(noun, "men")
             || self
                 .person_noun_endings
                 .iter()
-                .any(|end| one.len() > end.len() + 2 && one.ends_with(end.as_str()))
+                .any(|end| one.len() > end.len() + 2 && ends(&one, end))
     }
 
     /// The sex a person's first name usually says ('m', 'f'), from the first word of `name`.
