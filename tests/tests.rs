@@ -9,4 +9,5 @@ mod regression;
 mod samples;
 mod shift;
 mod snapshots;
+mod speakers;
 mod util;

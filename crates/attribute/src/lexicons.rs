@@ -149,6 +149,7 @@ pub(crate) struct Lexicons {
     pub(crate) document_nouns: Lexicon,
     person_noun_endings: Vec<String>,
     description_stops: Lexicon,
+    not_in_phrases: Lexicon,
     /// Every form of the cue verbs (data/lexicons/cues.txt): a description stops at one.
     speech_verbs: Lexicon,
     /// Phrases that make a speaker anonymous, lowercased.
@@ -224,6 +225,7 @@ impl Lexicons {
             honorifics: lexicon!("honorifics"),
             document_nouns: lexicon!("document-nouns"),
             description_stops: lexicon!("description-stops"),
+            not_in_phrases: lexicon!("not-in-speaker-phrases"),
             speech_verbs: speech_verbs(source!("cues")),
             person_noun_endings: whosaid_core::lexicon_lines(source!("person-noun-endings"))
                 .map(str::to_string)
@@ -320,9 +322,23 @@ impl Lexicons {
     /// about the rampant", "Mr. Obama scrutinized").
     pub(crate) fn looks_like_noun_phrase(&self, phrase: &str) -> bool {
         let words: Vec<&str> = phrase.split_whitespace().collect();
-        let pronoun = words
-            .iter()
-            .any(|w| self.pronoun(w).is_some() && !w.eq_ignore_ascii_case("her"));
+        // "he’s", "who’s", "I’m": a pronoun or a contraction is no part of a noun phrase.
+        let pronoun = words.iter().any(|w| {
+            let (base, contracted) = match w.find(['\'', '’']) {
+                Some(at) => {
+                    let ending = w[at..].trim_start_matches(['\'', '’']);
+                    (
+                        &w[..at],
+                        ending.len() <= 2 && !ending.eq_ignore_ascii_case("s"),
+                    )
+                }
+                None => (*w, false),
+            };
+            contracted
+                || self.not_in_phrases.contains(base)
+                || (self.pronoun(base).is_some() && !base.eq_ignore_ascii_case("her"))
+                || (base != *w && self.relative_pronouns.contains(base))
+        });
         let digit = phrase.chars().any(|c| c.is_ascii_digit());
         let lone_adverb =
             words.len() == 1 && (self.is_sentence_adverb(words[0]) || words[0].ends_with("ly"));
@@ -401,6 +417,31 @@ impl Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn noun_phrases_and_what_is_not_one() {
+        let lex = Lexicons::load();
+        for phrase in [
+            "Iraqi officials",
+            "the elections watchdog",
+            "Agency officials",
+            "Kurdish forces",
+        ] {
+            assert!(lex.looks_like_noun_phrase(phrase), "{phrase}");
+        }
+        for phrase in [
+            "Clinton talks about the rampant",
+            "Mr. Obama scrutinized",
+            "you very",
+            "he cannot",
+            "down 0.2 percentage points",
+            "who’s",
+            "I’m going to read you the question",
+            "now",
+        ] {
+            assert!(!lex.looks_like_noun_phrase(phrase), "{phrase}");
+        }
+    }
 
     #[test]
     fn lists_load() {

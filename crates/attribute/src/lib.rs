@@ -631,7 +631,7 @@ impl State<'_> {
                     .strip_suffix("'s")
                     .or_else(|| name.strip_suffix("’s"))
                     .unwrap_or(name);
-                if !valid_name(name) {
+                if !valid_name(name) || self.lex.is_sentence_adverb(name) {
                     return (None, Resolution::None, UNRESOLVED, vec![mention]);
                 }
                 let words: Vec<&str> = name.split_whitespace().collect();
