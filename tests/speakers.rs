@@ -92,3 +92,18 @@ fn he_is_never_an_organisation() {
     let [speaker, ..] = who(text, "The claims are baseless");
     assert_ne!(speaker, "Viacom International");
 }
+
+/// Page metadata read as a transcript speaker: "Subtitle: ..." and "Headline: ..." gave the
+/// speakers "Subtitle" and "Headline" (held-out news, speaker issue).
+#[test]
+fn metadata_labels_are_no_speakers() {
+    let rows = extract(
+        "Subtitle: The mayor promised new roads to every village.\n\nHeadline: Storm hits the coast hard\n\nTAPPER: Do you think he can win?",
+        None,
+    );
+    for r in &rows {
+        let speaker = field(r, "speaker");
+        assert!(!["Subtitle", "Headline"].contains(&speaker), "{rows:#?}");
+    }
+    assert_eq!(field(row(&rows, "Do you think"), "speaker"), "TAPPER");
+}
