@@ -33,7 +33,7 @@ mod rules;
 pub use rules::{AttributeRule, RULES};
 
 use whosaid_core::{
-    Article, Attribution, Claim, Document, Resolution, RuleId, Speaker, SpeakerKind,
+    speaker_id, Article, Attribution, Claim, Document, Resolution, RuleId, Speaker, SpeakerKind,
 };
 
 use lexicons::{Lexicons, PronounKind};
@@ -191,10 +191,15 @@ impl Resolver {
                 state.describe_from_article(*e);
             }
         }
+        // Each speaker's id, made once however many claims they have.
+        let mut ids: Vec<Option<String>> = vec![None; state.entities.len()];
         for (a, e) in out.iter_mut().zip(&entities) {
             if let (Some(speaker), Some(e)) = (a.speaker.as_mut(), e) {
                 let known = &state.entities[*e].speaker;
                 speaker.title.clone_from(&known.title);
+                speaker
+                    .id
+                    .clone_from(ids[*e].get_or_insert_with(|| speaker_id(known.kind, &known.name)));
                 speaker.role.clone_from(&known.role);
                 speaker.organisation.clone_from(&known.organisation);
             }
@@ -513,6 +518,7 @@ impl State<'_> {
             role: p.role.clone(),
             organisation: p.organisation.clone(),
             kind: Some(kind),
+            id: String::new(),
         };
         // Nobody named: "a source", "an official who asked not to be named", "one resident".
         // The description is the role; the name stays empty.
@@ -878,6 +884,7 @@ impl State<'_> {
             role: p.role.clone(),
             organisation: p.organisation.clone(),
             kind: Some(SpeakerKind::Person),
+            id: String::new(),
         };
         let e = self.add_with_gender(speaker, Some(&p.title), &mention, at);
         (Some(e), Resolution::Explicit, EXPLICIT, vec![mention])
@@ -905,6 +912,7 @@ impl State<'_> {
             role: p.role.clone(),
             organisation: p.organisation.clone(),
             kind: Some(SpeakerKind::Organisation),
+            id: String::new(),
         };
         let e = self.find_or_add(speaker, &mention, at);
         self.enrich(e, p);

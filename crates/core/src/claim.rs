@@ -151,6 +151,9 @@ pub struct Speaker {
     pub organisation: String,
     /// Person, organisation or group; `None` only in a default value.
     pub kind: Option<SpeakerKind>,
+    /// The speaker's identity across articles ([`speaker_id`](crate::speaker_id) of kind and
+    /// name), made once per speaker when the name is final; empty until then.
+    pub id: String,
 }
 
 /// A claim with its speaker resolved.

@@ -19,6 +19,7 @@
 mod article;
 mod claim;
 mod document;
+mod identity;
 mod lexicon;
 mod offsets;
 mod span;
@@ -26,6 +27,7 @@ mod span;
 pub use article::{Article, ArticleId};
 pub use claim::{Attribution, Claim, ClaimKind, Resolution, RuleId, Speaker, SpeakerKind};
 pub use document::{Document, FurnitureKind, Paragraph, Quote, Sentence, Token, TokenKind};
+pub use identity::speaker_id;
 pub use lexicon::{lexicon_lines, Lexicon};
 pub use offsets::CharIndex;
 pub use span::Span;

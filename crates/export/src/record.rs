@@ -110,11 +110,12 @@ impl<'a> Record<'a> {
                 .as_ref()
                 .and_then(|s| s.kind)
                 .map_or("", SpeakerKind::as_str),
-            speaker_id: Cow::Owned(
-                a.speaker
-                    .as_ref()
-                    .map_or_else(String::new, |s| speaker_id(s.kind, &s.name)),
-            ),
+            // Made once per speaker by the resolver; made here for speakers built elsewhere.
+            speaker_id: match &a.speaker {
+                Some(s) if !s.id.is_empty() => Cow::Borrowed(s.id.as_str()),
+                Some(s) => Cow::Owned(speaker_id(s.kind, &s.name)),
+                None => Cow::Borrowed(""),
+            },
             title: speaker(|s| &s.title),
             role: speaker(|s| &s.role),
             organisation: speaker(|s| &s.organisation),
