@@ -11,8 +11,7 @@ use crate::SpeakerKind;
 /// source, which has no name, and when there is no speaker.
 ///
 /// ```
-/// use crate::SpeakerKind;
-/// use whosaid_export::speaker_id;
+/// use whosaid_core::{speaker_id, SpeakerKind};
 ///
 /// assert_eq!(speaker_id(Some(SpeakerKind::Person), "Karim al-Karbouli"), "person:karim-al-karbouli");
 /// assert_eq!(speaker_id(Some(SpeakerKind::Organisation), "the White House"), "organisation:white-house");
