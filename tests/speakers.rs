@@ -107,3 +107,18 @@ fn metadata_labels_are_no_speakers() {
     }
     assert_eq!(field(row(&rows, "Do you think"), "speaker"), "TAPPER");
 }
+
+/// An article that goes on by a person's given name: "Siri said" is Siri Karncharoendi when
+/// nobody else in it is called Siri (the name index looked names up by the last word only).
+#[test]
+fn a_given_name_alone_is_the_full_name_that_starts_with_it() {
+    let text =
+        "The bank will hold rates, central bank spokesman Siri Karncharoendi told reporters.\n\n\
+                Inflation is falling, Siri said.";
+    let [speaker, kind, _, role, _] = who(text, "Inflation is falling");
+    assert_eq!(
+        (speaker.as_str(), kind.as_str()),
+        ("Siri Karncharoendi", "person")
+    );
+    assert!(role.contains("spokesman"), "{role}");
+}

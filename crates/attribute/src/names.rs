@@ -334,14 +334,44 @@ impl NameIndex {
 
     /// The full name ending with `short`, preferring the latest mention before `before`.
     pub(crate) fn full_name(&self, short: &str, before: usize) -> Option<String> {
-        let candidates = self.by_last.get(&last_word(short))?;
-        let fits = |&&i: &&usize| ends_with_name(&self.names[i].1, short);
-        candidates
-            .iter()
-            .filter(|&&i| self.names[i].0 < before)
-            .rfind(fits)
-            .or_else(|| candidates.iter().find(fits))
-            .map(|&i| self.names[i].1.clone())
+        let by_surname = self.by_last.get(&last_word(short)).and_then(|candidates| {
+            let fits = |&&i: &&usize| ends_with_name(&self.names[i].1, short);
+            candidates
+                .iter()
+                .filter(|&&i| self.names[i].0 < before)
+                .rfind(fits)
+                .or_else(|| candidates.iter().find(fits))
+                .map(|&i| self.names[i].1.clone())
+        });
+        by_surname.or_else(|| self.by_first_name(short))
+    }
+
+    /// The one full name whose first word is `short`, a single word: "Siri" for "Central bank
+    /// spokesman Siri Karncharoendi", where the article goes on by the given name. None when
+    /// two people share it.
+    fn by_first_name(&self, short: &str) -> Option<String> {
+        if short.contains(' ') {
+            return None;
+        }
+        let mut found: Option<&str> = None;
+        for (_, name) in &self.names {
+            let mut words = name.split_whitespace();
+            if words.next().is_some_and(|w| w.eq_ignore_ascii_case(short)) && words.next().is_some()
+            {
+                match found {
+                    Some(f)
+                        if !f.eq_ignore_ascii_case(name)
+                            && !ends_with_name(name, f)
+                            && !ends_with_name(f, name) =>
+                    {
+                        return None
+                    }
+                    Some(f) if f.len() >= name.len() => {}
+                    _ => found = Some(name),
+                }
+            }
+        }
+        found.map(str::to_string)
     }
 
     /// The person the article names most often (at least twice, counting every mention of
