@@ -6,6 +6,9 @@
 //! not in data/lexicons: the alarm should not share the extractor's blind spots.
 
 use std::fmt;
+use std::sync::LazyLock;
+
+use whosaid_core::Lexicon;
 
 /// Why a predicted speaker looks malformed. The checks run in this order; the first that
 /// fires is the reason.
@@ -53,118 +56,28 @@ impl fmt::Display for Shape {
     }
 }
 
-const PRONOUNS: &[&str] = &[
-    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it",
-    "its", "they", "them", "their", "who", "whom", "this", "that", "these", "those", "someone",
-];
+/// The shape checks' word lists, from data/lexicons/shape-*.txt.
+struct Lists {
+    pronouns: Lexicon,
+    leading_words: Lexicon,
+    verb_like: Lexicon,
+    premodifiers: Lexicon,
+    organisation_heads: Lexicon,
+}
 
-const LEADING_WORDS: &[&str] = &[
-    "and",
-    "but",
-    "or",
-    "nor",
-    "so",
-    "yet",
-    "then",
-    "also",
-    "however",
-    "meanwhile",
-    "still",
-    "now",
-    "later",
-    "earlier",
-    "here",
-    "there",
-    "when",
-    "while",
-    "as",
-    "because",
-    "although",
-    "though",
-    "if",
-    "since",
-    "after",
-    "before",
-];
-
-/// Words that make an uncapitalised fragment a piece of a clause rather than a description
-/// such as "senior officials" or "people familiar with the talks".
-const VERB_LIKE: &[&str] = &[
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "do",
-    "does",
-    "did",
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "noted",
-    "wrote",
-    "according",
-];
-
-const PREMODIFIERS: &[&str] = &[
-    "republican",
-    "democrat",
-    "democratic",
-    "conservative",
-    "liberal",
-    "labour",
-    "tory",
-    "independent",
-    "former",
-    "late",
-    "veteran",
-    "fellow",
-    "outgoing",
-    "incoming",
-    "acting",
-    "embattled",
-];
-
-/// Last words that make "Democratic Party" or "Republican National Committee" an
-/// organisation's name rather than a premodifier and a person's name.
-const ORGANISATION_HEADS: &[&str] = &[
-    "party",
-    "parties",
-    "committee",
-    "commission",
-    "caucus",
-    "congress",
-    "council",
-    "government",
-    "campaign",
-    "association",
-    "union",
-    "league",
-    "front",
-    "movement",
-    "alliance",
-    "coalition",
-    "group",
-    "democrats",
-    "republicans",
-    "conservatives",
-];
+static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
+    pronouns: Lexicon::parse(include_str!("../../../data/lexicons/shape-pronouns.txt")),
+    leading_words: Lexicon::parse(include_str!(
+        "../../../data/lexicons/shape-leading-words.txt"
+    )),
+    verb_like: Lexicon::parse(include_str!("../../../data/lexicons/shape-verb-like.txt")),
+    premodifiers: Lexicon::parse(include_str!(
+        "../../../data/lexicons/shape-premodifiers.txt"
+    )),
+    organisation_heads: Lexicon::parse(include_str!(
+        "../../../data/lexicons/shape-organisation-heads.txt"
+    )),
+});
 
 const POSSESSIVE_ENDINGS: &[&str] = &["'s", "’s", "s'", "s’"];
 
@@ -179,6 +92,7 @@ const POSSESSIVE_ENDINGS: &[&str] = &["'s", "’s", "s'", "s’"];
 /// assert_eq!(malformed("Republican National Committee"), None);
 /// ```
 pub fn malformed(speaker: &str) -> Option<Shape> {
+    let lists = &*LISTS;
     let lower = speaker.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let (first, last) = (*words.first()?, *words.last()?);
@@ -187,11 +101,11 @@ pub fn malformed(speaker: &str) -> Option<Shape> {
         .split_whitespace()
         .map(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect::<Vec<_>>();
-    if words.len() == 1 && PRONOUNS.contains(&bare(first).as_str()) {
+    if words.len() == 1 && lists.pronouns.contains(&bare(first)) {
         Some(Shape::Pronoun)
     } else if POSSESSIVE_ENDINGS.iter().any(|e| last.ends_with(e)) {
         Some(Shape::Possessive)
-    } else if LEADING_WORDS.contains(&bare(first).as_str()) {
+    } else if lists.leading_words.contains(&bare(first)) {
         Some(Shape::LeadingWord)
     } else if speaker.chars().any(char::is_numeric) {
         Some(Shape::Digits)
@@ -199,13 +113,15 @@ pub fn malformed(speaker: &str) -> Option<Shape> {
         Some(Shape::NoLetters)
     } else if words.len() > 1
         && !speaker.chars().any(char::is_uppercase)
-        && words.iter().any(|w| VERB_LIKE.contains(&bare(w).as_str()))
+        && words.iter().any(|w| lists.verb_like.contains(&bare(w)))
     {
         Some(Shape::Fragment)
     } else if words.len() > 1
-        && (PREMODIFIERS.contains(&first) || first.starts_with("then-") || first.starts_with("ex-"))
+        && (lists.premodifiers.contains(first)
+            || first.starts_with("then-")
+            || first.starts_with("ex-"))
         && capitalised[1..].iter().all(|&c| c)
-        && !ORGANISATION_HEADS.contains(&bare(last).as_str())
+        && !lists.organisation_heads.contains(&bare(last))
     {
         Some(Shape::Premodifier)
     } else if words.len() > 6 {
