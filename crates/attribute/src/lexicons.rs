@@ -147,6 +147,8 @@ pub(crate) struct Lexicons {
     /// so they leave the title column empty.
     honorifics: Lexicon,
     pub(crate) document_nouns: Lexicon,
+    pub(crate) head_noun_ends: Lexicon,
+    pub(crate) role_organisation_prepositions: Lexicon,
     person_noun_endings: Vec<String>,
     description_stops: Lexicon,
     not_in_phrases: Lexicon,
@@ -224,6 +226,8 @@ impl Lexicons {
             affiliations: lexicon!("person-affiliations"),
             honorifics: lexicon!("honorifics"),
             document_nouns: lexicon!("document-nouns"),
+            head_noun_ends: lexicon!("head-noun-ends"),
+            role_organisation_prepositions: lexicon!("role-organisation-prepositions"),
             description_stops: lexicon!("description-stops"),
             not_in_phrases: lexicon!("not-in-speaker-phrases"),
             speech_verbs: speech_verbs(source!("cues")),

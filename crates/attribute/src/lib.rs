@@ -260,12 +260,19 @@ impl Resolver {
 /// A role and the organisation it names: "chairman of Koninklijke Wessanen NV" is chairman
 /// of Koninklijke Wessanen NV, "Federal Reserve chairman" chairman of the Federal Reserve.
 /// A role that names none is all role.
-fn split_role(description: &str) -> (&str, &str) {
+fn split_role<'d>(description: &'d str, lex: &Lexicons) -> (&'d str, &'d str) {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    for prep in [" of ", " for ", " at ", " with "] {
-        if let Some(at) = description.find(prep) {
-            let rest = description[at + prep.len()..].trim_start_matches("the ");
-            if rest.split_whitespace().next().is_some_and(capital) && at > 0 {
+    let mut words = description.split(' ').scan(0, |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        Some((start, w))
+    });
+    while let Some((at, word)) = words.next() {
+        if at > 0 && lex.role_organisation_prepositions.contains(word) {
+            let rest = description[at + word.len()..]
+                .trim_start()
+                .trim_start_matches("the ");
+            if rest.split_whitespace().next().is_some_and(capital) {
                 return (description[..at].trim(), rest.trim_end_matches([',', '.']));
             }
         }
@@ -481,7 +488,7 @@ impl State<'_> {
                 }
                 continue;
             }
-            let (role, organisation) = split_role(&description);
+            let (role, organisation) = split_role(&description, self.lex);
             add_role(&mut s.role, role);
             if s.organisation.is_empty() {
                 s.organisation = organisation.to_string();
@@ -831,7 +838,7 @@ impl State<'_> {
                     // points": not a noun phrase; an empty speaker beats a wrong one.
                     return (None, Resolution::None, UNRESOLVED, vec![mention]);
                 }
-                let noun = head_noun(phrase);
+                let noun = head_noun(phrase, self.lex);
                 if self.lex.document_nouns.contains(&noun) {
                     let e = self.find_or_add(
                         new_speaker(phrase.clone(), SpeakerKind::Document),
@@ -923,10 +930,10 @@ impl State<'_> {
 
 /// The head noun of a description: its last word before a preposition ("residents" of
 /// "Residents of the communities"), lowercased.
-fn head_noun(phrase: &str) -> String {
+fn head_noun(phrase: &str, lex: &Lexicons) -> String {
     phrase
         .split_whitespace()
-        .take_while(|w| !matches!(*w, "of" | "in" | "at" | "from" | "with" | "for" | "on"))
+        .take_while(|w| !lex.head_noun_ends.contains(w))
         .last()
         .unwrap_or_default()
         .trim_end_matches(|c: char| !c.is_alphanumeric())
