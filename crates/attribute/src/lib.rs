@@ -267,14 +267,15 @@ fn split_role<'d>(description: &'d str, lex: &Lexicons) -> (&'d str, &'d str) {
         *at += w.len() + 1;
         Some((start, w))
     });
-    while let Some((at, word)) = words.next() {
-        if at > 0 && lex.role_organisation_prepositions.contains(word) {
-            let rest = description[at + word.len()..]
-                .trim_start()
-                .trim_start_matches("the ");
-            if rest.split_whitespace().next().is_some_and(capital) {
-                return (description[..at].trim(), rest.trim_end_matches([',', '.']));
-            }
+    // Only the first such preposition: in "a mother of two in the village of Hajj Ali" the
+    // village is where she lives, not whom she works for.
+    let first = words.find(|&(at, w)| at > 0 && lex.role_organisation_prepositions.contains(w));
+    if let Some((at, word)) = first {
+        let rest = description[at + word.len()..]
+            .trim_start()
+            .trim_start_matches("the ");
+        if rest.split_whitespace().next().is_some_and(capital) {
+            return (description[..at].trim(), rest.trim_end_matches([',', '.']));
         }
     }
     let words: Vec<&str> = description.split_whitespace().collect();
