@@ -198,6 +198,16 @@ impl Lexicons {
             })
             .collect();
         let particles = lexicon!("name-particles");
+        let anonymity_markers: Vec<String> =
+            whosaid_core::lexicon_lines(source!("anonymity-markers"))
+                .map(str::to_lowercase)
+                .collect();
+        let mut anonymity_starts = Lexicon::default();
+        for marker in &anonymity_markers {
+            if let Some(first) = marker.split_whitespace().next() {
+                anonymity_starts.insert(first, ());
+            }
+        }
         Lexicons {
             longest_particle: particles.iter().map(str::len).max().unwrap_or(0),
             longest_title: titles.longest_words(),
@@ -234,15 +244,8 @@ impl Lexicons {
             person_noun_endings: whosaid_core::lexicon_lines(source!("person-noun-endings"))
                 .map(str::to_string)
                 .collect(),
-            anonymity_markers: whosaid_core::lexicon_lines(source!("anonymity-markers"))
-                .map(str::to_lowercase)
-                .collect(),
-            anonymity_starts: Lexicon::parse(
-                &whosaid_core::lexicon_lines(source!("anonymity-markers"))
-                    .filter_map(|m| m.split_whitespace().next())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
+            anonymity_starts,
+            anonymity_markers,
             male_names: lexicon!("male-first-names"),
             female_names: lexicon!("female-first-names"),
         }
@@ -279,7 +282,7 @@ impl Lexicons {
     }
 
     /// True when `word` ends a description read leftwards from a name: a determiner, a
-    /// preposition, a conjunction, a relative pronoun or a speech verb ("said Paul Volcker").
+    /// preposition, a conjunction, a relative pronoun or a speech verb ("said Omar Haddad").
     pub(crate) fn ends_description(&self, word: &str) -> bool {
         self.description_stops.contains(word)
             || self.determiners.contains(word)

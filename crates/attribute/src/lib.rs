@@ -184,7 +184,7 @@ impl Resolver {
         }
         // What the article says about a speaker anywhere (a role given in a later mention:
         // "Haddad, the Qayara resident, said"; a title before the name where they were not
-        // speaking: "Finance Minister Kiichi Miyazawa") holds for all of their claims.
+        // speaking: "Finance Minister Ann Lee") holds for all of their claims.
         let mut described = vec![false; state.entities.len()];
         for e in entities.iter().flatten() {
             if !std::mem::replace(&mut described[*e], true) {
@@ -257,8 +257,8 @@ impl Resolver {
     }
 }
 
-/// A role and the organisation it names: "chairman of Koninklijke Wessanen NV" is chairman
-/// of Koninklijke Wessanen NV, "Federal Reserve chairman" chairman of the Federal Reserve.
+/// A role and the organisation it names: "chairman of Northgate Foods NV" is chairman
+/// of Northgate Foods NV, "central bank chairman" chairman of the central bank.
 /// A role that names none is all role.
 fn split_role<'d>(description: &'d str, lex: &Lexicons) -> (&'d str, &'d str) {
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -267,7 +267,7 @@ fn split_role<'d>(description: &'d str, lex: &Lexicons) -> (&'d str, &'d str) {
         *at += w.len() + 1;
         Some((start, w))
     });
-    // Only the first such preposition: in "a mother of two in the village of Hajj Ali" the
+    // Only the first such preposition: in "a mother of two in the village of Beit Nour" the
     // village is where she lives, not whom she works for.
     let first = words.find(|&(at, w)| at > 0 && lex.role_organisation_prepositions.contains(w));
     if let Some((at, word)) = first {
@@ -457,7 +457,7 @@ impl State<'_> {
 
     /// Adds to person `e` what the article says of them around any mention of their name: a
     /// title ("President", "Finance Minister") where the entity has none, else a role and an
-    /// organisation ("Federal Reserve chairman", "chairman of Koninklijke Wessanen NV").
+    /// organisation ("central bank chairman", "chairman of Northgate Foods NV").
     fn describe_from_article(&mut self, e: usize) {
         let s = &self.entities[e].speaker;
         // Reading the whole article for its names costs a tenth of the run: a person whose
@@ -728,8 +728,8 @@ impl State<'_> {
                                 en.speaker.kind == Some(SpeakerKind::Organisation)
                             })
                         });
-                    // Named for its author when the article gives one: "Joint Operations
-                    // Command statement".
+                    // Named for its author when the article gives one: "Ministry of
+                    // Defence statement".
                     let author = author.map(|a| self.entities[a].speaker.name.clone());
                     let name = match &author {
                         Some(a) => format!("{a} {noun}"),
@@ -766,7 +766,7 @@ impl State<'_> {
                     });
                     // "the chancellor": the person whose role says so, else the latest person;
                     // with no person met yet, the one the article calls so anywhere
-                    // ("Chancellor Gordon Brown"), else the one it names most.
+                    // ("Chancellor Ann Lee"), else the one it names most.
                     let mut found = by_role;
                     if found.is_none() {
                         found = self.most_recent(|en| en.speaker.kind == Some(SpeakerKind::Person));

@@ -145,7 +145,7 @@ fn read_run(
             !(lex.is_not_name_start(w) || lex.is_sentence_adverb(w) || title)
         })
         .map_or(j, |k| start + k);
-    // "LSI Chairman Wilfred Corrigan", "Tory David Heathcoat-Amory": the words up to the last
+    // "Acme Chairman Tomas Reyes", "Tory Ann Lee": the words up to the last
     // role, title or affiliation describe the person named after them.
     let named_from = first + name_start(j - first, |k| word(&toks[first + k]), lex);
     let title_start = first;
@@ -194,9 +194,9 @@ fn read_run(
     Some((name, described_by))
 }
 
-/// Where the name starts in a capitalised run of `len` words (`word(k)` is the k-th): after the last word that describes
-/// rather than names (a title, a role noun, a party or other affiliation: "Japanese Finance
-/// Minister Kiichi Miyazawa", "LSI Chairman Wilfred Corrigan", "Republican Donald Trump"),
+/// Where the name starts in a capitalised run of `len` words (`word(k)` is the k-th): after
+/// the last word that describes rather than names (a title, a role noun, a party or other affiliation: "Northland Finance
+/// Minister Ann Lee", "Acme Chairman Tomas Reyes", "Republican Donald Trump"),
 /// when at least two words are left for the name; else 0.
 pub(crate) fn name_start<'w>(len: usize, word: impl Fn(usize) -> &'w str, lex: &Lexicons) -> usize {
     if len < 3 {
@@ -212,14 +212,14 @@ pub(crate) fn name_start<'w>(len: usize, word: impl Fn(usize) -> &'w str, lex: &
 const DESCRIPTION_WORDS: usize = 8;
 
 /// The words before the name that starts at token `start` which say what the person is,
-/// when the word right before the name is a role noun or title: "Federal Reserve chairman"
-/// of "Federal Reserve chairman Paul Volcker", "retired four-star general" of "retired
-/// four-star general Wesley Clark". Stops at punctuation, a determiner, a preposition, a
-/// conjunction or a speech verb ("said Paul Volcker" is no description).
+/// when the word right before the name is a role noun or title: "central bank chairman"
+/// of "central bank chairman Omar Haddad", "retired four-star general" of "retired
+/// four-star general Maria Lopez". Stops at punctuation, a determiner, a preposition, a
+/// conjunction or a speech verb ("said Omar Haddad" is no description).
 fn premodifier(text: &str, toks: &[Token], start: usize, lex: &Lexicons) -> Option<String> {
     let word = |k: usize| &text[toks[k].span()];
     let adjacent = start.checked_sub(1)?;
-    // "Dr. Ben Carson", "Indiana Gov. Mike Pence": a title with its period, which ends the
+    // "Dr. Maria Lopez", "Northland Gov. Tomas Reyes": a title with its period, which ends the
     // capitalised run before the name.
     if word(adjacent) == "." && adjacent > 0 && lex.titles.contains(word(adjacent - 1)) {
         let mut from = adjacent - 1;
@@ -253,8 +253,8 @@ fn premodifier(text: &str, toks: &[Token], start: usize, lex: &Lexicons) -> Opti
 }
 
 /// The appositive after the name that ends before token `end`, when it says what the person
-/// is: "a Vermont senator" of "Bernie Sanders, a Vermont senator, said", "chairman of
-/// Koninklijke Wessanen NV". Not a relative clause or anything without a role noun or title
+/// is: "a Northland senator" of "Ann Lee, a Northland senator, said", "chairman of
+/// Northgate Foods NV". Not a relative clause or anything without a role noun or title
 /// among its first words.
 fn appositive(text: &str, toks: &[Token], end: usize, lex: &Lexicons) -> Option<String> {
     let word = |k: usize| &text[toks[k].span()];
@@ -346,8 +346,8 @@ impl NameIndex {
         by_surname.or_else(|| self.by_first_name(short))
     }
 
-    /// The one full name whose first word is `short`, a single word: "Siri" for "Central bank
-    /// spokesman Siri Karncharoendi", where the article goes on by the given name. None when
+    /// The one full name whose first word is `short`, a single word: "Somchai" for "Central bank
+    /// spokesman Somchai Wattana", where the article goes on by the given name. None when
     /// two people share it.
     fn by_first_name(&self, short: &str) -> Option<String> {
         if short.contains(' ') {
@@ -396,7 +396,7 @@ impl NameIndex {
             .cloned()
     }
 
-    /// The full name whose run calls it `noun` ("Chancellor Gordon Brown" for "chancellor"):
+    /// The full name whose run calls it `noun` ("Chancellor Ann Lee" for "chancellor"):
     /// the last before byte `before`, else the first after it.
     /// What the text says of the person `name` around each run that names them (their full
     /// name or a shorter form of it): titles, premodifiers, appositives, in text order,
@@ -431,7 +431,7 @@ impl NameIndex {
         before: usize,
         (text, doc, lex): (&str, &Document, &Lexicons),
     ) -> Option<String> {
-        // "the chancellor" is not "ex-Conservative chancellor Ken Clarke", nor "former
+        // "the chancellor" is not "ex-Labour chancellor Tomas Reyes", nor "former
         // chancellor ...": a description in the present only.
         let fits = |i: &usize| {
             let (si, start, end) = self.runs[*i];

@@ -392,7 +392,7 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         (Some(one), None) | (None, Some(one)) => one,
         (None, None) => String::new(),
     };
-    // "Republican Donald Trump", "LSI Chairman Wilfred Corrigan": words that describe the
+    // "Republican Donald Trump", "Acme Chairman Tomas Reyes": words that describe the
     // person go to the role, the name starts after them.
     let name_toks = if name_toks.len() < 3 {
         name_toks
