@@ -191,6 +191,9 @@ impl Resolver {
                 state.describe_from_article(*e);
             }
         }
+        for e in 0..state.entities.len() {
+            state.specific_organisation(e);
+        }
         // Each speaker's id, made once however many claims they have.
         let mut ids: Vec<Option<String>> = vec![None; state.entities.len()];
         for (a, e) in out.iter_mut().zip(&entities) {
@@ -280,7 +283,10 @@ fn split_role<'d>(description: &'d str, lex: &Lexicons) -> (&'d str, &'d str) {
     }
     let words: Vec<&str> = description.split_whitespace().collect();
     let caps = words.iter().take_while(|w| capital(w)).count();
-    if caps > 0 && caps < words.len() {
+    // "Trump's running mate": a possessor, who may be a person, stays in the role.
+    let possessive =
+        caps > 0 && (words[caps - 1].ends_with("'s") || words[caps - 1].ends_with("’s"));
+    if caps > 0 && caps < words.len() && !possessive {
         let at = description
             .match_indices(' ')
             .nth(caps - 1)
@@ -484,8 +490,21 @@ impl State<'_> {
                 .is_some_and(|w| self.lex.titles.contains(w.trim_end_matches('.')));
             let s = &mut self.entities[e].speaker;
             if capitalised && ends_in_title {
+                // "Indiana Gov.": the title, and before it whose governor.
+                let words: Vec<&str> = description.split_whitespace().collect();
+                let titled = words
+                    .iter()
+                    .rev()
+                    .take_while(|w| self.lex.titles.contains(w.trim_end_matches('.')))
+                    .count();
+                let (place, title) = words.split_at(words.len() - titled);
                 if s.title.is_empty() {
-                    s.title = description;
+                    s.title = title.join(" ");
+                }
+                // Not a place the role already gives ("Iraqi MP" after "Iraqi").
+                let place = place.join(" ");
+                if s.organisation.is_empty() && !place.is_empty() && !s.role.contains(&place) {
+                    s.organisation = place;
                 }
                 continue;
             }
@@ -494,6 +513,56 @@ impl State<'_> {
             if s.organisation.is_empty() {
                 s.organisation = organisation.to_string();
             }
+        }
+    }
+
+    /// "Company chairman Ann Lee", "Agency officials": a bare general word as a speaker's
+    /// organisation stands for the organisation the article names with it ("Economic
+    /// Planning Agency"), else for the first organisation that speaks in the article.
+    fn specific_organisation(&mut self, e: usize) {
+        let org = self.entities[e].speaker.organisation.as_str();
+        let key = org.trim_start_matches("the ").to_lowercase();
+        if key.is_empty()
+            || key.contains(' ')
+            || !self.lex.latest_organisation_nouns.contains(&key)
+            || self.lex.document_nouns.contains(&key)
+        {
+            return;
+        }
+        let named = |en: &&Entity| {
+            en.speaker.kind == Some(SpeakerKind::Organisation)
+                && en
+                    .speaker
+                    .name
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && !en.speaker.name.eq_ignore_ascii_case(&key)
+        };
+        let found = self
+            .entities
+            .iter()
+            .filter(named)
+            .find(|en| {
+                en.speaker
+                    .name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(&key))
+            })
+            .map(|en| en.speaker.name.clone())
+            .or_else(|| {
+                let company = self.lex.company_words.contains(&key) || key == "firm";
+                self.names.organisation_ending(&key, company)
+            })
+            .or_else(|| {
+                self.entities
+                    .iter()
+                    .find(named)
+                    .map(|en| en.speaker.name.clone())
+            });
+        if let Some(found) = found {
+            self.entities[e].speaker.organisation = found;
         }
     }
 
@@ -706,8 +775,24 @@ impl State<'_> {
                 if !self.lex.looks_like_noun_phrase(name) {
                     return (None, Resolution::None, UNRESOLVED, vec![mention]);
                 }
-                let e =
-                    self.find_or_add(new_speaker(name.clone(), SpeakerKind::Group), &mention, at);
+                // "The officials" after "Agency officials": the same group, named by its
+                // head noun alone.
+                let same_head = (!name.contains(' '))
+                    .then(|| {
+                        self.most_recent(|en| {
+                            en.speaker.kind == Some(SpeakerKind::Group)
+                                && en
+                                    .speaker
+                                    .name
+                                    .rsplit(' ')
+                                    .next()
+                                    .is_some_and(|w| w.eq_ignore_ascii_case(name))
+                        })
+                    })
+                    .flatten();
+                let e = same_head.unwrap_or_else(|| {
+                    self.find_or_add(new_speaker(name.clone(), SpeakerKind::Group), &mention, at)
+                });
                 // "Economic Planning Agency officials" after "officials": whose they are.
                 self.enrich(e, p);
                 (Some(e), Resolution::Group, GROUP, vec![mention])
