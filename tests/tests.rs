@@ -1,4 +1,5 @@
 mod audit;
+mod check;
 mod cli;
 mod constructions;
 mod corpus;

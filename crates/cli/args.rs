@@ -17,6 +17,7 @@ Examples:
   cat articles.jsonl | whosaid extract - | head
   whosaid audit data/samples -o report.html
   whosaid speakers shards/*.csv -o speakers.csv
+  whosaid check known-quotes.csv data/samples --junit known-quotes.xml
 
 Exit status: 0 when every article was processed, 1 when some articles failed (each is reported
 on stderr), 2 on a usage or fatal error.")]
@@ -40,6 +41,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Scores whosaid against an annotated corpus.
     Eval(EvalArgs),
+    /// Checks a list of known quotes: PASS or FAIL for each, with the reason; for CI.
+    Check(CheckArgs),
     /// Writes an HTML report that shows every claim in its article, coloured by speaker, for
     /// checking attributions by eye.
     Audit(AuditArgs),
@@ -356,6 +359,53 @@ pub struct EvalArgs {
     pub min_precision: Option<f64>,
 }
 
+/// Options of `whosaid check`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+KNOWN is a CSV with a header and the columns article_id, quote, speaker, and optionally role,
+outlet and kind (direct, mixed or indirect). Each quote is found in its article's text (from
+ARTICLES) exactly, or else ignoring quote-mark style and whitespace; a quote written twice takes
+the next occurrence. speaker is a name the speaker whosaid finds must contain, ignoring case
+(Smith|Jo Ann for alternatives); an empty speaker means the quote should have none. The list
+need not be complete: claims it does not mention are no failure.
+
+One line per row, in file order:
+  PASS KNOWN:LINE article \"ID\": \"QUOTE\": SPEAKER (claim ID#N)
+  FAIL KNOWN:LINE article \"ID\": \"QUOTE\": not found
+  FAIL KNOWN:LINE article \"ID\": \"QUOTE\": speaker \"X\" instead of \"Y\" (claim ID#N, characters S..E)
+  FAIL KNOWN:LINE: quote not found in article \"ID\": ...   (and every other problem of a row:
+                   an unknown article id, an empty quote, a malformed row)
+A quote is found when a claim's pieces cover it with a Dice coefficient of at least 0.5, as in
+`whosaid eval`. Role, outlet and kind are checked when the row gives them, as eval scores them.
+Then a summary: rows checked, passed, failed, and recall (the share of the rows found at all).
+
+Exit status: 0 when every row passes, 1 when any fails, 2 on a usage or fatal error (KNOWN
+cannot be read or lacks a column; no ARTICLES).
+
+Examples:
+  whosaid check known.csv data/samples
+  whosaid check known.csv news.jsonl --junit known-quotes.xml")]
+pub struct CheckArgs {
+    /// The known quotes: a CSV with the columns article_id, quote, speaker[, role, outlet,
+    /// kind].
+    #[arg(value_name = "KNOWN")]
+    pub known: PathBuf,
+
+    /// The articles the quotes are in, as for `whosaid extract`: .txt, .html, .warc files,
+    /// directories, .jsonl, or - for JSONL on standard input. [default: none, required]
+    #[arg(value_name = "ARTICLES", required = true)]
+    pub articles: Vec<PathBuf>,
+
+    /// Also write the results as JUnit XML to FILE, one test case per row, for CI systems that
+    /// show tests one by one. FILE is replaced once complete. [default: none]
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+
+    /// Print only the FAIL lines and the summary. [default: every line]
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
 /// Which tracks to score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TrackArg {
@@ -390,7 +440,7 @@ mod tests {
     #[test]
     fn every_flag_says_its_default() {
         let cli = Cli::command();
-        for command in ["extract", "speakers"] {
+        for command in ["extract", "speakers", "check"] {
             every_flag_of_says_its_default(cli.find_subcommand(command).expect("it exists"));
         }
     }
