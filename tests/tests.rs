@@ -11,4 +11,5 @@ mod samples;
 mod shift;
 mod snapshots;
 mod speakers;
+mod spreadsheets;
 mod util;

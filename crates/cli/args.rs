@@ -59,6 +59,10 @@ pub enum OutputFormat {
     Csv,
     /// One JSON object per line, same fields in the same order; never altered.
     Jsonl,
+    /// An Excel workbook (extract only, needs -o FILE): every cell text except the offsets,
+    /// which are numbers, so no formula can run and quotes stay exact; header row frozen; past
+    /// 1,048,576 rows the rows go on in a sheet "claims 2".
+    Xlsx,
 }
 
 /// Options of `whosaid extract`.
@@ -135,6 +139,19 @@ pub struct ExtractArgs {
     /// spreadsheet; gives exact `text[start:end]` quotes. [default: neutralise]
     #[arg(long)]
     pub no_sanitize: bool,
+
+    /// Start CSV output with a UTF-8 byte order mark, so that Excel and LibreOffice opened by
+    /// double-click read it as UTF-8 rather than garbling every non-ASCII character (the
+    /// claims, --speakers and --errors files). [default: no byte order mark]
+    #[arg(long)]
+    pub bom: bool,
+
+    /// Also write the text that was analysed, one JSON line per article: {"id", "text",
+    /// "title"?, "url"?, "date"?}. Offsets refer to this text (for an HTML page, the text
+    /// extracted from it), so Python's text[start:end] == quote can be checked against it.
+    /// FILE is replaced once the run is complete. [default: none]
+    #[arg(long, value_name = "FILE")]
+    pub texts: Option<PathBuf>,
 
     /// No progress bar, warnings or summary; errors are still reported. [default: progress
     /// bar when standard error is a terminal, summary always]

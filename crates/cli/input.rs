@@ -624,6 +624,8 @@ impl Reader<'_> {
             text,
             outlet: self.options.outlet.clone(),
             title: None,
+            url: None,
+            date: None,
         };
         self.item(Item::Article {
             article,

@@ -13,6 +13,7 @@ mod known;
 mod report;
 mod run;
 mod speakers;
+mod xlsx;
 
 use std::io::{self, Write};
 

@@ -8,8 +8,7 @@ use whosaid_core::{Article, ArticleId};
 use super::{Location, ReadOptions};
 
 /// The fields of a JSONL line that whosaid reads, `Some` when present (even as `null`).
-/// Parsing into this rather than into a map skips the other fields ("url", "date") without
-/// storing them: the reader thread spent most of its time building maps.
+/// Parsing into this rather than into a map skips the other fields without storing them: the reader thread spent most of its time building maps.
 #[derive(Deserialize)]
 struct Fields {
     #[serde(default, deserialize_with = "present")]
@@ -20,6 +19,10 @@ struct Fields {
     outlet: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     title: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    url: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    date: Option<Value>,
 }
 
 /// A field that is there, `null` included (serde's `Option` would read `null` as absent).
@@ -56,6 +59,8 @@ pub(super) fn parse_line(
                 text: map.remove("text"),
                 outlet: map.remove("outlet"),
                 title: map.remove("title"),
+                url: map.remove("url"),
+                date: map.remove("date"),
             }
         }
     };
@@ -99,11 +104,20 @@ pub(super) fn parse_line(
     };
     let outlet = optional("outlet", fields.outlet.take()).or_else(|| options.outlet.clone());
     let title = optional("title", fields.title.take());
+    // Only carried to --texts: a number is taken as written, anything else left out quietly.
+    let carried = |field: Option<Value>| match field {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let (url, date) = (carried(fields.url.take()), carried(fields.date.take()));
     let article = Article {
         id: ArticleId(id),
         text,
         outlet,
         title,
+        url,
+        date,
     };
     Ok((article, warnings))
 }
