@@ -5,6 +5,7 @@ mod constructions;
 mod corpus;
 mod eval;
 mod input;
+mod pages;
 mod props;
 mod regression;
 mod samples;

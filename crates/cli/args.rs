@@ -404,7 +404,7 @@ Examples:
   whosaid check known.csv news.jsonl --junit known-quotes.xml")]
 pub struct CheckArgs {
     /// The known quotes: a CSV with the columns article_id, quote, speaker[, role, outlet,
-    /// kind].
+    /// kind]. [default: none, required]
     #[arg(value_name = "KNOWN")]
     pub known: PathBuf,
 

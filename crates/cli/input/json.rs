@@ -5,6 +5,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use whosaid_core::{Article, ArticleId};
 
+use super::html::{page_article, PageMeta};
 use super::{Location, ReadOptions};
 
 /// The fields of a JSONL line that whosaid reads, `Some` when present (even as `null`).
@@ -15,6 +16,8 @@ struct Fields {
     id: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     text: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    html: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     outlet: Option<Value>,
     #[serde(default, deserialize_with = "present")]
@@ -57,6 +60,7 @@ pub(super) fn parse_line(
             Fields {
                 id: map.remove("id"),
                 text: map.remove("text"),
+                html: map.remove("html"),
                 outlet: map.remove("outlet"),
                 title: map.remove("title"),
                 url: map.remove("url"),
@@ -80,6 +84,30 @@ pub(super) fn parse_line(
     let id = id.unwrap_or_else(|| location.to_string());
     let text = match fields.text.take() {
         Some(Value::String(text)) => text,
+        // A page as HTML: its article is extracted, with the line's fields as fallbacks.
+        None if fields.html.is_some() => {
+            let Some(Value::String(html)) = fields.html.take() else {
+                let found = type_name(fields.html.as_ref().expect("checked above"));
+                return Err((
+                    Some(id),
+                    format!("field \"html\" must be a string, found {found}"),
+                ));
+            };
+            let string = |field: Option<Value>| match field {
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
+                _ => None,
+            };
+            let meta = PageMeta {
+                id: id.clone(),
+                url: string(fields.url.take()),
+                date: string(fields.date.take()),
+                outlet: string(fields.outlet.take()),
+                default_outlet: options.outlet.clone(),
+                title: string(fields.title.take()),
+            };
+            let article = page_article(&html, meta).map_err(|reason| (Some(id), reason))?;
+            return Ok((article, Vec::new()));
+        }
         None => return Err((Some(id), "missing field \"text\"".to_string())),
         Some(other) => {
             let reason = format!(
