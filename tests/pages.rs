@@ -2,7 +2,7 @@
 //! The fixtures are hand-made: tests/fixtures/html/page.html and tests/fixtures/warc (made by
 //! its make_warc.py).
 
-use crate::util::{arg, fixture, run, run_with_stdin, write};
+use crate::util::{arg, assert_quote_is_the_text, fixture, run, run_with_stdin, write};
 
 /// The `--texts` lines of a run, by id.
 fn texts(path: &std::path::Path) -> Vec<serde_json::Value> {
@@ -24,15 +24,7 @@ fn assert_offsets_fit(records: &str, texts: &[serde_json::Value]) -> usize {
             .expect("every article's text is written")["text"]
             .as_str()
             .unwrap();
-        let chars: Vec<char> = text.chars().collect();
-        let (s, e) = (
-            r["start"].as_u64().unwrap() as usize,
-            r["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(
-            chars[s..e].iter().collect::<String>(),
-            r["quote"].as_str().unwrap()
-        );
+        assert_quote_is_the_text(text, &r);
         n += 1;
     }
     n

@@ -3,7 +3,7 @@
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 
-use crate::util::{arg, run, write};
+use crate::util::{arg, assert_quote_is_the_text, run, write};
 
 /// One JSONL article whose id looks like a number and whose quote looks like a formula.
 const ARTICLE: &str = r#"{"id": "007", "text": "“=HYPERLINK(1), we said,” Zoë Müller said.\n\nShe told Le Monde the plan was sound."}"#;
@@ -148,14 +148,6 @@ fn texts_hold_the_text_every_offset_refers_to() {
         serde_json::json!({"id": "7", "text": "“Yes,” Jo said.", "title": "T",
                            "url": "https://example.org/a", "date": "2024-01-02"})
     );
-    let text: Vec<char> = line["text"].as_str().unwrap().chars().collect();
     let record: serde_json::Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
-    let (s, e) = (
-        record["start"].as_u64().unwrap() as usize,
-        record["end"].as_u64().unwrap() as usize,
-    );
-    assert_eq!(
-        text[s..e].iter().collect::<String>(),
-        record["quote"].as_str().unwrap()
-    );
+    assert_quote_is_the_text(line["text"].as_str().unwrap(), &record);
 }

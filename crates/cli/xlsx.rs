@@ -12,21 +12,12 @@ use std::path::PathBuf;
 use anyhow::Context;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use tempfile::NamedTempFile;
-use whosaid_export::{Rows, HEADER};
+use whosaid_export::{Rows, HEADER, OFFSET_COLUMNS};
 
 /// The rows of one sheet, header included: Excel's and LibreOffice's limit.
 pub const SHEET_ROWS: u32 = 1_048_576;
 /// The most characters a cell holds.
 const CELL_CHARS: usize = 32_767;
-/// The columns written as numbers: the character offsets.
-const NUMBER_COLUMNS: [&str; 6] = [
-    "start",
-    "end",
-    "speaker_start",
-    "speaker_end",
-    "cue_start",
-    "cue_end",
-];
 
 /// A workbook being filled with claim rows, saved to its file by [`Sheets::finish`].
 pub struct Sheets {
@@ -59,7 +50,7 @@ impl Sheets {
             sheet: 0,
             row: 0,
             per_sheet,
-            numbers: HEADER.map(|h| NUMBER_COLUMNS.contains(&h)),
+            numbers: HEADER.map(|h| OFFSET_COLUMNS.contains(&h)),
             header_format: Format::new().set_bold(),
             cut: 0,
             path,
