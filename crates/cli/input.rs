@@ -163,8 +163,9 @@ pub enum Raw {
     Item(Item),
     /// JSONL lines, not yet parsed.
     Lines(Lines),
-    /// An HTML page (a file, or a WARC record), its article not yet extracted.
-    Page(Page),
+    /// An HTML page (a file, or a WARC record), its article not yet extracted; boxed to keep
+    /// the other variants, one per article, small to move.
+    Page(Box<Page>),
 }
 
 /// An HTML page as read, for [`Page::into_item`] to extract its article on a worker.
@@ -179,13 +180,13 @@ pub struct Page {
 
 impl Page {
     /// The page's article, or why there is none (not text, no article text in it).
-    pub fn into_item(self) -> Item {
+    pub fn into_item(self: Box<Self>) -> Item {
         let Page {
             html,
             meta,
             location,
             bytes,
-        } = self;
+        } = *self;
         let id = meta.id.clone();
         let failed = |reason: String| Item::Failed {
             failure: Failure {
@@ -731,7 +732,7 @@ impl Reader<'_> {
                 line: None,
             },
         };
-        (self.emit)(Raw::Page(page))
+        (self.emit)(Raw::Page(Box::new(page)))
     }
 
     /// A `.json` file: JSON lines are read as such; a JSON document is no article.
@@ -780,7 +781,7 @@ impl Reader<'_> {
                     meta,
                     location: location.clone(),
                 };
-                (self.emit)(Raw::Page(page))
+                (self.emit)(Raw::Page(Box::new(page)))
             }
             warc::Record::Broken { number, reason } => {
                 let failure = Failure {
