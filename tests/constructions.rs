@@ -30,7 +30,7 @@ fn extract_with(text: &str, outlet: Option<&str>, flags: &[&str]) -> Vec<Value> 
         .collect();
     // Every row is checkable against the text.
     for r in &rows {
-        crate::util::assert_quote_is_the_text(&text, r);
+        crate::util::assert_quote_is_the_text(text, r);
     }
     rows
 }

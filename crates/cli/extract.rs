@@ -126,8 +126,12 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         &mut output,
         &reporter,
     )?;
-    let (claims, corpus, sheets) = output.finish()?;
-    let mut line = summary(&counts, claims, reporter.elapsed().as_secs_f64());
+    let Finished {
+        rows,
+        corpus,
+        sheets,
+    } = output.finish()?;
+    let mut line = summary(&counts, rows, reporter.elapsed().as_secs_f64());
     if let Some((name, speakers)) = corpus {
         line.push_str(&format!("; {speakers} corpus speakers written to {name}"));
     }
@@ -333,7 +337,7 @@ impl Output {
     /// Flushes and closes every output, reporting the errors a drop would swallow, and writes
     /// the corpus table; returns the number of claim rows written, the corpus table's file
     /// name and number of rows, and for a workbook its number of sheets and of cells cut.
-    fn finish(self) -> anyhow::Result<(u64, Option<(String, u64)>, Option<(usize, u64)>)> {
+    fn finish(self) -> anyhow::Result<Finished> {
         let out_name = self.out_name;
         let sheets = match self.writer {
             Claims::Text(writer) => {
@@ -362,8 +366,22 @@ impl Output {
             }
             None => None,
         };
-        Ok((self.claims, corpus, sheets))
+        Ok(Finished {
+            rows: self.claims,
+            corpus,
+            sheets,
+        })
     }
+}
+
+/// What [`Output::finish`] reports for the summary.
+struct Finished {
+    /// Claim rows written.
+    rows: u64,
+    /// The corpus table's file name and rows.
+    corpus: Option<(String, u64)>,
+    /// A workbook's sheets, and cells cut to what a cell holds.
+    sheets: Option<(usize, u64)>,
 }
 
 /// The `--corpus-speakers` file: not an input, nor any other output of the run.
@@ -425,11 +443,11 @@ fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, String)> 
     }
 }
 
-/// The summary line: counts, claims and rates.
-fn summary(counts: &Counts, claims: u64, secs: f64) -> String {
+/// The summary line: counts, rows and rates.
+fn summary(counts: &Counts, rows: u64, secs: f64) -> String {
     let secs_for_rates = secs.max(1e-3);
     let mut line = format!(
-        "{} articles read, {} processed, {} failed, {claims} rows written in {secs:.2} s \
+        "{} articles read, {} processed, {} failed, {rows} rows written in {secs:.2} s \
          ({:.0} articles/s, {:.1} MB/s)",
         counts.read,
         counts.processed,
