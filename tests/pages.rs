@@ -147,6 +147,33 @@ fn a_truncated_warc_record_is_reported_with_file_and_number_and_the_run_goes_on(
 }
 
 #[test]
+fn a_warc_page_without_article_text_names_its_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body></body></html>";
+    let record = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n\
+         WARC-Date: 2024-01-01T00:00:00Z\r\nWARC-Target-URI: https://e.example/empty\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+        block.len()
+    );
+    let warc = write(dir.path(), "empty.warc", record);
+    let r = run(&["extract".into(), arg(&warc)]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(
+        r.messages().contains(
+            &format!(
+                "{}: record 1 (https://e.example/empty): no article text found in the page \
+             (failed to grab the article)",
+                warc.display()
+            )
+            .as_str()
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn files_that_are_not_articles_are_refused_by_name_and_counted_as_failed() {
     let dir = tempfile::tempdir().unwrap();
     let claims = run(&["extract".into(), arg(&fixture("html/page.html"))]).stdout;

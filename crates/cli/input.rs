@@ -176,6 +176,8 @@ pub struct Page {
     location: Location,
     /// Its size in the input, for progress.
     bytes: u64,
+    /// Its record's number in a WARC file, for messages.
+    record: Option<u64>,
 }
 
 impl Page {
@@ -186,13 +188,18 @@ impl Page {
             meta,
             location,
             bytes,
+            record,
         } = *self;
         let id = meta.id.clone();
         let failed = |reason: String| Item::Failed {
             failure: Failure {
                 location: location.clone(),
                 article_id: Some(id.clone()),
-                reason,
+                // A WARC file's location names no record: the reason does.
+                reason: match record {
+                    Some(n) => format!("record {n} ({id}): {reason}"),
+                    None => reason,
+                },
             },
             bytes,
         };
@@ -731,6 +738,7 @@ impl Reader<'_> {
                 source: path.display().to_string().into(),
                 line: None,
             },
+            record: None,
         };
         (self.emit)(Raw::Page(Box::new(page)))
     }
@@ -773,13 +781,18 @@ impl Reader<'_> {
         };
         let outlet = self.options.outlet.clone();
         let skipped = warc::read_records(file, &mut |record| match record {
-            warc::Record::Page { html, mut meta } => {
+            warc::Record::Page {
+                html,
+                mut meta,
+                number,
+            } => {
                 meta.default_outlet.clone_from(&outlet);
                 let page = Page {
                     bytes: html.len() as u64,
                     html,
                     meta,
                     location: location.clone(),
+                    record: Some(number),
                 };
                 (self.emit)(Raw::Page(Box::new(page)))
             }

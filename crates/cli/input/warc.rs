@@ -17,7 +17,11 @@ use super::html::PageMeta;
 pub(crate) enum Record {
     /// An HTML page: its body (decoded from its transfer and content encodings) and what the
     /// record says of it.
-    Page { html: Vec<u8>, meta: PageMeta },
+    Page {
+        html: Vec<u8>,
+        meta: PageMeta,
+        number: u64,
+    },
     /// A record that could not be read or decoded, with its number and why.
     Broken { number: u64, reason: String },
 }
@@ -82,7 +86,11 @@ pub(crate) fn read_records<E>(
             date: field(WarcHeader::Date),
             ..PageMeta::default()
         };
-        each(Record::Page { html: page, meta })?;
+        each(Record::Page {
+            html: page,
+            meta,
+            number,
+        })?;
     }
     Ok(skipped)
 }
