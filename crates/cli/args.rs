@@ -70,16 +70,25 @@ pub enum OutputFormat {
 #[command(after_help = "\
 Inputs:
   FILE.txt     one article; its id is the file stem (business/001.txt -> 001)
-  DIR          every *.txt below DIR, recursively, in sorted order; id = the path below DIR
-               without the extension, with / separators (business/001)
+  FILE.html    one web page (also .htm): its article text is extracted (navigation, related
+               links, comments, scripts and footers left out, paragraphs kept); its title and
+               site name become the title and outlet; id = the file stem
+  DIR          every *.txt, *.html and *.htm below DIR, recursively, in sorted order; id = the
+               path below DIR without the extension, with / separators (business/001)
   FILE.jsonl   one article per line: {\"id\": ..., \"text\": ..., \"outlet\"?, \"title\"?, \"url\"?,
-               \"date\"?}; the id may be a string or a number; a line without one gets FILE:LINE
+               \"date\"?}, or \"html\" instead of \"text\" for a page to extract; the id may be a
+               string or a number; a line without one gets FILE:LINE (also FILE.json of lines)
+  FILE.warc    every HTML response record of a crawl (also .warc.gz, gzipped per record): id =
+               its WARC-Target-URI; other records are skipped and counted; a record that cannot
+               be read is reported with its number
   -            JSONL on standard input (also the default when no PATH is given); so is a pipe
                such as <(zcat news.jsonl.gz)
 
 Text files may be UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark, or a
 legacy single-byte encoding such as Windows-1252, which is detected and decoded with a warning.
-Offsets always refer to the decoded text. Binary files are skipped and reported.
+Offsets always refer to the decoded text (for pages, the extracted text: see --texts). Binary
+files, and files that are not articles (a CSV table such as a claims file, JSON that is not JSON
+lines, images, spreadsheets, PDFs), are refused, reported by name and counted as failed.
 
 Offsets (start, end, speaker_start, ...) are character offsets, end exclusive, so that Python's
 text[start:end] == quote. CSV output neutralises fields that a spreadsheet would run as a formula
@@ -90,10 +99,12 @@ Examples:
   whosaid extract data/samples -o claims.csv
   whosaid extract news.jsonl -j 2 --errors failed.csv -o claims.csv
   whosaid extract 2024/ --outlet \"Diyaruna\" --format jsonl | jq .speaker
+  whosaid extract crawl.warc.gz --format xlsx -o claims.xlsx --texts texts.jsonl
+  whosaid extract news.jsonl --bom -o claims.csv          # opens right in Excel by double-click
   zcat archive.jsonl.gz | whosaid extract - -q > claims.csv")]
 pub struct ExtractArgs {
-    /// Articles to read: .txt files, directories of .txt files, .jsonl files, or - for JSONL on
-    /// standard input. [default: -]
+    /// Articles to read: .txt and .html files, directories of them, .jsonl files, .warc or
+    /// .warc.gz crawls, or - for JSONL on standard input. [default: -]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -192,8 +203,9 @@ Examples:
   whosaid audit news.jsonl -o audit/report.html --per-page 100
   whosaid extract news.jsonl -o claims.csv && whosaid audit news.jsonl --claims claims.csv -o report.html")]
 pub struct AuditArgs {
-    /// Articles to read, as for `whosaid extract`: .txt files, directories of .txt files, .jsonl
-    /// files, or - for JSONL on standard input. [default: -]
+    /// Articles to read, as for `whosaid extract`: .txt and .html files, directories of them,
+    /// .jsonl files, .warc crawls, or - for JSONL on standard input; pages are shown as the
+    /// text extracted from them. [default: -]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -306,7 +318,9 @@ Gold formats:
   FILE.csv     known quotes, written by hand: article_id,quote,speaker[,role,outlet,kind]; each
                quote is found in its article's text (given as ARTICLES) exactly, or else ignoring
                quote-mark style and whitespace; speaker is a name the predicted speaker must
-               contain (surname|alias for alternatives)
+               contain (surname|alias for alternatives). Scoring takes the list to be all the
+               claims there are; for a partial list, `whosaid check` passes or fails each quote
+               with its reason instead
 
 Figures (P, R, F1 and accuracies in percent) have the definitions of ../shared/eval/score.py and
 print in its format: span (dice >= 0.5, or --match contain), ggt30 and ggt80 (share of the gold
@@ -328,7 +342,7 @@ Exit status: 0, or 1 when a figure is below a --min-* threshold (checked on ever
 Examples:
   whosaid eval --gold ../shared/eval/polnear/dev.jsonl
   whosaid eval --gold ../shared/eval/polnear/dev.jsonl --pred claims.csv --track quoted --errors 20
-  whosaid eval --gold known_quotes.csv data/samples --min-joint 80
+  whosaid eval --gold known_quotes.csv data/samples --track all --errors 5
   scripts/eval-speakers.sh --errors 10     # speaker fields, on tests/fixtures/speakers")]
 pub struct EvalArgs {
     /// Gold quotations: JSONL, or a known-quotes CSV (by the .csv extension).
