@@ -1,13 +1,16 @@
 mod audit;
+mod check;
 mod cli;
 mod constructions;
 mod corpus;
 mod eval;
 mod input;
+mod pages;
 mod props;
 mod regression;
 mod samples;
 mod shift;
 mod snapshots;
 mod speakers;
+mod spreadsheets;
 mod util;

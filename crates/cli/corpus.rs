@@ -33,6 +33,9 @@ pub fn run(args: &SpeakersArgs) -> anyhow::Result<i32> {
         format: match args.format {
             OutputFormat::Csv => Format::Csv,
             OutputFormat::Jsonl => Format::Jsonl,
+            OutputFormat::Xlsx => {
+                bail!("whosaid speakers writes CSV or JSON lines; --format xlsx is for extract")
+            }
         },
         sanitize: !args.no_sanitize,
     };
@@ -218,30 +221,92 @@ impl TableFile {
         rows: &[whosaid_export::CorpusRow],
         options: WriterOptions,
     ) -> anyhow::Result<()> {
+        let mut staged = self.stage();
+        let name = staged.name.clone();
+        write_rows(&mut staged.out, rows, options)
+            .with_context(|| format!("cannot write to {name}"))?;
+        staged.finish()
+    }
+
+    /// A writer to the destination, for an output written as the run goes; [`Staged::finish`]
+    /// completes it.
+    pub fn stage(self) -> Staged {
         let name = self.name();
-        match self {
-            TableFile::Stdout => {
-                let out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-                write_rows(out, rows, options)
-                    .with_context(|| format!("cannot write to {name}"))?;
-            }
-            TableFile::File { path, temp } => {
-                let out = BufWriter::with_capacity(1 << 16, temp);
-                let temp = write_rows(out, rows, options)
-                    .and_then(|out| out.into_inner().map_err(|e| e.into_error().into()))
-                    .with_context(|| format!("cannot write to {name}"))?;
-                temp.as_file()
-                    .sync_all()
-                    .with_context(|| format!("cannot write to {name}"))?;
-                if let Ok(old) = fs::metadata(&path) {
-                    // Not fatal: the table is complete either way.
-                    let _ = fs::set_permissions(temp.path(), old.permissions());
-                }
-                temp.persist(&path)
-                    .map_err(|e| e.error)
-                    .with_context(|| format!("cannot replace {name}"))?;
-            }
+        let (dest, path) = match self {
+            TableFile::Stdout => (Dest::Stdout(io::stdout()), None),
+            TableFile::File { path, temp } => (Dest::Temp(temp), Some(path)),
+        };
+        Staged {
+            name,
+            out: BufWriter::with_capacity(1 << 16, dest),
+            path,
         }
+    }
+}
+
+/// An output being written: to standard output, or to a temporary file that
+/// [`Staged::finish`] renames into place, so that a run that fails leaves the file it was to
+/// replace as it was.
+pub struct Staged {
+    /// The destination's name for messages.
+    pub name: String,
+    /// Where to write.
+    pub out: BufWriter<Dest>,
+    /// The file to replace, for a file.
+    path: Option<PathBuf>,
+}
+
+/// Standard output or the temporary file of a [`Staged`] output.
+pub enum Dest {
+    /// Standard output.
+    Stdout(io::Stdout),
+    /// The temporary file beside the output.
+    Temp(NamedTempFile),
+}
+
+impl Write for Dest {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Dest::Stdout(out) => out.write(buf),
+            Dest::Temp(file) => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Dest::Stdout(out) => out.flush(),
+            Dest::Temp(file) => file.flush(),
+        }
+    }
+}
+
+impl Staged {
+    /// Flushes the output and, for a file, syncs it and renames it into place, keeping the
+    /// permissions of the file it replaces.
+    ///
+    /// # Errors
+    ///
+    /// When writing or renaming fails; the file is then left as it was.
+    pub fn finish(self) -> anyhow::Result<()> {
+        let name = self.name;
+        let dest = self
+            .out
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("cannot write to {name}"))?;
+        let (Dest::Temp(temp), Some(path)) = (dest, self.path) else {
+            return Ok(());
+        };
+        temp.as_file()
+            .sync_all()
+            .with_context(|| format!("cannot write to {name}"))?;
+        if let Ok(old) = fs::metadata(&path) {
+            // Not fatal: the output is complete either way.
+            let _ = fs::set_permissions(temp.path(), old.permissions());
+        }
+        temp.persist(&path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot replace {name}"))?;
         Ok(())
     }
 }
@@ -250,14 +315,13 @@ fn write_rows<W: Write>(
     out: W,
     rows: &[whosaid_export::CorpusRow],
     options: WriterOptions,
-) -> anyhow::Result<W> {
+) -> anyhow::Result<()> {
     let mut writer = CorpusWriter::new(out, options)?;
     for row in rows {
         writer.write(row)?;
     }
-    let mut out = writer.finish()?;
-    out.flush()?;
-    Ok(out)
+    writer.finish()?.flush()?;
+    Ok(())
 }
 
 /// True when `a` and `b` name the same file: the same path, or (on Unix) the same device and

@@ -16,10 +16,11 @@ use whosaid_export::{
 };
 
 use crate::args::{ExtractArgs, OutputFormat};
-use crate::corpus::{same_file, TableFile};
+use crate::corpus::{same_file, Staged, TableFile};
 use crate::report::Reporter;
 use crate::run::{self, Counts};
 use crate::speakers::SpeakersFile;
+use crate::xlsx::{Sheets, SHEET_ROWS};
 
 /// Runs `whosaid extract` and returns the exit status: 0, 1 when some articles failed, 2 when
 /// an input could not be read at all.
@@ -32,28 +33,66 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     let paths = run::input_paths(&args.paths)?;
     let threads = run::thread_count(args.threads);
 
+    let xlsx = args.format == OutputFormat::Xlsx;
     let options = WriterOptions {
         format: match args.format {
-            OutputFormat::Csv => Format::Csv,
+            // A workbook is made of raw CSV rows read back into cells (see crate::xlsx).
+            OutputFormat::Csv | OutputFormat::Xlsx => Format::Csv,
             OutputFormat::Jsonl => Format::Jsonl,
         },
-        sanitize: !args.no_sanitize,
+        // Text cells run no formula, so a workbook's quotes stay exact.
+        sanitize: !args.no_sanitize && !xlsx,
     };
+    let bom = args.bom && args.format == OutputFormat::Csv;
+    if xlsx && args.corpus_speakers.is_some() {
+        anyhow::bail!(
+            "--corpus-speakers is written as CSV or JSON lines, not xlsx: write the claims as \
+             xlsx and run `whosaid speakers` on a CSV of them, or choose --format csv"
+        );
+    }
     // Checked before the claims output is created, which would make a mistyped path an
     // empty file.
     let corpus = match &args.corpus_speakers {
         Some(path) => Some(corpus_file(path, args)?),
         None => None,
     };
-    let (out, out_name) = open_output(args.output.as_deref())?;
-    let writer =
-        RecordWriter::new(out, options).with_context(|| format!("cannot write to {out_name}"))?;
+    let texts = match &args.texts {
+        Some(path) => Some(texts_file(path, args)?),
+        None => None,
+    };
+    let (writer, out_name) = if xlsx {
+        let Some(path) = args.output.as_deref().filter(|p| !is_stdin(p)) else {
+            anyhow::bail!(
+                "--format xlsx needs -o FILE: a workbook is not written to a terminal or pipe"
+            );
+        };
+        let TableFile::File { path, temp } = TableFile::open(Some(path), &args.paths, "an input")?
+        else {
+            unreachable!("a path that is not - is a file");
+        };
+        let name = path.display().to_string();
+        (
+            Claims::Sheets(Box::new(Sheets::new(path, temp, SHEET_ROWS)?)),
+            name,
+        )
+    } else {
+        let (mut out, out_name) = open_output(args.output.as_deref())?;
+        if bom {
+            out.write_all(BOM)
+                .with_context(|| format!("cannot write to {out_name}"))?;
+        }
+        let writer = RecordWriter::new(out, options)
+            .with_context(|| format!("cannot write to {out_name}"))?;
+        (Claims::Text(writer), out_name)
+    };
+    // The side tables stay CSV with a workbook, neutralised as ever.
+    let side_sanitize = !args.no_sanitize;
     let speakers = match &args.speakers {
-        Some(path) => Some(SpeakersFile::create(path, options.sanitize)?),
+        Some(path) => Some(SpeakersFile::create(path, side_sanitize, args.bom)?),
         None => None,
     };
     let errors = match &args.errors {
-        Some(path) => Some(ErrorLog::create(path, options.sanitize)?),
+        Some(path) => Some(ErrorLog::create(path, side_sanitize, args.bom)?),
         None => None,
     };
 
@@ -66,6 +105,7 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         encoder: RowEncoder::new(options),
         speakers: speakers.is_some(),
         corpus: corpus.is_some(),
+        texts: texts.is_some(),
         parallel: threads > 1,
     };
     let mut output = Output {
@@ -74,6 +114,7 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         errors,
         speakers,
         corpus: corpus.map(|file| (file, Corpus::new())),
+        texts,
         options,
         claims: 0,
     };
@@ -85,10 +126,27 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         &mut output,
         &reporter,
     )?;
-    let (claims, corpus) = output.finish()?;
-    let mut line = summary(&counts, claims, reporter.elapsed().as_secs_f64());
+    let Finished {
+        rows,
+        corpus,
+        sheets,
+    } = output.finish()?;
+    let mut line = summary(&counts, rows, reporter.elapsed().as_secs_f64());
     if let Some((name, speakers)) = corpus {
         line.push_str(&format!("; {speakers} corpus speakers written to {name}"));
+    }
+    if let Some((sheets, cut)) = sheets {
+        if sheets > 1 {
+            line.push_str(&format!(
+                "; more rows than one sheet holds: {sheets} sheets (claims, claims 2, ...)"
+            ));
+        }
+        if cut > 0 {
+            reporter.warn(&format!(
+                "{cut} cells were longer than the 32,767 characters a spreadsheet cell holds and \
+                 were cut; --format csv or jsonl keeps them whole"
+            ));
+        }
     }
     reporter.summary(&line);
     Ok(counts.exit_status())
@@ -103,25 +161,78 @@ struct RowsOf<'a> {
     speakers: bool,
     /// Whether to count the article's speakers for the corpus table too.
     corpus: bool,
+    /// Whether to make the article's line of the `--texts` file too.
+    texts: bool,
     /// Whether the work runs in a rayon pool that a long article's windows may share.
     parallel: bool,
 }
 
-/// An article's claim rows, its rows of the speakers table, and its speakers for the corpus
-/// table.
-type Done = (Rows, Vec<SpeakerRow>, Option<CorpusArticle>);
+/// What a worker made of an article for the writing thread.
+struct Done {
+    /// Its claim rows.
+    rows: Rows,
+    /// Its rows of the speakers table.
+    speakers: Vec<SpeakerRow>,
+    /// Its speakers for the corpus table.
+    corpus: Option<CorpusArticle>,
+    /// Its line of the `--texts` file.
+    text: Option<Vec<u8>>,
+}
 
 impl run::Work for RowsOf<'_> {
     type Done = Done;
 
     fn article(&self, article: &Article) -> Result<Done, String> {
+        let text = self.texts.then(|| text_line(article));
+        let mut done = self.claims(article)?;
+        done.text = text;
+        Ok(done)
+    }
+}
+
+/// An article's line of the `--texts` file: its id, the text that was analysed, and what is
+/// known of it.
+fn text_line(article: &Article) -> Vec<u8> {
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        id: &'a str,
+        text: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        outlet: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        url: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date: Option<&'a str>,
+    }
+    let line = Line {
+        id: &article.id.0,
+        text: &article.text,
+        title: article.title.as_deref(),
+        outlet: article.outlet.as_deref(),
+        url: article.url.as_deref(),
+        date: article.date.as_deref(),
+    };
+    let mut out = serde_json::to_vec(&line).expect("strings always serialise");
+    out.push(b'\n');
+    out
+}
+
+impl RowsOf<'_> {
+    fn claims(&self, article: &Article) -> Result<Done, String> {
         let failed = |err: whosaid_export::Error| format!("cannot format its rows: {err}");
         if !self.corpus {
             let (rows, speakers) = self
                 .pipeline
                 .rows(article, &self.encoder, self.speakers, self.parallel)
                 .map_err(failed)?;
-            return Ok((rows, speakers, None));
+            return Ok(Done {
+                rows,
+                speakers,
+                corpus: None,
+                text: None,
+            });
         }
         // The corpus table counts the records that are written, here on the worker; the
         // writing thread adds the counts up in input order.
@@ -136,19 +247,32 @@ impl run::Work for RowsOf<'_> {
             corpus.add(record);
         }
         let rows = self.encoder.encode(records).map_err(failed)?;
-        Ok((rows, speakers, Some(corpus)))
+        Ok(Done {
+            rows,
+            speakers,
+            corpus: Some(corpus),
+            text: None,
+        })
     }
+}
+
+/// Where the claim rows go: CSV or JSON lines, or a workbook.
+enum Claims {
+    Text(RecordWriter<Box<dyn Write>>),
+    Sheets(Box<Sheets>),
 }
 
 /// Where the rows go, in input order: the claims to the output, the speakers table and the
 /// failures to their files.
 struct Output {
-    writer: RecordWriter<Box<dyn Write>>,
+    writer: Claims,
     out_name: String,
     errors: Option<ErrorLog>,
     speakers: Option<SpeakersFile>,
     /// The corpus table's file, and the table.
     corpus: Option<(TableFile, Corpus)>,
+    /// The `--texts` file.
+    texts: Option<Staged>,
     /// How the corpus table is written: as the claims are.
     options: WriterOptions,
     /// Claim rows written.
@@ -161,7 +285,12 @@ impl run::Sink<Done> for Output {
         _id: &str,
         result: Result<Done, String>,
     ) -> anyhow::Result<Result<(), String>> {
-        let (rows, speakers, corpus) = match result {
+        let Done {
+            rows,
+            speakers,
+            corpus,
+            text,
+        } = match result {
             Ok(done) => done,
             Err(reason) => return Ok(Err(reason)),
         };
@@ -171,9 +300,17 @@ impl run::Sink<Done> for Output {
         if let Some(file) = &mut self.speakers {
             file.write(&speakers)?;
         }
-        self.writer
-            .write_rows(&rows)
-            .with_context(|| format!("cannot write to {}", self.out_name))?;
+        if let (Some(file), Some(text)) = (&mut self.texts, text) {
+            file.out
+                .write_all(&text)
+                .with_context(|| format!("cannot write to {}", file.name))?;
+        }
+        match &mut self.writer {
+            Claims::Text(writer) => writer
+                .write_rows(&rows)
+                .with_context(|| format!("cannot write to {}", self.out_name))?,
+            Claims::Sheets(sheets) => sheets.write_rows(&rows)?,
+        }
         self.claims += rows.len();
         Ok(Ok(()))
     }
@@ -186,21 +323,34 @@ impl run::Sink<Done> for Output {
     }
 
     fn flush(&mut self) -> anyhow::Result<()> {
-        self.writer
-            .flush()
-            .with_context(|| format!("cannot write to {}", self.out_name))
+        match &mut self.writer {
+            Claims::Text(writer) => writer
+                .flush()
+                .with_context(|| format!("cannot write to {}", self.out_name)),
+            // A workbook is whole only when saved.
+            Claims::Sheets(_) => Ok(()),
+        }
     }
 }
 
 impl Output {
     /// Flushes and closes every output, reporting the errors a drop would swallow, and writes
-    /// the corpus table; returns the number of claim rows written, and the corpus table's
-    /// file name and number of rows.
-    fn finish(self) -> anyhow::Result<(u64, Option<(String, u64)>)> {
+    /// the corpus table; returns the number of claim rows written, the corpus table's file
+    /// name and number of rows, and for a workbook its number of sheets and of cells cut.
+    fn finish(self) -> anyhow::Result<Finished> {
         let out_name = self.out_name;
-        self.writer
-            .finish()
-            .with_context(|| format!("cannot write to {out_name}"))?;
+        let sheets = match self.writer {
+            Claims::Text(writer) => {
+                writer
+                    .finish()
+                    .with_context(|| format!("cannot write to {out_name}"))?;
+                None
+            }
+            Claims::Sheets(sheets) => Some(sheets.finish()?),
+        };
+        if let Some(texts) = self.texts {
+            texts.finish()?;
+        }
         if let Some(speakers) = self.speakers {
             speakers.finish()?;
         }
@@ -216,8 +366,22 @@ impl Output {
             }
             None => None,
         };
-        Ok((self.claims, corpus))
+        Ok(Finished {
+            rows: self.claims,
+            corpus,
+            sheets,
+        })
     }
+}
+
+/// What [`Output::finish`] reports for the summary.
+struct Finished {
+    /// Claim rows written.
+    rows: u64,
+    /// The corpus table's file name and rows.
+    corpus: Option<(String, u64)>,
+    /// A workbook's sheets, and cells cut to what a cell holds.
+    sheets: Option<(usize, u64)>,
 }
 
 /// The `--corpus-speakers` file: not an input, nor any other output of the run.
@@ -235,6 +399,31 @@ fn corpus_file(path: &Path, args: &ExtractArgs) -> anyhow::Result<TableFile> {
     }
     TableFile::open(Some(path), &args.paths, "an input")
 }
+
+/// The `--texts` file: not an input, nor any other output of the run.
+fn texts_file(path: &Path, args: &ExtractArgs) -> anyhow::Result<Staged> {
+    let outputs = [
+        &args.output,
+        &args.speakers,
+        &args.errors,
+        &args.corpus_speakers,
+    ];
+    if let Some(other) = outputs.into_iter().flatten().find(|o| same_file(path, o)) {
+        anyhow::bail!(
+            "--texts {} is the same file as another output ({}); choose another",
+            path.display(),
+            other.display()
+        );
+    }
+    if is_stdin(path) {
+        anyhow::bail!("--texts needs a FILE: standard output is for the claims");
+    }
+    Ok(TableFile::open(Some(path), &args.paths, "an input")?.stage())
+}
+
+/// The UTF-8 byte order mark, which spreadsheets opened by double-click need to read a CSV as
+/// UTF-8.
+const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// The output: FILE, or standard output for none or `-`; also its name for messages.
 fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, String)> {
@@ -254,11 +443,11 @@ fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, String)> 
     }
 }
 
-/// The summary line: counts, claims and rates.
-fn summary(counts: &Counts, claims: u64, secs: f64) -> String {
+/// The summary line: counts, rows and rates.
+fn summary(counts: &Counts, rows: u64, secs: f64) -> String {
     let secs_for_rates = secs.max(1e-3);
     let mut line = format!(
-        "{} articles read, {} processed, {} failed, {claims} claims written in {secs:.2} s \
+        "{} articles read, {} processed, {} failed, {rows} rows written in {secs:.2} s \
          ({:.0} articles/s, {:.1} MB/s)",
         counts.read,
         counts.processed,
@@ -284,9 +473,13 @@ struct ErrorLog {
 }
 
 impl ErrorLog {
-    fn create(path: &Path, sanitize: bool) -> anyhow::Result<ErrorLog> {
+    fn create(path: &Path, sanitize: bool, bom: bool) -> anyhow::Result<ErrorLog> {
         let name = path.display().to_string();
-        let file = File::create(path).with_context(|| format!("cannot create {name}"))?;
+        let mut file = File::create(path).with_context(|| format!("cannot create {name}"))?;
+        if bom {
+            file.write_all(BOM)
+                .with_context(|| format!("cannot write to {name}"))?;
+        }
         let mut csv = csv::Writer::from_writer(BufWriter::new(file));
         csv.write_record(["source", "line", "article_id", "reason"])
             .with_context(|| format!("cannot write to {name}"))?;

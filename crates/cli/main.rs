@@ -9,9 +9,11 @@ mod audit;
 mod corpus;
 mod eval;
 mod extract;
+mod known;
 mod report;
 mod run;
 mod speakers;
+mod xlsx;
 
 use std::io::{self, Write};
 
@@ -33,6 +35,7 @@ fn main() {
     let result = match &cli.command {
         Command::Extract(args) => extract::run(args, &pipeline),
         Command::Eval(args) => eval::run(args, &pipeline),
+        Command::Check(args) => known::run(args, &pipeline),
         Command::Audit(args) => audit::run(args, &pipeline),
         Command::Speakers(args) => corpus::run(args),
     };

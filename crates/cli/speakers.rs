@@ -2,7 +2,7 @@
 //! same input order.
 
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use anyhow::Context;
@@ -15,10 +15,14 @@ pub struct SpeakersFile {
 }
 
 impl SpeakersFile {
-    /// Creates the file and writes the header.
-    pub fn create(path: &Path, sanitize: bool) -> anyhow::Result<SpeakersFile> {
+    /// Creates the file and writes the header, after a UTF-8 byte order mark with `bom`.
+    pub fn create(path: &Path, sanitize: bool, bom: bool) -> anyhow::Result<SpeakersFile> {
         let name = path.display().to_string();
-        let file = File::create(path).with_context(|| format!("cannot create {name}"))?;
+        let mut file = File::create(path).with_context(|| format!("cannot create {name}"))?;
+        if bom {
+            file.write_all(b"\xef\xbb\xbf")
+                .with_context(|| format!("cannot write to {name}"))?;
+        }
         let writer = SpeakerWriter::new(BufWriter::with_capacity(1 << 16, file), sanitize)
             .with_context(|| format!("cannot write to {name}"))?;
         Ok(SpeakersFile { writer, name })
