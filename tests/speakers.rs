@@ -229,3 +229,50 @@ fn a_long_appositive_keeps_its_first_description() {
         ("Pat Quinlan", "co-founder", "Harbor Institute")
     );
 }
+
+#[test]
+fn a_speaker_with_no_letters_a_possessive_or_a_sentence_fragment_is_left_empty() {
+    let text = "Convention floor.\n\n\
+                “Call the roll,” came shouts from the crowd. (“I do not want a fight,” said one \
+                party activist.)\n\n\
+                Nearly 60 percent of Mrs. Lane's reported donations have come from women, \
+                according to Donorwatch.\n\n\
+                After a long speech about wages, Mrs. Lane struck many of the same notes, \
+                hitting themes that elevated her rival.";
+    let rows = extract(text, None);
+    for r in &rows {
+        let speaker = field(r, "speaker");
+        assert!(
+            speaker.is_empty()
+                || (speaker.chars().any(char::is_alphabetic)
+                    && !speaker.ends_with("'s")
+                    && speaker.split_whitespace().count() <= 6),
+            "malformed speaker {speaker:?} in {r:#}"
+        );
+    }
+    // Where such a phrase was all the detector gave, the claim is kept, its speaker empty.
+    let r = row(&rows, "hitting themes");
+    assert_eq!((field(r, "speaker"), field(r, "resolution")), ("", "none"));
+    // A well-formed name in the same article still resolves.
+    assert_eq!(
+        field(row(&rows, "Nearly 60 percent"), "speaker"),
+        "Donorwatch"
+    );
+}
+
+#[test]
+fn a_verb_role_or_possessor_before_a_first_name_is_no_part_of_the_name() {
+    let [speaker, ..] = who(
+        "The tour will go ahead, Singer Ann Lee said on Monday.",
+        "The tour",
+    );
+    assert_eq!(speaker, "Ann Lee");
+    let [speaker, ..] = who(
+        "The club will appeal, Northfield's Tom Hale told reporters.",
+        "The club",
+    );
+    assert_eq!(speaker, "Tom Hale");
+    // An initial, or a given name the word list does not know, stays.
+    let [speaker, ..] = who("The merger is off, T. Boone Parkens said.", "The merger");
+    assert_eq!(speaker, "T. Boone Parkens");
+}

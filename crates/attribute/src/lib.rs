@@ -153,6 +153,14 @@ impl Resolver {
                     }
                 }
             };
+            // A speaker whose name is no name ("." or "Mrs. Clinton struck many of the same"):
+            // an empty cell beats a wrong one.
+            let (entity, resolution, rule) = match entity {
+                Some(e) if !speaker_name_shaped(&state.entities[e].speaker.name) => {
+                    (None, Resolution::None, UNRESOLVED)
+                }
+                _ => (entity, resolution, rule),
+            };
             // The name and kind only: the title, role and organisation are filled in below, once
             // the whole article has said what it says about the speaker.
             let speaker = entity.map(|e| {
@@ -717,6 +725,24 @@ impl State<'_> {
                 if !valid_name(name) || self.lex.is_sentence_adverb(name) {
                     return (None, Resolution::None, UNRESOLVED, vec![mention]);
                 }
+                // "Entrusting Donald Trump", "Singer Ann Lee", "Chelsea's Tom Hale": a verb,
+                // role noun, adverb or possessor before a known first name is no part of the
+                // name ("T. Boone Pickens" and "Ole Gunnar Solskjaer" keep theirs).
+                let name = match name.split_once(' ') {
+                    Some((first, rest))
+                        if rest.contains(' ')
+                            && self.lex.name_gender(first).is_none()
+                            && self.lex.name_gender(rest).is_some()
+                            && (first.ends_with("ing")
+                                || first.ends_with("'s")
+                                || first.ends_with("’s")
+                                || self.lex.is_sentence_adverb(first)
+                                || self.lex.is_person_noun(&first.to_lowercase())) =>
+                    {
+                        rest
+                    }
+                    _ => name,
+                };
                 let words: Vec<&str> = name.split_whitespace().collect();
                 // The same name again, or a shorter form of an earlier full name.
                 let same = self.most_recent(|en| {
@@ -1028,6 +1054,17 @@ fn head_noun(phrase: &str, lex: &Lexicons) -> String {
 
 /// True when `name` can be a person's name: words of letters, no digits, not a lone
 /// pronoun or function word.
+/// True unless `name`, as a speaker, is no name at all: no letters, a possessive
+/// ("Clinton's"), or longer than any name or description ("Mrs. Clinton struck many of the
+/// same"). Empty (an anonymous source) passes.
+fn speaker_name_shaped(name: &str) -> bool {
+    name.is_empty()
+        || (name.chars().any(char::is_alphabetic)
+            && !name.ends_with("'s")
+            && !name.ends_with("’s")
+            && name.split_whitespace().count() <= 6)
+}
+
 fn valid_name(name: &str) -> bool {
     !name.is_empty()
         && !name.chars().any(|c| c.is_ascii_digit())
