@@ -855,7 +855,7 @@ fn speakers_check_set_keeps_its_figures() {
     let all: Value = serde_json::from_str(out.stdout.lines().next().expect("a line")).unwrap();
     let figure = |v: &Value| v.as_f64().expect("a figure");
     let own = &all["whosaid"];
-    // Reached: resolved speaker 92.4, type 91.1, role 80.7, 1 malformed speaker of 342.
+    // Reached: resolved speaker 92.4, type 91.1, role 80.3, no malformed speaker of 341.
     assert!(
         figure(&all["res_acc"]) >= 91.0,
         "resolved speaker {}",
@@ -864,7 +864,7 @@ fn speakers_check_set_keeps_its_figures() {
     assert!(figure(&all["role_acc"]) >= 79.0, "role {}", all["role_acc"]);
     assert!(figure(&own["type_acc"]) >= 89.0, "type {}", own["type_acc"]);
     assert!(
-        own["malformed_matched"].as_u64().expect("a count") <= 2,
+        own["malformed_matched"].as_u64().expect("a count") == 0,
         "{own}"
     );
 }

@@ -276,3 +276,24 @@ fn a_verb_role_or_possessor_before_a_first_name_is_no_part_of_the_name() {
     let [speaker, ..] = who("The merger is off, T. Boone Parkens said.", "The merger");
     assert_eq!(speaker, "T. Boone Parkens");
 }
+
+#[test]
+fn a_headline_or_a_word_that_starts_sentences_is_no_part_of_a_name() {
+    let [speaker, ..] = who(
+        "The plan will fail, although Lanford said on Monday it would pass.\n\n\
+         On Monday Ann Lee said the plan would pass.",
+        "the plan would pass",
+    );
+    assert_eq!(speaker, "Ann Lee");
+    let [speaker, ..] = who(
+        "Ann Lee visited the site. Although Lee said the dam is safe, residents left.",
+        "the dam is safe",
+    );
+    assert_eq!(speaker, "Ann Lee");
+    // Two capitalised words with a preposition may be a name.
+    let [speaker, ..] = who(
+        "The party must move to the centre, Al From said.",
+        "The party",
+    );
+    assert_eq!(speaker, "Al From");
+}

@@ -135,6 +135,7 @@ pub(crate) struct Lexicons {
     pub(crate) report_cues: Lexicon,
     pub(crate) latest_organisation_nouns: Lexicon,
     pub(crate) company_words: Lexicon,
+    pub(crate) weekdays: Lexicon,
     pub(crate) alias_triggers: Lexicon,
     pub(crate) alias_connectors: Lexicon,
     pub(crate) relative_pronouns: Lexicon,
@@ -228,6 +229,7 @@ impl Lexicons {
             report_cues: lexicon!("outlet-report-cues"),
             latest_organisation_nouns: lexicon!("latest-organisation-nouns"),
             company_words: lexicon!("company-words"),
+            weekdays: lexicon!("weekdays"),
             alias_triggers: lexicon!("alias-triggers"),
             alias_connectors: lexicon!("alias-connectors"),
             relative_pronouns: lexicon!("speaker-relative-pronouns"),
@@ -253,6 +255,25 @@ impl Lexicons {
             male_names: lexicon!("male-first-names"),
             female_names: lexicon!("female-first-names"),
         }
+    }
+
+    /// True when `name` is a headline's words, not a name: three or more words, every one
+    /// capitalised, and one after the first a preposition, conjunction or "The" ("Experience
+    /// Of Serving Under Obama").
+    pub(crate) fn is_headline(&self, name: &str) -> bool {
+        // Two words may be a name: "Al From".
+        let mut rest = name.split_whitespace().skip(1);
+        name.split_whitespace().nth(2).is_some()
+            && rest
+                .clone()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && rest.any(|w| {
+                let w = w.to_lowercase();
+                self.role_organisation_prepositions.contains(&w)
+                    || self.place_prepositions.contains(&w)
+                    || self.coordinators.contains(&w)
+                    || w == "the"
+            })
     }
 
     /// True when `s` is a party and state or district tag: "D-N.Y.", "R-Texas", "I-Vt.".
@@ -442,6 +463,31 @@ impl Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_is_no_name_but_a_name_with_a_particle_is() {
+        let lex = Lexicons::load();
+        for headline in [
+            "Experience Of Serving Under Lanford",
+            "Clinton Wades In Again",
+        ] {
+            assert!(lex.is_headline(headline), "{headline}");
+        }
+        for name in ["Al From", "Ludwig van Beethoven", "Ann Marie Lee"] {
+            assert!(!lex.is_headline(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn party_tags_and_what_is_not_one() {
+        let lex = Lexicons::load();
+        for tag in ["D-N.Y.", "R-Texas", "I-Vt.", " D-Putney "] {
+            assert!(lex.is_party_tag(tag), "{tag}");
+        }
+        for not in ["CEO", "AP", "x-ray", "D-", "covid-19"] {
+            assert!(!lex.is_party_tag(not), "{not}");
+        }
+    }
 
     #[test]
     fn noun_phrases_and_what_is_not_one() {

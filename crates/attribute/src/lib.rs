@@ -722,12 +722,27 @@ impl State<'_> {
                     .strip_suffix("'s")
                     .or_else(|| name.strip_suffix("’s"))
                     .unwrap_or(name);
-                if !valid_name(name) || self.lex.is_sentence_adverb(name) {
+                if !valid_name(name)
+                    || self.lex.is_sentence_adverb(name)
+                    || self.lex.is_headline(name)
+                {
                     return (None, Resolution::None, UNRESOLVED, vec![mention]);
                 }
                 // "Entrusting Donald Trump", "Singer Ann Lee", "Chelsea's Tom Hale": a verb,
                 // role noun, adverb or possessor before a known first name is no part of the
                 // name ("T. Boone Pickens" and "Ole Gunnar Solskjaer" keep theirs).
+                // "Although Trump", "On Monday Ann Lee", "Maybe Trump": words that start
+                // sentences, not names.
+                let mut name = name;
+                while let Some((first, rest)) = name.split_once(' ') {
+                    if !(self.lex.is_not_name_start(first)
+                        || self.lex.is_sentence_adverb(first)
+                        || self.lex.weekdays.contains(first))
+                    {
+                        break;
+                    }
+                    name = rest;
+                }
                 let name = match name.split_once(' ') {
                     Some((first, rest))
                         if rest.contains(' ')

@@ -172,7 +172,10 @@ fn read_run(
             } else {
                 lex.titles.contains(w)
             };
-            !(lex.is_not_name_start(w) || lex.is_sentence_adverb(w) || title)
+            !(lex.is_not_name_start(w)
+                || lex.is_sentence_adverb(w)
+                || lex.weekdays.contains(w)
+                || title)
         })
         .map_or(j, |k| start + k);
     // "Acme Chairman Tomas Reyes", "Tory Ann Lee": the words up to the last
@@ -204,6 +207,9 @@ fn read_run(
             name.push(' ');
         }
         name.push_str(word(t));
+    }
+    if lex.is_headline(&name) {
+        return None;
     }
     if !describe {
         return Some((name, Vec::new()));
