@@ -6,6 +6,7 @@ mod eval;
 mod input;
 mod props;
 mod regression;
+mod safety;
 mod samples;
 mod shift;
 mod snapshots;

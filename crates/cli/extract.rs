@@ -1,14 +1,10 @@
 //! `whosaid extract`: the claims of every article, written in input order as CSV or JSON lines,
 //! with the speakers tables and the `--errors` file beside them. The reading, the workers and
 //! the order are [`crate::run`]'s; this module makes each article's rows on the workers
-//! ([`RowsOf`]) and writes them ([`Output`]).
-
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::Path;
+//! ([`RowsOf`]) and writes them ([`Written`]).
 
 use anyhow::Context;
-use whosaid::{is_stdin, Failure, Pipeline, ReadOptions};
+use whosaid::{Failure, Pipeline, ReadOptions};
 use whosaid_core::Article;
 use whosaid_export::{
     neutralise, Corpus, CorpusArticle, Format, RecordWriter, RowEncoder, Rows, SpeakerRow,
@@ -16,7 +12,8 @@ use whosaid_export::{
 };
 
 use crate::args::{ExtractArgs, OutputFormat};
-use crate::corpus::{same_file, TableFile};
+use crate::corpus::write_table;
+use crate::output::{Closed, Output, Outputs};
 use crate::report::Reporter;
 use crate::run::{self, Counts};
 use crate::speakers::SpeakersFile;
@@ -39,23 +36,28 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         },
         sanitize: !args.no_sanitize,
     };
-    // Checked before the claims output is created, which would make a mistyped path an
-    // empty file.
-    let corpus = match &args.corpus_speakers {
-        Some(path) => Some(corpus_file(path, args)?),
-        None => None,
+    // Every output is checked against the inputs and the others before any is created, and
+    // each replaces its file only when the run completes.
+    let mut outputs = Outputs::new(&paths);
+    let out = outputs.open("-o", args.output.as_deref())?;
+    let mut open = |flag, path: &Option<std::path::PathBuf>| {
+        path.as_deref()
+            .map(|path| outputs.open(flag, Some(path)))
+            .transpose()
     };
-    let (out, out_name) = open_output(args.output.as_deref())?;
+    let speakers = open("--speakers", &args.speakers)?;
+    let errors = open("--errors", &args.errors)?;
+    let corpus = open("--corpus-speakers", &args.corpus_speakers)?;
+    // Nothing is written before every output is open, not even a header to standard output.
+    let out_name = out.name();
     let writer =
         RecordWriter::new(out, options).with_context(|| format!("cannot write to {out_name}"))?;
-    let speakers = match &args.speakers {
-        Some(path) => Some(SpeakersFile::create(path, options.sanitize)?),
-        None => None,
-    };
-    let errors = match &args.errors {
-        Some(path) => Some(ErrorLog::create(path, options.sanitize)?),
-        None => None,
-    };
+    let speakers = speakers
+        .map(|out| SpeakersFile::create(out, options.sanitize))
+        .transpose()?;
+    let errors = errors
+        .map(|out| ErrorLog::create(out, options.sanitize))
+        .transpose()?;
 
     let reporter = Reporter::new(args.quiet);
     let read_options = ReadOptions {
@@ -68,7 +70,7 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         corpus: corpus.is_some(),
         parallel: threads > 1,
     };
-    let mut output = Output {
+    let mut output = Written {
         writer,
         out_name,
         errors,
@@ -85,7 +87,20 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         &mut output,
         &reporter,
     )?;
-    let (claims, corpus) = output.finish()?;
+    // A run that could not read one of its inputs at all (a mistyped path) failed: its files
+    // keep what they held.
+    let failed = counts.input_errors > 0;
+    let (claims, corpus) = output.finish(!failed)?;
+    if failed {
+        reporter.error(&format!(
+            "the output files are left as they were: {} could not be read",
+            if counts.input_errors == 1 {
+                "an input"
+            } else {
+                "inputs"
+            }
+        ));
+    }
     let mut line = summary(&counts, claims, reporter.elapsed().as_secs_f64());
     if let Some((name, speakers)) = corpus {
         line.push_str(&format!("; {speakers} corpus speakers written to {name}"));
@@ -142,20 +157,20 @@ impl run::Work for RowsOf<'_> {
 
 /// Where the rows go, in input order: the claims to the output, the speakers table and the
 /// failures to their files.
-struct Output {
-    writer: RecordWriter<Box<dyn Write>>,
+struct Written {
+    writer: RecordWriter<Output>,
     out_name: String,
     errors: Option<ErrorLog>,
     speakers: Option<SpeakersFile>,
     /// The corpus table's file, and the table.
-    corpus: Option<(TableFile, Corpus)>,
+    corpus: Option<(Output, Corpus)>,
     /// How the corpus table is written: as the claims are.
     options: WriterOptions,
     /// Claim rows written.
     claims: u64,
 }
 
-impl run::Sink<Done> for Output {
+impl run::Sink<Done> for Written {
     fn article(
         &mut self,
         _id: &str,
@@ -192,65 +207,37 @@ impl run::Sink<Done> for Output {
     }
 }
 
-impl Output {
+impl Written {
     /// Flushes and closes every output, reporting the errors a drop would swallow, and writes
-    /// the corpus table; returns the number of claim rows written, and the corpus table's
-    /// file name and number of rows.
-    fn finish(self) -> anyhow::Result<(u64, Option<(String, u64)>)> {
+    /// the corpus table; then, with `commit`, renames the files into place. Returns the number
+    /// of claim rows written, and the corpus table's file name and number of rows.
+    fn finish(self, commit: bool) -> anyhow::Result<(u64, Option<(String, u64)>)> {
         let out_name = self.out_name;
-        self.writer
+        // Everything is written and flushed before the first file replaces its old one.
+        let claims = self
+            .writer
             .finish()
-            .with_context(|| format!("cannot write to {out_name}"))?;
-        if let Some(speakers) = self.speakers {
-            speakers.finish()?;
-        }
-        if let Some(log) = self.errors {
-            log.finish()?;
-        }
+            .with_context(|| format!("cannot write to {out_name}"))?
+            .close()?;
+        let speakers = self.speakers.map(SpeakersFile::finish).transpose()?;
+        let errors = self.errors.map(ErrorLog::finish).transpose()?;
         let corpus = match self.corpus {
-            Some((file, table)) => {
-                let name = file.name();
+            Some((out, table)) if commit => {
+                let name = out.name();
                 let (rows, _) = table.finish();
-                file.write(&rows, self.options)?;
+                write_table(out, &rows, self.options)?;
                 Some((name, rows.len() as u64))
             }
-            None => None,
+            _ => None,
         };
-        Ok((self.claims, corpus))
-    }
-}
-
-/// The `--corpus-speakers` file: not an input, nor any other output of the run.
-fn corpus_file(path: &Path, args: &ExtractArgs) -> anyhow::Result<TableFile> {
-    let outputs = [&args.output, &args.speakers, &args.errors];
-    if let Some(other) = outputs.into_iter().flatten().find(|o| same_file(path, o)) {
-        anyhow::bail!(
-            "--corpus-speakers {} is the same file as another output ({}); choose another",
-            path.display(),
-            other.display()
-        );
-    }
-    if is_stdin(path) && args.output.as_deref().is_none_or(is_stdin) {
-        anyhow::bail!("--corpus-speakers - and the claims cannot both go to standard output");
-    }
-    TableFile::open(Some(path), &args.paths, "an input")
-}
-
-/// The output: FILE, or standard output for none or `-`; also its name for messages.
-fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, String)> {
-    match path {
-        Some(path) if !is_stdin(path) => {
-            let file =
-                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-            Ok((
-                Box::new(BufWriter::with_capacity(1 << 16, file)),
-                path.display().to_string(),
-            ))
+        if !commit {
+            return Ok((self.claims, None));
         }
-        _ => Ok((
-            Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
-            "standard output".to_string(),
-        )),
+        claims.commit()?;
+        for closed in speakers.into_iter().chain(errors) {
+            closed.commit()?;
+        }
+        Ok((self.claims, corpus))
     }
 }
 
@@ -278,16 +265,15 @@ fn summary(counts: &Counts, claims: u64, secs: f64) -> String {
 
 /// The `--errors` file: one CSV row per failed article or unreadable input.
 struct ErrorLog {
-    csv: csv::Writer<BufWriter<File>>,
+    csv: csv::Writer<Output>,
     sanitize: bool,
     name: String,
 }
 
 impl ErrorLog {
-    fn create(path: &Path, sanitize: bool) -> anyhow::Result<ErrorLog> {
-        let name = path.display().to_string();
-        let file = File::create(path).with_context(|| format!("cannot create {name}"))?;
-        let mut csv = csv::Writer::from_writer(BufWriter::new(file));
+    fn create(out: Output, sanitize: bool) -> anyhow::Result<ErrorLog> {
+        let name = out.name();
+        let mut csv = csv::Writer::from_writer(out);
         csv.write_record(["source", "line", "article_id", "reason"])
             .with_context(|| format!("cannot write to {name}"))?;
         Ok(ErrorLog {
@@ -319,9 +305,12 @@ impl ErrorLog {
         result.with_context(|| format!("cannot write to {}", self.name))
     }
 
-    fn finish(mut self) -> anyhow::Result<()> {
+    /// Flushes the rows into the output and closes it, to be committed with the others.
+    fn finish(self) -> anyhow::Result<Closed> {
         self.csv
-            .flush()
-            .with_context(|| format!("cannot write to {}", self.name))
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("cannot write to {}", self.name))?
+            .close()
     }
 }

@@ -9,6 +9,7 @@ mod audit;
 mod corpus;
 mod eval;
 mod extract;
+mod output;
 mod report;
 mod run;
 mod speakers;

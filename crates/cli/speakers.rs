@@ -1,26 +1,23 @@
 //! `whosaid extract --speakers FILE`: the speakers table, written beside the claims in the
 //! same input order.
 
-use std::fs::File;
-use std::io::BufWriter;
-use std::path::Path;
-
 use anyhow::Context;
 use whosaid_export::{SpeakerRow, SpeakerWriter};
 
+use crate::output::{Closed, Output};
+
 /// The speakers CSV being written.
 pub struct SpeakersFile {
-    writer: SpeakerWriter<BufWriter<File>>,
+    writer: SpeakerWriter<Output>,
     name: String,
 }
 
 impl SpeakersFile {
-    /// Creates the file and writes the header.
-    pub fn create(path: &Path, sanitize: bool) -> anyhow::Result<SpeakersFile> {
-        let name = path.display().to_string();
-        let file = File::create(path).with_context(|| format!("cannot create {name}"))?;
-        let writer = SpeakerWriter::new(BufWriter::with_capacity(1 << 16, file), sanitize)
-            .with_context(|| format!("cannot write to {name}"))?;
+    /// Writes the header to `out`.
+    pub fn create(out: Output, sanitize: bool) -> anyhow::Result<SpeakersFile> {
+        let name = out.name();
+        let writer =
+            SpeakerWriter::new(out, sanitize).with_context(|| format!("cannot write to {name}"))?;
         Ok(SpeakersFile { writer, name })
     }
 
@@ -34,11 +31,12 @@ impl SpeakersFile {
         Ok(())
     }
 
-    /// Flushes and closes the file, reporting the error a drop would swallow.
-    pub fn finish(self) -> anyhow::Result<()> {
+    /// Flushes and closes the file, reporting the error a drop would swallow; it is renamed
+    /// into place by [`Closed::commit`].
+    pub fn finish(self) -> anyhow::Result<Closed> {
         self.writer
             .finish()
-            .map(drop)
-            .with_context(|| format!("cannot write to {}", self.name))
+            .with_context(|| format!("cannot write to {}", self.name))?
+            .close()
     }
 }
