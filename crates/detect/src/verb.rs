@@ -248,7 +248,7 @@ impl Ctx<'_> {
             } else {
                 before - 1
             };
-            self.content_span(a, to, 1)
+            self.content_span(self.unclaimed_from(a, to), to, 1)
         } else {
             None
         };
