@@ -351,14 +351,23 @@ impl Lines {
     }
 }
 
+/// The most article ids [`Checks`] remembers to find duplicates: about 25 MB of memory. A
+/// duplicate of one of them is found wherever it comes; two later articles with the same id
+/// are not.
+pub const IDS_REMEMBERED: usize = 1 << 19;
+
 /// The checks that need the articles in input order: duplicate ids, articles long enough to be
 /// processed in windows, and lines that are not UTF-8 (one warning per input).
 #[derive(Debug, Default)]
 pub struct Checks {
     /// Hash of every id seen -> where it was first seen (index into `sources`, line). Hashes
     /// keep this small; a collision could only cause a spurious warning.
+    /// At most [`IDS_REMEMBERED`] of them, so that memory stays flat whatever the number of
+    /// articles (#16: 6M one-line articles peaked at 339 MB).
     ids: HashMap<u64, (u32, u64)>,
     sources: Vec<Arc<str>>,
+    /// Whether the warning that no more ids are remembered was given.
+    ids_full: bool,
     duplicates: usize,
     /// The last input warned about for lines that are not UTF-8.
     not_utf8_input: Option<u32>,
@@ -437,8 +446,18 @@ impl Checks {
             None => (NO_SOURCE, 0),
         };
         let Some(&(source, line)) = self.ids.get(&hash) else {
-            self.ids.insert(hash, here);
-            return None;
+            if self.ids.len() < IDS_REMEMBERED {
+                self.ids.insert(hash, here);
+                return None;
+            }
+            if self.ids_full {
+                return None;
+            }
+            self.ids_full = true;
+            return Some(format!(
+                "{location}: more than {IDS_REMEMBERED} articles: later ids are checked for \
+                 duplicates against the first {IDS_REMEMBERED} only, so that memory stays flat"
+            ));
         };
         self.duplicates += 1;
         if self.duplicates > DUPLICATES_LISTED {
@@ -755,6 +774,31 @@ fn io_reason(e: &io::Error) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// #16: every id was kept, so memory grew with the number of articles (339 MB at 6M).
+    #[test]
+    fn duplicate_ids_are_checked_in_bounded_memory() {
+        let mut checks = Checks::default();
+        let source: Arc<str> = Arc::from("big.jsonl");
+        let at = |line| Location {
+            source: Arc::clone(&source),
+            line: Some(line),
+        };
+        let mut warnings = Vec::new();
+        for n in 0..IDS_REMEMBERED as u64 + 1000 {
+            warnings.extend(checks.article(&format!("id{n}"), &at(n + 1), 10));
+        }
+        assert_eq!(checks.ids.len(), IDS_REMEMBERED);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("more than 524288 articles"), "{warnings:?}");
+        // A duplicate of a remembered id is still found, after the limit too.
+        let late = checks.article("id7", &at(9_999_999), 10).collect::<Vec<_>>();
+        assert_eq!(
+            late,
+            ["big.jsonl:9999999: duplicate id \"id7\", first seen at big.jsonl:8; both articles \
+              are kept"]
+        );
+    }
     use super::*;
 
     fn parse(line: &str) -> Result<Article, String> {
