@@ -2,7 +2,7 @@
 //! loop that hands each cue to the frame of its family.
 
 use rustc_hash::FxHashMap;
-use whosaid_core::{Claim, Document, FurnitureKind, RuleId, Span, TokenKind};
+use whosaid_core::{Claim, ClaimKind, Document, FurnitureKind, RuleId, Span, TokenKind};
 
 use crate::lexicons::{Form, Lexicons, List, List::*};
 
@@ -46,8 +46,8 @@ pub(crate) struct Ctx<'a> {
     /// answer; the cues of a sentence ask in text order, which keeps a sentence with many cues
     /// linear (#16).
     pub(crate) last_cut: std::cell::Cell<(usize, usize, usize)>,
-    /// The token ranges of the current sentence's claims that come before their cue
-    /// (`<claim>, X said`), in the order they were claimed.
+    /// The token ranges of the current sentence's quotes that come before their cue
+    /// (`"<claim>," X said`), in the order they were claimed.
     pub(crate) sentence_claims: Vec<(usize, usize)>,
     /// Claim tokens the current sentence may still give: a few times its length. Claims that
     /// overlap one another (each running to the sentence's end in "x, he said, x, he said,
@@ -373,7 +373,7 @@ impl<'a> Ctx<'a> {
         self.budget = left;
         let (kind, span) = self.kind_of(from, to);
         self.mark(from, to, paragraph, span.start);
-        if cue.is_some_and(|cue| cue.start >= span.end) {
+        if kind == ClaimKind::Direct && cue.is_some_and(|cue| cue.start >= span.end) {
             self.sentence_claims.push((from, to));
         }
         self.claims.push(Claim {
@@ -390,10 +390,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// Where a claim that may run from token `from` to `to` starts so that it spans no text
-    /// an earlier claim of the sentence covers together with its cue: after the last claim
-    /// before its cue (`<claim>, X said`) that ends inside it. (A claim after its cue, as in
-    /// "Manila hopes to tack on ..., to any new agreement, officials said", stays part of the
-    /// longer claim.)
+    /// an earlier claim of the sentence covers together with its cue: after the last quote
+    /// before its cue (`"<claim>," X said`) that ends inside it. (A claim after its cue, as
+    /// in "Manila hopes to tack on ..., to any new agreement, officials said", and an indirect
+    /// one, which may be a verb's object read as a claim, stay part of the longer claim.)
     /// Without this, in a long sentence of `"...," X said. y "...," X said. y ...` (a
     /// lowercase word keeps it one sentence) every claim ran from the sentence's start, and
     /// output grew with the square of the sentence (#16). Only the latest few claims are
