@@ -790,9 +790,14 @@ mod tests {
         }
         assert_eq!(checks.ids.len(), IDS_REMEMBERED);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(warnings[0].contains("more than 524288 articles"), "{warnings:?}");
+        assert!(
+            warnings[0].contains("more than 524288 articles"),
+            "{warnings:?}"
+        );
         // A duplicate of a remembered id is still found, after the limit too.
-        let late = checks.article("id7", &at(9_999_999), 10).collect::<Vec<_>>();
+        let late = checks
+            .article("id7", &at(9_999_999), 10)
+            .collect::<Vec<_>>();
         assert_eq!(
             late,
             ["big.jsonl:9999999: duplicate id \"id7\", first seen at big.jsonl:8; both articles \

@@ -235,6 +235,9 @@ fn many_cues_in_one_sentence_give_claims_proportional_to_it() {
     for unit in ["according to ", "x, he said, ", "he said \"a b\" and "] {
         let text = unit.repeat(2000);
         let claimed: usize = found(&text).iter().map(|c| c.0.len()).sum();
-        assert!(claimed <= 5 * text.len(), "{unit:?}: {claimed} bytes of claims");
+        assert!(
+            claimed <= 5 * text.len(),
+            "{unit:?}: {claimed} bytes of claims"
+        );
     }
 }

@@ -274,7 +274,14 @@ mod tests {
         let lex = Lexicon::parse(crate::ABBREVIATIONS);
         let starters = Lexicon::parse(crate::SENTENCE_STARTERS);
         let mut doc = Document::default();
-        split(&text, Span::new(0, text.len()), 0, &lex, &starters, &mut doc);
+        split(
+            &text,
+            Span::new(0, text.len()),
+            0,
+            &lex,
+            &starters,
+            &mut doc,
+        );
         assert!(doc.sentences.len() > 1);
         let mut next = 0;
         let last = doc.sentences.len() - 1;
