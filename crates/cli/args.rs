@@ -105,7 +105,8 @@ pub struct ExtractArgs {
 
     /// Number of threads: 1 reads, extracts and writes on one thread (one core); N > 1 adds a
     /// reader thread and N extraction workers to the writing thread; 0 means one worker per
-    /// CPU core. Output is identical for any value. [default: one per CPU core]
+    /// CPU core. Output is identical for any value. At most 4 per CPU core.
+    /// [default: one per CPU core]
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 
@@ -201,7 +202,8 @@ pub struct AuditArgs {
     pub outlet: Option<String>,
 
     /// Number of worker threads; 0 means one per CPU core. The report is identical for any
-    /// value. [default: one per CPU core]
+    /// value. At most 4 per CPU core.
+    /// [default: one per CPU core]
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 

@@ -824,6 +824,17 @@ mod tests {
         assert_eq!(parse(r#"{"id":"a/1","text":"x"}"#).unwrap().id.0, "a/1");
         assert_eq!(parse(r#"{"id":17,"text":"x"}"#).unwrap().id.0, "17");
         assert_eq!(parse(r#"{"id":1.5,"text":"x"}"#).unwrap().id.0, "1.5");
+        // #16: numbers kept as written, not as the nearest f64.
+        for id in ["123456789012345678901234567890", "1e2", "-0.50", "17"] {
+            let line = format!(r#"{{"id":{id},"text":"x"}}"#);
+            assert_eq!(parse(&line).unwrap().id.0, id);
+            let repeated = format!(r#"{{"id":"a","id":{id},"text":"x"}}"#);
+            assert_eq!(
+                parse(&repeated).unwrap().id.0,
+                id,
+                "the last of repeated ids"
+            );
+        }
         assert_eq!(parse(r#"{"text":"x"}"#).unwrap().id.0, "in.jsonl:7");
         assert_eq!(
             parse(r#"{"id":null,"text":"x"}"#).unwrap().id.0,

@@ -49,7 +49,10 @@ pub(crate) fn unneutralise(field: &str) -> &str {
 }
 
 fn needs_neutralising(field: &str) -> bool {
-    field.starts_with('\0') || field.trim_start_matches(SKIPPED).starts_with(FORMULA_STARTS)
+    field.starts_with('\0')
+        || field
+            .trim_start_matches(SKIPPED)
+            .starts_with(FORMULA_STARTS)
 }
 
 fn neutralise_field(field: &mut Cow<'_, str>) {
