@@ -279,3 +279,45 @@ fn usage_errors_create_no_file() {
     assert_eq!(out.status, 2, "{}", out.stderr);
     assert_eq!(files(dir.path()), ["c.jsonl"]);
 }
+
+/// One bad byte in a UTF-8 JSONL line decoded the whole line as windows-1252: the quote was
+/// `café â€œWe will win`. Now the bad byte alone is U+FFFD, and a warning names the line.
+#[test]
+fn a_bad_byte_in_utf8_is_replaced_alone() {
+    let line = b"{\"id\":\"u8\",\"text\":\"caf\xe9 \xe2\x80\x9cWe will win,\xe2\x80\x9d the minister said.\"}\n";
+    let out = crate::util::run_with_stdin(&["extract", "--format", "jsonl", "-"], line);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let row: serde_json::Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    // No sentence break before the quote: the claim is mixed, from the start.
+    assert_eq!(row["quote"], "caf\u{fffd} “We will win,”");
+    assert_eq!(row["end"], 19, "the replacement is one character");
+    assert!(
+        out.stderr
+            .contains("<stdin>:1: 1 byte not UTF-8, each replaced by U+FFFD"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `whosaid extract - < /dev/zero` held 1.58 GB after 5 s and kept growing. A line longer than
+/// the documented maximum is now a failed article naming its line, and the run goes on.
+#[test]
+fn an_overlong_jsonl_line_is_an_error_naming_it() {
+    let mut input = JSONL.as_bytes().to_vec();
+    // One line just over the limit, one far over it (the reader stops before its end).
+    for over in [10, 1 << 20] {
+        input.extend(std::iter::repeat_n(b'x', whosaid::MAX_LINE_BYTES + over));
+        input.push(b'\n');
+    }
+    input.extend_from_slice(JSONL.replace("\"a\"", "\"c\"").as_bytes());
+    let out = crate::util::run_with_stdin(&["extract", "-j1", "-"], &input);
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    for line in [2, 3] {
+        let message = format!(
+            "<stdin>:{line}: line longer than 64 MiB, the most whosaid reads as one article; \
+             skipped"
+        );
+        assert!(out.stderr.contains(&message), "{}", out.stderr);
+    }
+    assert_eq!(out.counts(), (4, 2, 2, 2), "{}", out.stderr);
+}

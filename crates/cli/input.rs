@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use whosaid_core::{Article, ArticleId};
 
 use crate::decode::{decode, decode_legacy_line, Decoded};
-use crate::{CHUNK_BYTES, WINDOW_BYTES};
+use crate::{CHUNK_BYTES, MAX_LINE_BYTES, WINDOW_BYTES};
 
 mod json;
 
@@ -320,14 +320,47 @@ impl Lines {
         let raw = &self.buf[start..end];
         let content = raw.strip_suffix(b"\n").unwrap_or(raw);
         let content = content.strip_suffix(b"\r").unwrap_or(content);
+        // The reader stops a line at the limit only once it has read past it without a line
+        // break; one that ended just past it is refused here.
+        if content.len() > MAX_LINE_BYTES {
+            return Line {
+                article: Err(Failure {
+                    location: location.clone(),
+                    article_id: None,
+                    reason: overlong_line(),
+                }),
+                location,
+                bytes: raw.len() as u64,
+                not_utf8: false,
+                warnings: Vec::new(),
+            };
+        }
+        let mut bad_bytes = None;
         let (line, not_utf8) = match std::str::from_utf8(content) {
             Ok(line) => (std::borrow::Cow::Borrowed(line), false),
+            // UTF-8 with a few bad bytes (#16: one byte decoded the whole line as
+            // windows-1252, "café “We" as "café â€œWe"): each bad sequence becomes U+FFFD.
+            Err(_) if has_utf8_beyond_ascii(content) => {
+                let line = String::from_utf8_lossy(content).into_owned();
+                bad_bytes = Some(
+                    content
+                        .utf8_chunks()
+                        .map(|c| c.invalid().len())
+                        .sum::<usize>(),
+                );
+                (std::borrow::Cow::Owned(line), false)
+            }
             Err(_) => (std::borrow::Cow::Owned(decode_legacy_line(content)), true),
         };
         let (article, warnings) = match parse_line(&line, &location, options) {
             Ok((article, warnings)) => {
-                let warnings = warnings
+                let bad = bad_bytes.map(|n| {
+                    let s = if n == 1 { "" } else { "s" };
+                    format!("{n} byte{s} not UTF-8, each replaced by U+FFFD")
+                });
+                let warnings = bad
                     .into_iter()
+                    .chain(warnings)
                     .map(|warning| format!("{location}: {warning}"))
                     .collect();
                 (Ok(article), warnings)
@@ -718,6 +751,31 @@ impl Reader<'_> {
                 lines.push(line_start, end, line_no);
                 line_start = end;
             }
+            if lines.buf.len() - line_start > MAX_LINE_BYTES {
+                line_no += 1;
+                let location = Location {
+                    source: Arc::clone(&lines.source),
+                    line: Some(line_no),
+                };
+                lines.buf.truncate(line_start);
+                let next = Lines::new(Arc::clone(&lines.source), input_no, &self.spares);
+                self.send(std::mem::replace(&mut lines, next))?;
+                line_start = 0;
+                let (skipped, more) = skip_line(&mut input, &mut lines.buf);
+                let failure = Failure {
+                    location,
+                    article_id: None,
+                    reason: overlong_line(),
+                };
+                self.item(Item::Failed {
+                    failure,
+                    bytes: (MAX_LINE_BYTES as u64).saturating_add(skipped),
+                })?;
+                if !more {
+                    return Ok(());
+                }
+                continue;
+            }
             if read == 0 {
                 // The last line may have no line break.
                 let end = lines.buf.len();
@@ -740,6 +798,40 @@ impl Reader<'_> {
             return Ok(());
         }
         (self.emit)(Raw::Lines(lines))
+    }
+}
+
+/// Why a line longer than [`MAX_LINE_BYTES`] failed.
+fn overlong_line() -> String {
+    format!(
+        "line longer than {} MiB, the most whosaid reads as one article; skipped",
+        MAX_LINE_BYTES >> 20
+    )
+}
+
+/// True when `bytes` hold a valid UTF-8 sequence of two or more bytes: then a byte that is not
+/// UTF-8 is a stray in UTF-8 text rather than a sign of a legacy encoding.
+fn has_utf8_beyond_ascii(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|c| !c.valid().is_ascii())
+}
+
+/// Reads and drops the rest of an overlong line, up to and including its line break, and puts
+/// what follows it into `buf`. Returns the bytes dropped, and whether input goes on (false at
+/// its end, or at a read error, which ends the line too).
+fn skip_line(input: &mut impl Read, buf: &mut Vec<u8>) -> (u64, bool) {
+    let mut scratch = vec![0u8; 1 << 16];
+    let mut skipped = 0u64;
+    loop {
+        let n = match input.read(&mut scratch) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Ok(0) | Err(_) => return (skipped, false),
+            Ok(n) => n,
+        };
+        if let Some(at) = memchr::memchr(b'\n', &scratch[..n]) {
+            buf.extend_from_slice(&scratch[at + 1..n]);
+            return (skipped + at as u64 + 1, true);
+        }
+        skipped += n as u64;
     }
 }
 
