@@ -321,3 +321,56 @@ fn an_overlong_jsonl_line_is_an_error_naming_it() {
     }
     assert_eq!(out.counts(), (4, 2, 2, 2), "{}", out.stderr);
 }
+
+/// Written beside and renamed into place, `-o /dev/null` replaced the device node with a
+/// file (found while fixing #16, before it was committed). Devices and pipes are written as
+/// they are; through a symbolic link, the file it points to is replaced and the link kept.
+#[cfg(unix)]
+#[test]
+fn devices_pipes_and_links_stay_what_they_are() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c.jsonl", JSONL);
+    let out = run_in(dir.path(), &["extract", "c.jsonl", "-o", "/dev/null"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut got = String::new();
+            fs::File::open(fifo)
+                .unwrap()
+                .read_to_string(&mut got)
+                .unwrap();
+            got
+        })
+    };
+    let out = run_in(dir.path(), &["extract", "c.jsonl", "-o", "fifo"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(reader.join().unwrap().contains("We will win"));
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+
+    write(dir.path(), "real.csv", "old\n");
+    std::os::unix::fs::symlink("real.csv", dir.path().join("link.csv")).unwrap();
+    let out = run_in(dir.path(), &["extract", "c.jsonl", "-o", "link.csv"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let link = dir.path().join("link.csv");
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(fs::read_to_string(dir.path().join("real.csv"))
+        .unwrap()
+        .contains("We will win"));
+}

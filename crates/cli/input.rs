@@ -685,8 +685,8 @@ impl Reader<'_> {
     }
 
     fn jsonl(&mut self, mut input: impl Read, source: Arc<str>) -> Result<(), Stop> {
-        // The byte order mark, if any, is in the first three bytes.
-        let mut head = [0u8; 3];
+        // The byte order mark, if any, is in the first four bytes.
+        let mut head = [0u8; 4];
         let mut got = 0;
         while got < head.len() {
             match input.read(&mut head[got..]) {
@@ -700,6 +700,12 @@ impl Reader<'_> {
             }
         }
         let head = &head[..got];
+        if crate::decode::utf32_bom(head).is_some() {
+            let reason = "UTF-32 JSONL is not read: convert it to UTF-8 first \
+                          (iconv -f UTF-32 -t UTF-8)"
+                .to_string();
+            return self.input_error(source, Some(1), reason);
+        }
         if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
             // UTF-16 with a byte order mark is transcoded to UTF-8.
             let decoder = encoding_rs_io::DecodeReaderBytesBuilder::new()

@@ -22,6 +22,8 @@
 //! - a path inside an input directory that the directory walk would read (`*.txt`, `*.txt.gz`)
 //!   is refused too, since replacing it would replace an input article;
 //! - standard output may be taken by one output only, and it must be open: `>&-` is an error;
+//! - a device, pipe or socket (`-o /dev/null`) is written directly; through a symbolic link,
+//!   the file it points to is replaced, not the link;
 //! - a file output is a temporary file `.whosaid-XXXXXX.tmp` beside the target; dropping the
 //!   [`Output`] without committing it (a failed run) deletes it, and the target keeps its old
 //!   content. An interrupted run (SIGINT) cannot delete it, but leaves the target untouched.
@@ -154,6 +156,13 @@ impl Outputs {
 pub enum Output {
     /// Standard output.
     Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// A device, pipe or socket, written directly.
+    Device {
+        /// Its path.
+        path: PathBuf,
+        /// It, open for writing.
+        file: BufWriter<fs::File>,
+    },
     /// A temporary file beside `path`.
     File {
         /// The file it will replace.
@@ -165,6 +174,23 @@ pub enum Output {
 
 impl Output {
     fn create(path: &Path) -> anyhow::Result<Output> {
+        // A device, a pipe or a socket (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written
+        // as it is: a rename would replace the device node with a file.
+        if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("cannot open {}", path.display()))?;
+            return Ok(Output::Device {
+                path: path.to_path_buf(),
+                file: BufWriter::with_capacity(BUFFER, file),
+            });
+        }
+        // Through a symbolic link, the file it points to is replaced, not the link.
+        let path = &match fs::symlink_metadata(path) {
+            Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or(path.into()),
+            _ => path.to_path_buf(),
+        };
         let dir = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
@@ -189,7 +215,7 @@ impl Output {
     pub fn name(&self) -> String {
         match self {
             Output::Stdout(_) => "standard output".to_string(),
-            Output::File { path, .. } => path.display().to_string(),
+            Output::File { path, .. } | Output::Device { path, .. } => path.display().to_string(),
         }
     }
 
@@ -205,6 +231,11 @@ impl Output {
         match self {
             Output::Stdout(mut out) => {
                 out.flush()
+                    .with_context(|| format!("cannot write to {name}"))?;
+                Ok(Closed(None))
+            }
+            Output::Device { mut file, .. } => {
+                file.flush()
                     .with_context(|| format!("cannot write to {name}"))?;
                 Ok(Closed(None))
             }
@@ -236,6 +267,7 @@ impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Output::Stdout(out) => out.write(buf),
+            Output::Device { file, .. } => file.write(buf),
             Output::File { temp, .. } => temp.write(buf),
         }
     }
@@ -243,6 +275,7 @@ impl Write for Output {
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
             Output::Stdout(out) => out.write_all(buf),
+            Output::Device { file, .. } => file.write_all(buf),
             Output::File { temp, .. } => temp.write_all(buf),
         }
     }
@@ -250,6 +283,7 @@ impl Write for Output {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Output::Stdout(out) => out.flush(),
+            Output::Device { file, .. } => file.flush(),
             // Flushing a file output only moves bytes into the temporary file; done per chunk
             // for standard output's readers, it is not needed here.
             Output::File { .. } => Ok(()),
