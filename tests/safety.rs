@@ -374,3 +374,34 @@ fn devices_pipes_and_links_stay_what_they_are() {
         .unwrap()
         .contains("We will win"));
 }
+
+/// A directory holding a symbolic link to `/` walked /proc and /sys; a link back to the
+/// directory itself made the run exit 2 although every article was processed. Links to
+/// directories are now followed only with `-L`, and a loop is a warning.
+#[cfg(unix)]
+#[test]
+fn links_to_directories_are_followed_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "in/a.txt", ARTICLE);
+    write(dir.path(), "elsewhere/b.txt", ARTICLE);
+    std::os::unix::fs::symlink("../elsewhere", dir.path().join("in/other")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere/b.txt", dir.path().join("in/c.txt")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("in/up")).unwrap();
+    let out = run_in(dir.path(), &["extract", "in", "-o", "out.csv"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert_eq!(
+        out.counts().0,
+        2,
+        "a.txt and the link to a file: {}",
+        out.stderr
+    );
+    let out = run_in(dir.path(), &["extract", "-L", "in", "-o", "out.csv"]);
+    assert_eq!(out.status, 0, "a loop is no failure: {}", out.stderr);
+    assert!(
+        out.stderr.contains("a symbolic link back to"),
+        "{}",
+        out.stderr
+    );
+    // a.txt, c.txt, other/b.txt, and through up/ the tree again up to the loop.
+    assert!(out.counts().0 >= 3, "{}", out.stderr);
+}

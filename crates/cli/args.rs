@@ -110,6 +110,12 @@ pub struct ExtractArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 
+    /// Follow symbolic links to directories when walking an input directory (links to files
+    /// are always read). Without it they are skipped, as ripgrep does; a link back to a
+    /// directory above is reported and not followed. [default: off]
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+
     /// Also write every failed article to FILE as CSV (source,line,article_id,reason).
     /// [default: failures only on standard error]
     #[arg(long, value_name = "FILE")]
@@ -206,6 +212,12 @@ pub struct AuditArgs {
     /// [default: one per CPU core]
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Follow symbolic links to directories when walking an input directory (links to files
+    /// are always read). Without it they are skipped, as ripgrep does; a link back to a
+    /// directory above is reported and not followed. [default: off]
+    #[arg(short = 'L', long)]
+    pub follow: bool,
 
     /// No warnings or summary; errors are still reported. [default: summary on standard error]
     #[arg(short, long)]

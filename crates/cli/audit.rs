@@ -41,6 +41,7 @@ pub fn run(args: &AuditArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     let title = args.title.clone().unwrap_or_else(|| default_title(args));
     let options = ReadOptions {
         outlet: args.outlet.clone(),
+        follow_links: args.follow,
     };
     let work = AuditWork {
         pipeline,

@@ -62,6 +62,7 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     let reporter = Reporter::new(args.quiet);
     let read_options = ReadOptions {
         outlet: args.outlet.clone(),
+        follow_links: args.follow,
     };
     let work = RowsOf {
         pipeline,

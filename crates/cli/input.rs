@@ -122,6 +122,10 @@ pub struct Stop;
 pub struct ReadOptions {
     /// The outlet of articles that name none.
     pub outlet: Option<String>,
+    /// Whether a directory walk follows symbolic links to directories (`-L`). Without it they
+    /// are skipped, so that a link to `/` does not walk /proc and /sys (#16); links to files
+    /// are read either way.
+    pub follow_links: bool,
 }
 
 /// Reads every input in order and passes each item to `emit`, stopping early when `emit`
@@ -521,8 +525,8 @@ pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
         }
         let meta = std::fs::metadata(path).ok()?;
         if meta.is_dir() {
-            for entry in walk(path).filter_map(Result::ok) {
-                if is_txt(entry.path()) && entry.file_type().is_file() {
+            for entry in walk(path, false).filter_map(Result::ok) {
+                if is_txt(entry.path()) && is_file(&entry) {
                     total += entry.metadata().map_or(0, |m| m.len());
                 }
             }
@@ -533,11 +537,16 @@ pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
     Some(total)
 }
 
-fn walk(dir: &Path) -> walkdir::IntoIter {
+fn walk(dir: &Path, follow_links: bool) -> walkdir::IntoIter {
     walkdir::WalkDir::new(dir)
-        .follow_links(true)
+        .follow_links(follow_links)
         .sort_by_file_name()
         .into_iter()
+}
+
+/// True when a walk's entry is a file to read: a file, or a symbolic link to one.
+fn is_file(entry: &walkdir::DirEntry) -> bool {
+    entry.file_type().is_file() || entry.path_is_symlink() && entry.path().is_file()
 }
 
 fn is_txt(path: &Path) -> bool {
@@ -607,9 +616,19 @@ impl Reader<'_> {
     fn directory(&mut self, dir: &Path) -> Result<(), Stop> {
         let mut found = 0usize;
         let mut errors = 0usize;
-        for entry in walk(dir) {
+        for entry in walk(dir, self.options.follow_links) {
             let entry = match entry {
                 Ok(entry) => entry,
+                // A loop is where the walk stops, not a failure: every article is still read
+                // once (#16: a loop made the run exit 2).
+                Err(e) if e.loop_ancestor().is_some() => {
+                    let path = e.path().unwrap_or(dir).display();
+                    let ancestor = e.loop_ancestor().unwrap_or(dir).display();
+                    self.item(Item::Warning(format!(
+                        "{path}: a symbolic link back to {ancestor}; not followed"
+                    )))?;
+                    continue;
+                }
                 Err(e) => {
                     errors += 1;
                     let source = e.path().unwrap_or(dir).display().to_string().into();
@@ -621,7 +640,7 @@ impl Reader<'_> {
                     continue;
                 }
             };
-            if !entry.file_type().is_file() || !is_txt(entry.path()) {
+            if !is_file(&entry) || !is_txt(entry.path()) {
                 continue;
             }
             found += 1;
@@ -911,6 +930,7 @@ mod tests {
         };
         let options = ReadOptions {
             outlet: Some("Default".into()),
+            ..ReadOptions::default()
         };
         parse_line(line, &location, &options)
             .map(|(a, _)| a)
@@ -987,6 +1007,7 @@ mod tests {
     fn items(paths: &[PathBuf], outlet: Option<&str>) -> Vec<String> {
         let options = ReadOptions {
             outlet: outlet.map(str::to_string),
+            ..ReadOptions::default()
         };
         let mut out = Vec::new();
         read(paths, &options, &mut |item| {
