@@ -405,3 +405,51 @@ fn links_to_directories_are_followed_only_when_asked() {
     // a.txt, c.txt, other/b.txt, and through up/ the tree again up to the loop.
     assert!(out.counts().0 >= 3, "{}", out.stderr);
 }
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).unwrap();
+    enc.finish().unwrap()
+}
+
+/// A gzipped JSONL gave 37,922 fake failed articles. Gzip is now told by its first bytes and
+/// decompressed, for JSONL (named `.jsonl.gz`, `.jsonl`, or on standard input), for `.txt`
+/// files, and for `.txt.gz` files in directories.
+#[test]
+fn gzip_input_is_decompressed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c.jsonl.gz", gzip(JSONL.as_bytes()));
+    write(dir.path(), "misnamed.jsonl", gzip(JSONL.as_bytes()));
+    write(dir.path(), "d/one.txt.gz", gzip(ARTICLE.as_bytes()));
+    write(dir.path(), "d/two.txt", gzip(ARTICLE.as_bytes()));
+    for (input, id) in [
+        ("c.jsonl.gz", "a"),
+        ("misnamed.jsonl", "a"),
+        ("d", "one"),
+        ("d/one.txt.gz", "one"),
+    ] {
+        let out = run_in(dir.path(), &["extract", input]);
+        assert_eq!(out.status, 0, "{input}: {}", out.stderr);
+        let first = out.stdout.lines().nth(1).unwrap_or_default();
+        assert!(
+            first.starts_with(&format!("{id},{id}#1,direct,\"We will win,\"")),
+            "{input}: {first}"
+        );
+    }
+    let out = run_in(dir.path(), &["extract", "d"]);
+    assert_eq!(out.counts(), (2, 2, 0, 2), "{}", out.stderr);
+    let out = crate::util::run_with_stdin(&["extract", "-"], &gzip(JSONL.as_bytes()));
+    assert_eq!(out.counts(), (1, 1, 0, 1), "{}", out.stderr);
+    // Broken gzip is a failed article naming the file.
+    let mut broken = gzip(ARTICLE.as_bytes());
+    broken.truncate(12);
+    write(dir.path(), "broken.txt", broken);
+    let out = run_in(dir.path(), &["extract", "broken.txt"]);
+    assert_eq!(out.status, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("broken.txt: cannot decompress (gzip)"),
+        "{}",
+        out.stderr
+    );
+}

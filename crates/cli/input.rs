@@ -526,7 +526,7 @@ pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
         let meta = std::fs::metadata(path).ok()?;
         if meta.is_dir() {
             for entry in walk(path, false).filter_map(Result::ok) {
-                if is_txt(entry.path()) && is_file(&entry) {
+                if is_txt(without_gz(entry.path())) && is_file(&entry) {
                     total += entry.metadata().map_or(0, |m| m.len());
                 }
             }
@@ -552,6 +552,19 @@ fn is_file(entry: &walkdir::DirEntry) -> bool {
 fn is_txt(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+/// The name a file has inside its gzip: `news.jsonl.gz` -> `news.jsonl`; others unchanged.
+fn without_gz(path: &Path) -> &Path {
+    match path.extension() {
+        Some(e) if e.eq_ignore_ascii_case("gz") => path.file_stem().map_or(path, Path::new),
+        _ => path,
+    }
+}
+
+/// True when `bytes` start as gzip does.
+fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
 }
 
 fn is_jsonl(path: &Path) -> bool {
@@ -585,14 +598,14 @@ impl Reader<'_> {
         };
         if meta.is_dir() {
             self.directory(path)
-        } else if is_jsonl(path) || !meta.is_file() {
+        } else if is_jsonl(without_gz(path)) || !meta.is_file() {
             // A pipe (`<(zcat news.jsonl.gz)`, /dev/stdin) is a stream of articles, not one.
             match File::open(path) {
                 Ok(file) => self.jsonl(file, name.into()),
                 Err(e) => self.input_error(name.into(), None, io_reason(&e)),
             }
         } else {
-            let id = path
+            let id = without_gz(path)
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| name.clone());
@@ -640,12 +653,14 @@ impl Reader<'_> {
                     continue;
                 }
             };
-            if !is_file(&entry) || !is_txt(entry.path()) {
+            if !is_file(&entry) || !is_txt(without_gz(entry.path())) {
                 continue;
             }
             found += 1;
             let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            self.text_file(entry.path(), relative_id(relative))?;
+            let relative =
+                relative.with_file_name(without_gz(relative).file_name().unwrap_or_default());
+            self.text_file(entry.path(), relative_id(&relative))?;
         }
         if found == 0 && errors == 0 {
             let reason = "no articles: the directory holds no .txt files".to_string();
@@ -671,6 +686,25 @@ impl Reader<'_> {
             }
         };
         let size = bytes.len() as u64;
+        // Gzip, told by its first bytes (#16: a gzipped file was read as binary text).
+        let bytes = if is_gzip(&bytes) {
+            let mut inflated = Vec::new();
+            let read = flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut inflated);
+            if let Err(e) = read {
+                let failure = Failure {
+                    location,
+                    article_id: Some(id),
+                    reason: format!("cannot decompress (gzip): {}", io_reason(&e)),
+                };
+                return self.item(Item::Failed {
+                    failure,
+                    bytes: size,
+                });
+            }
+            inflated
+        } else {
+            bytes
+        };
         let text = match decode(bytes) {
             Decoded::Text { text, warning } => {
                 if let Some(warning) = warning {
@@ -719,6 +753,14 @@ impl Reader<'_> {
             }
         }
         let head = &head[..got];
+        if is_gzip(head) {
+            // Gzip, told by its first bytes, whatever the name (#16: a gzipped JSONL gave
+            // 37,922 failed "articles"); several members one after another are one stream.
+            let inflated: Box<dyn Read> = Box::new(flate2::read::MultiGzDecoder::new(
+                io::Cursor::new(head.to_vec()).chain(input),
+            ));
+            return self.jsonl(inflated, source);
+        }
         if crate::decode::utf32_bom(head).is_some() {
             let reason = "UTF-32 JSONL is not read: convert it to UTF-8 first \
                           (iconv -f UTF-32 -t UTF-8)"
