@@ -453,3 +453,33 @@ fn gzip_input_is_decompressed() {
         out.stderr
     );
 }
+
+/// A UTF-32 file with a byte order mark decoded as UTF-16 garbage. A `.txt` is now decoded;
+/// UTF-32 JSONL is refused, naming the file, with status 2.
+#[test]
+fn utf32_is_decoded_or_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf32 = |text: &str| {
+        let mut bytes = vec![0xff, 0xfe, 0, 0];
+        for c in text.chars() {
+            bytes.extend((c as u32).to_le_bytes());
+        }
+        bytes
+    };
+    write(dir.path(), "a.txt", utf32(ARTICLE));
+    write(dir.path(), "c.jsonl", utf32(JSONL));
+    let out = run_in(dir.path(), &["extract", "a.txt"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("a,a#1,direct,\"We will win,\""),
+        "{}",
+        out.stdout
+    );
+    let out = run_in(dir.path(), &["extract", "c.jsonl"]);
+    assert_eq!(out.status, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("c.jsonl:1: UTF-32 JSONL is not read"),
+        "{}",
+        out.stderr
+    );
+}
