@@ -173,11 +173,11 @@ report "two -j1 halves at once"
 PAIR=$WALL
 SUMMARY=$(grep 'articles read' "$TMP/stderr" | tail -1)
 ARTICLES=$(echo "$SUMMARY" | awk '{ print $2 }')
-CLAIMS=$(echo "$SUMMARY" | sed -E 's/.* ([0-9]+) claims written.*/\1/')
+ROWS=$(echo "$SUMMARY" | sed -E 's/.* ([0-9]+) rows written.*/\1/')
 cmp -s "$TMP/out1.csv" "$TMP/out2.csv" || echo "WARNING: -j1 and -j2 outputs differ"
 
 echo
-echo "whosaid -j2: $ARTICLES articles, $CLAIMS claims"
+echo "whosaid -j2: $ARTICLES articles, $ROWS rows"
 echo "  $(awk -v n="$ARTICLES" -v t="$J2" 'BEGIN { printf "%.0f", n / t }') articles/s," \
      "$(awk -v m="$MB" -v t="$J2" 'BEGIN { printf "%.1f", m / t }') MB/s," \
      "peak RSS $(awk -v r="$RSS2" 'BEGIN { printf "%.1f", r / 1024 }') MB" \

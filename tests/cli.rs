@@ -152,7 +152,7 @@ fn summary_accounts_for_every_article_and_quiet_hides_it() {
     assert_eq!(out.status, 0);
     assert_eq!(out.counts(), (4, 4, 0, out.counts().3));
     let summary = out.messages().pop().unwrap().to_string();
-    assert!(summary.contains("claims written in "), "{summary}");
+    assert!(summary.contains("rows written in "), "{summary}");
     let quiet = run(&[
         "extract".to_string(),
         "-q".into(),

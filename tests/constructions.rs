@@ -29,16 +29,8 @@ fn extract_with(text: &str, outlet: Option<&str>, flags: &[&str]) -> Vec<Value> 
         .map(|l| serde_json::from_str(l).expect("record"))
         .collect();
     // Every row is checkable against the text.
-    let chars: Vec<char> = text.chars().collect();
     for r in &rows {
-        let (s, e) = (
-            r["start"].as_u64().unwrap() as usize,
-            r["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(
-            chars[s..e].iter().collect::<String>(),
-            r["quote"].as_str().unwrap()
-        );
+        crate::util::assert_quote_is_the_text(text, r);
     }
     rows
 }

@@ -438,7 +438,7 @@ fn directory_without_articles_is_an_error() {
     assert_eq!(
         out.messages()[0],
         format!(
-            "{}: no articles: the directory holds no .txt files",
+            "{}: no articles: the directory holds no .txt or .html files",
             arg(tmp.path())
         )
     );

@@ -212,3 +212,43 @@ fn a_verb_with_a_long_tail_has_no_claim_before_it() {
         "mayor"
     );
 }
+
+// Issue 17: a claims CSV given as input by mistake was read as an article ("8 claims written",
+// exit 0), and so was the same table renamed .txt. It is now refused, naming the file, and
+// counted as failed.
+#[test]
+fn a_claims_table_given_as_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = crate::util::write(dir.path(), "a.txt", "“We won,” Jo Smith said.\n");
+    let claims = crate::util::run(&["extract".to_string(), crate::util::arg(&article)]).stdout;
+    for name in ["claims.csv", "claims.txt"] {
+        let table = crate::util::write(dir.path(), name, &claims);
+        let r = crate::util::run(&["extract".to_string(), crate::util::arg(&table)]);
+        assert_eq!(r.status, 1, "{name}: {}", r.stderr);
+        assert_eq!(r.counts(), (1, 0, 1, 0), "{name}");
+        assert!(
+            r.stderr.contains("not an article: a table (CSV)"),
+            "{}",
+            r.stderr
+        );
+    }
+}
+
+// Issue 17: a .html page was read as plain text, markup and all: 0 claims and no warning. Its
+// article is now extracted and its quote found.
+#[test]
+fn an_html_page_is_not_read_as_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = crate::util::write(
+        dir.path(),
+        "p.html",
+        "<html><head><title>T</title></head><body><article><p>The council met on Monday to \
+         discuss the harbour and the roads, and voted late in the evening.</p><p>“We will \
+         rebuild the harbour wall this year,” said Mara Quell, who chairs the works \
+         committee.</p></article></body></html>",
+    );
+    let r = crate::util::run(&["extract".to_string(), crate::util::arg(&page)]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(r.stdout.contains(",Mara Quell,person,"), "{}", r.stdout);
+    assert!(!r.stdout.contains("<p>"), "{}", r.stdout);
+}

@@ -7,16 +7,8 @@ use serde_json::{json, Value};
 
 use crate::constructions::extract;
 use crate::eval::sample_articles;
-
-/// The columns that hold character offsets; every other column must stay as it was.
-const OFFSETS: [&str; 6] = [
-    "start",
-    "end",
-    "speaker_start",
-    "speaker_end",
-    "cue_start",
-    "cue_end",
-];
+// The columns that hold character offsets; every other column must stay as it was.
+use whosaid_export::OFFSET_COLUMNS as OFFSETS;
 
 /// The rows of `text`, with every span checked against it: `extract` checks the quote's, this
 /// the speaker mention's and the cue's.

@@ -1,9 +1,11 @@
 mod audit;
+mod check;
 mod cli;
 mod constructions;
 mod corpus;
 mod eval;
 mod input;
+mod pages;
 mod props;
 mod regression;
 mod safety;
@@ -11,4 +13,5 @@ mod samples;
 mod shift;
 mod snapshots;
 mod speakers;
+mod spreadsheets;
 mod util;

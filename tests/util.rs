@@ -113,3 +113,16 @@ pub fn many_articles(n: usize) -> String {
     }
     out
 }
+
+/// Asserts that a JSON record's quote is `text[start:end]`, in characters, as Python slices.
+pub fn assert_quote_is_the_text(text: &str, record: &serde_json::Value) {
+    let chars: Vec<char> = text.chars().collect();
+    let (s, e) = (
+        record["start"].as_u64().unwrap() as usize,
+        record["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        chars[s..e].iter().collect::<String>(),
+        record["quote"].as_str().unwrap()
+    );
+}

@@ -17,6 +17,7 @@ Examples:
   cat articles.jsonl | whosaid extract - | head
   whosaid audit data/samples -o report.html
   whosaid speakers shards/*.csv -o speakers.csv
+  whosaid check known-quotes.csv data/samples --junit known-quotes.xml
 
 Exit status: 0 when every article was processed, 1 when some articles failed (each is reported
 on stderr), 2 on a usage or fatal error.")]
@@ -40,6 +41,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Scores whosaid against an annotated corpus.
     Eval(EvalArgs),
+    /// Checks a list of known quotes: PASS or FAIL for each, with the reason; for CI.
+    Check(CheckArgs),
     /// Writes an HTML report that shows every claim in its article, coloured by speaker, for
     /// checking attributions by eye.
     Audit(AuditArgs),
@@ -56,6 +59,10 @@ pub enum OutputFormat {
     Csv,
     /// One JSON object per line, same fields in the same order; never altered.
     Jsonl,
+    /// An Excel workbook (extract only, needs -o FILE): every cell text except the offsets,
+    /// which are numbers, so no formula can run and quotes stay exact; header row frozen; past
+    /// 1,048,576 rows the rows go on in a sheet "claims 2".
+    Xlsx,
 }
 
 /// Options of `whosaid extract`.
@@ -63,16 +70,25 @@ pub enum OutputFormat {
 #[command(after_help = "\
 Inputs:
   FILE.txt     one article; its id is the file stem (business/001.txt -> 001)
-  DIR          every *.txt below DIR, recursively, in sorted order; id = the path below DIR
-               without the extension, with / separators (business/001)
+  FILE.html    one web page (also .htm): its article text is extracted (navigation, related
+               links, comments, scripts and footers left out, paragraphs kept); its title and
+               site name become the title and outlet; id = the file stem
+  DIR          every *.txt, *.html and *.htm below DIR, recursively, in sorted order; id = the
+               path below DIR without the extension, with / separators (business/001)
   FILE.jsonl   one article per line: {\"id\": ..., \"text\": ..., \"outlet\"?, \"title\"?, \"url\"?,
-               \"date\"?}; the id may be a string or a number; a line without one gets FILE:LINE
+               \"date\"?}, or \"html\" instead of \"text\" for a page to extract; the id may be a
+               string or a number; a line without one gets FILE:LINE (also FILE.json of lines)
+  FILE.warc    every HTML response record of a crawl (also .warc.gz, gzipped per record): id =
+               its WARC-Target-URI; other records are skipped and counted; a record that cannot
+               be read is reported with its number
   -            JSONL on standard input (also the default when no PATH is given); so is a pipe
                such as <(zcat news.jsonl.gz)
 
 Text files may be UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark, or a
 legacy single-byte encoding such as Windows-1252, which is detected and decoded with a warning.
-Offsets always refer to the decoded text. Binary files are skipped and reported.
+Offsets always refer to the decoded text (for pages, the extracted text: see --texts). Binary
+files, and files that are not articles (a CSV table such as a claims file, JSON that is not JSON
+lines, images, spreadsheets, PDFs), are refused, reported by name and counted as failed.
 
 Offsets (start, end, speaker_start, ...) are character offsets, end exclusive, so that Python's
 text[start:end] == quote. CSV output neutralises fields that a spreadsheet would run as a formula
@@ -83,10 +99,12 @@ Examples:
   whosaid extract data/samples -o claims.csv
   whosaid extract news.jsonl -j 2 --errors failed.csv -o claims.csv
   whosaid extract 2024/ --outlet \"Diyaruna\" --format jsonl | jq .speaker
+  whosaid extract crawl.warc.gz --format xlsx -o claims.xlsx --texts texts.jsonl
+  whosaid extract news.jsonl --bom -o claims.csv          # opens right in Excel by double-click
   zcat archive.jsonl.gz | whosaid extract - -q > claims.csv")]
 pub struct ExtractArgs {
-    /// Articles to read: .txt files, directories of .txt files, .jsonl files, or - for JSONL on
-    /// standard input. [default: -]
+    /// Articles to read: .txt and .html files, directories of them, .jsonl files, .warc or
+    /// .warc.gz crawls, or - for JSONL on standard input. [default: -]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -140,6 +158,19 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_sanitize: bool,
 
+    /// Start CSV output with a UTF-8 byte order mark, so that Excel and LibreOffice opened by
+    /// double-click read it as UTF-8 rather than garbling every non-ASCII character (the
+    /// claims, --speakers and --errors files). [default: no byte order mark]
+    #[arg(long)]
+    pub bom: bool,
+
+    /// Also write the text that was analysed, one JSON line per article: {"id", "text",
+    /// "title"?, "url"?, "date"?}. Offsets refer to this text (for an HTML page, the text
+    /// extracted from it), so Python's text[start:end] == quote can be checked against it.
+    /// FILE is replaced once the run is complete. [default: none]
+    #[arg(long, value_name = "FILE")]
+    pub texts: Option<PathBuf>,
+
     /// No progress bar, warnings or summary; errors are still reported. [default: progress
     /// bar when standard error is a terminal, summary always]
     #[arg(short, long)]
@@ -179,8 +210,9 @@ Examples:
   whosaid audit news.jsonl -o audit/report.html --per-page 100
   whosaid extract news.jsonl -o claims.csv && whosaid audit news.jsonl --claims claims.csv -o report.html")]
 pub struct AuditArgs {
-    /// Articles to read, as for `whosaid extract`: .txt files, directories of .txt files, .jsonl
-    /// files, or - for JSONL on standard input. [default: -]
+    /// Articles to read, as for `whosaid extract`: .txt and .html files, directories of them,
+    /// .jsonl files, .warc crawls, or - for JSONL on standard input; pages are shown as the
+    /// text extracted from them. [default: -]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -300,7 +332,9 @@ Gold formats:
   FILE.csv     known quotes, written by hand: article_id,quote,speaker[,role,outlet,kind]; each
                quote is found in its article's text (given as ARTICLES) exactly, or else ignoring
                quote-mark style and whitespace; speaker is a name the predicted speaker must
-               contain (surname|alias for alternatives)
+               contain (surname|alias for alternatives). Scoring takes the list to be all the
+               claims there are; for a partial list, `whosaid check` passes or fails each quote
+               with its reason instead
 
 Figures (P, R, F1 and accuracies in percent) have the definitions of ../shared/eval/score.py and
 print in its format: span (dice >= 0.5, or --match contain), ggt30 and ggt80 (share of the gold
@@ -322,7 +356,7 @@ Exit status: 0, or 1 when a figure is below a --min-* threshold (checked on ever
 Examples:
   whosaid eval --gold ../shared/eval/polnear/dev.jsonl
   whosaid eval --gold ../shared/eval/polnear/dev.jsonl --pred claims.csv --track quoted --errors 20
-  whosaid eval --gold known_quotes.csv data/samples --min-joint 80
+  whosaid eval --gold known_quotes.csv data/samples --track all --errors 5
   scripts/eval-speakers.sh --errors 10     # speaker fields, on tests/fixtures/speakers")]
 pub struct EvalArgs {
     /// Gold quotations: JSONL, or a known-quotes CSV (by the .csv extension).
@@ -370,6 +404,53 @@ pub struct EvalArgs {
     pub min_precision: Option<f64>,
 }
 
+/// Options of `whosaid check`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+KNOWN is a CSV with a header and the columns article_id, quote, speaker, and optionally role,
+outlet and kind (direct, mixed or indirect). Each quote is found in its article's text (from
+ARTICLES) exactly, or else ignoring quote-mark style and whitespace; a quote written twice takes
+the next occurrence. speaker is a name the speaker whosaid finds must contain, ignoring case
+(Smith|Jo Ann for alternatives); an empty speaker means the quote should have none. The list
+need not be complete: claims it does not mention are no failure.
+
+One line per row, in file order:
+  PASS KNOWN:LINE article \"ID\": \"QUOTE\": SPEAKER (claim ID#N)
+  FAIL KNOWN:LINE article \"ID\": \"QUOTE\": not found
+  FAIL KNOWN:LINE article \"ID\": \"QUOTE\": speaker \"X\" instead of \"Y\" (claim ID#N, characters S..E)
+  FAIL KNOWN:LINE: quote not found in article \"ID\": ...   (and every other problem of a row:
+                   an unknown article id, an empty quote, a malformed row)
+A quote is found when a claim's pieces cover it with a Dice coefficient of at least 0.5, as in
+`whosaid eval`. Role, outlet and kind are checked when the row gives them, as eval scores them.
+Then a summary: rows checked, passed, failed, and recall (the share of the rows found at all).
+
+Exit status: 0 when every row passes, 1 when any fails, 2 on a usage or fatal error (KNOWN
+cannot be read or lacks a column; no ARTICLES).
+
+Examples:
+  whosaid check known.csv data/samples
+  whosaid check known.csv news.jsonl --junit known-quotes.xml")]
+pub struct CheckArgs {
+    /// The known quotes: a CSV with the columns article_id, quote, speaker[, role, outlet,
+    /// kind]. [default: none, required]
+    #[arg(value_name = "KNOWN")]
+    pub known: PathBuf,
+
+    /// The articles the quotes are in, as for `whosaid extract`: .txt, .html, .warc files,
+    /// directories, .jsonl, or - for JSONL on standard input. [default: none, required]
+    #[arg(value_name = "ARTICLES", required = true)]
+    pub articles: Vec<PathBuf>,
+
+    /// Also write the results as JUnit XML to FILE, one test case per row, for CI systems that
+    /// show tests one by one. FILE is replaced once complete. [default: none]
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+
+    /// Print only the FAIL lines and the summary. [default: every line]
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
 /// Which tracks to score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TrackArg {
@@ -404,7 +485,7 @@ mod tests {
     #[test]
     fn every_flag_says_its_default() {
         let cli = Cli::command();
-        for command in ["extract", "speakers"] {
+        for command in ["extract", "speakers", "check"] {
             every_flag_of_says_its_default(cli.find_subcommand(command).expect("it exists"));
         }
     }

@@ -33,6 +33,9 @@ pub fn run(args: &SpeakersArgs) -> anyhow::Result<i32> {
         format: match args.format {
             OutputFormat::Csv => Format::Csv,
             OutputFormat::Jsonl => Format::Jsonl,
+            OutputFormat::Xlsx => {
+                bail!("whosaid speakers writes CSV or JSON lines; --format xlsx is for extract")
+            }
         },
         sanitize: !args.no_sanitize,
     };

@@ -22,8 +22,11 @@ use whosaid_core::{Article, ArticleId};
 use crate::decode::{decode, decode_legacy_line, Decoded};
 use crate::{CHUNK_BYTES, MAX_LINE_BYTES, WINDOW_BYTES};
 
+mod html;
 mod json;
+mod warc;
 
+use html::{page_article, PageMeta};
 use json::parse_line;
 
 /// The name standard input goes by in messages and generated ids.
@@ -138,6 +141,7 @@ pub fn read(
     let mut checks = Checks::default();
     read_raw(paths, options, &mut |raw| match raw {
         Raw::Item(item) => checks.item(item, emit),
+        Raw::Page(page) => checks.item(page.into_item(), emit),
         Raw::Lines(lines) => (0..lines.len()).try_for_each(|i| {
             let line = lines.parse(i, options);
             if line.not_utf8 {
@@ -163,6 +167,62 @@ pub enum Raw {
     Item(Item),
     /// JSONL lines, not yet parsed.
     Lines(Lines),
+    /// An HTML page (a file, or a WARC record), its article not yet extracted; boxed to keep
+    /// the other variants, one per article, small to move.
+    Page(Box<Page>),
+}
+
+/// An HTML page as read, for [`Page::into_item`] to extract its article on a worker.
+#[derive(Debug)]
+pub struct Page {
+    html: Vec<u8>,
+    meta: PageMeta,
+    location: Location,
+    /// Its size in the input, for progress.
+    bytes: u64,
+    /// Its record's number in a WARC file, for messages.
+    record: Option<u64>,
+}
+
+impl Page {
+    /// The page's article, or why there is none (not text, no article text in it).
+    pub fn into_item(self: Box<Self>) -> Item {
+        let Page {
+            html,
+            meta,
+            location,
+            bytes,
+            record,
+        } = *self;
+        let id = meta.id.clone();
+        let failed = |reason: String| Item::Failed {
+            failure: Failure {
+                location: location.clone(),
+                article_id: Some(id.clone()),
+                // A WARC file's location names no record: the reason does.
+                reason: match record {
+                    Some(n) => format!("record {n} ({id}): {reason}"),
+                    None => reason,
+                },
+            },
+            bytes,
+        };
+        let html = match decode(html) {
+            Decoded::Text { text, .. } => text,
+            Decoded::Binary(reason) => return failed(reason.to_string()),
+        };
+        // The extractor is another crate's code: a panic on some page fails that page.
+        let extracted = std::panic::catch_unwind(|| page_article(&html, meta))
+            .unwrap_or_else(|_| Err("the HTML extractor failed on this page".to_string()));
+        match extracted {
+            Ok(article) => Item::Article {
+                article,
+                location,
+                bytes,
+            },
+            Err(reason) => failed(reason),
+        }
+    }
 }
 
 impl Raw {
@@ -171,6 +231,7 @@ impl Raw {
         match self {
             Raw::Item(item) => (1, item.text_len()),
             Raw::Lines(lines) => (lines.len(), lines.buf.len()),
+            Raw::Page(page) => (1, page.html.len()),
         }
     }
 }
@@ -526,7 +587,7 @@ pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
         let meta = std::fs::metadata(path).ok()?;
         if meta.is_dir() {
             for entry in walk(path, false).filter_map(Result::ok) {
-                if is_txt(without_gz(entry.path())) && is_file(&entry) {
+                if is_page(without_gz(entry.path())) && is_file(&entry) {
                     total += entry.metadata().map_or(0, |m| m.len());
                 }
             }
@@ -549,9 +610,85 @@ fn is_file(entry: &walkdir::DirEntry) -> bool {
     entry.file_type().is_file() || entry.path_is_symlink() && entry.path().is_file()
 }
 
-fn is_txt(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+/// Whether a file below a directory is an article: a `.txt` or an HTML page.
+fn is_page(path: &Path) -> bool {
+    matches!(FileKind::of(path), FileKind::Text | FileKind::Html)
+        && path.extension().is_some_and(|e| {
+            ["txt", "html", "htm"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        })
+}
+
+/// What a file named on the command line is, by its extension.
+#[derive(Debug, PartialEq, Eq)]
+enum FileKind {
+    /// Plain text (`.txt`, or any extension not listed here), checked by its content.
+    Text,
+    /// `.html`, `.htm`, `.xhtml`.
+    Html,
+    /// `.warc`, `.warc.gz`.
+    Warc,
+    /// `.json`: JSON lines, or refused.
+    Json,
+    /// What the file is, when its extension says it is not an article.
+    NotArticle(&'static str),
+}
+
+impl FileKind {
+    fn of(path: &Path) -> FileKind {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+        if name.ends_with(".warc.gz") {
+            return FileKind::Warc;
+        }
+        match ext {
+            "html" | "htm" | "xhtml" => FileKind::Html,
+            "warc" => FileKind::Warc,
+            "json" => FileKind::Json,
+            "csv" | "tsv" => FileKind::NotArticle("a table (CSV), such as a claims file"),
+            "xlsx" | "xls" | "ods" => FileKind::NotArticle("a spreadsheet"),
+            "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "tif" | "tiff" | "svg" => {
+                FileKind::NotArticle("an image")
+            }
+            "pdf" => FileKind::NotArticle("a PDF document (convert it to text first)"),
+            "docx" | "odt" | "zip" => FileKind::NotArticle("an archive or office document"),
+            _ => FileKind::Text,
+        }
+    }
+}
+
+/// What a text file is when its content says it is not an article: a CSV table with a header
+/// row, or a JSON document.
+fn not_an_article(text: &str) -> Option<&'static str> {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let header_like = |line: &str, sep: char| {
+        let fields: Vec<&str> = line.split(sep).map(str::trim).collect();
+        fields.len() >= 3
+            && fields.iter().all(|f| {
+                !f.is_empty()
+                    && f.len() <= 40
+                    && f.chars().all(|c| c.is_alphanumeric() || "_- ".contains(c))
+            })
+    };
+    for sep in [',', '\t', ';'] {
+        let columns = first.matches(sep).count();
+        let second = lines.clone().next().unwrap_or_default();
+        if header_like(first, sep) && columns > 0 && second.matches(sep).count() >= columns {
+            return Some("a table (CSV) with a header row, such as a claims file");
+        }
+    }
+    let trimmed = text.trim_start();
+    if (trimmed.starts_with('{') || trimmed.starts_with('['))
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
+        return Some("a JSON document (give articles as JSON lines, .jsonl)");
+    }
+    None
 }
 
 /// The name a file has inside its gzip: `news.jsonl.gz` -> `news.jsonl`; others unchanged.
@@ -609,8 +746,149 @@ impl Reader<'_> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| name.clone());
-            self.text_file(path, id)
+            self.file(path, id)
         }
+    }
+
+    /// A file given by name or found below a directory, read as its kind says.
+    fn file(&mut self, path: &Path, id: String) -> Result<(), Stop> {
+        match FileKind::of(path) {
+            FileKind::Text => self.text_file(path, id),
+            FileKind::Html => self.html_file(path, id),
+            FileKind::Warc => self.warc_file(path),
+            FileKind::Json => self.json_file(path, id),
+            FileKind::NotArticle(what) => self.refuse(path, id, what, 0),
+        }
+    }
+
+    /// Fails a file that is not an article, saying what it is.
+    fn refuse(&mut self, path: &Path, id: String, what: &str, bytes: u64) -> Result<(), Stop> {
+        let failure = Failure {
+            location: Location {
+                source: path.display().to_string().into(),
+                line: None,
+            },
+            article_id: Some(id),
+            reason: format!(
+                "not an article: {what}; whosaid reads .txt, .html, .jsonl and .warc files"
+            ),
+        };
+        self.item(Item::Failed { failure, bytes })
+    }
+
+    /// Reads a whole file, or fails it as an article.
+    fn read_file(&mut self, path: &Path, id: &str) -> Result<Option<Vec<u8>>, Stop> {
+        match std::fs::read(path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) => {
+                let failure = Failure {
+                    location: Location {
+                        source: path.display().to_string().into(),
+                        line: None,
+                    },
+                    article_id: Some(id.to_string()),
+                    reason: io_reason(&e),
+                };
+                self.item(Item::Failed { failure, bytes: 0 })?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// An HTML file: one article, extracted on a worker.
+    fn html_file(&mut self, path: &Path, id: String) -> Result<(), Stop> {
+        let Some(html) = self.read_file(path, &id)? else {
+            return Ok(());
+        };
+        let page = Page {
+            bytes: html.len() as u64,
+            html,
+            meta: PageMeta {
+                id,
+                default_outlet: self.options.outlet.clone(),
+                ..PageMeta::default()
+            },
+            location: Location {
+                source: path.display().to_string().into(),
+                line: None,
+            },
+            record: None,
+        };
+        (self.emit)(Raw::Page(Box::new(page)))
+    }
+
+    /// A `.json` file: JSON lines are read as such; a JSON document is no article.
+    fn json_file(&mut self, path: &Path, id: String) -> Result<(), Stop> {
+        let Some(bytes) = self.read_file(path, &id)? else {
+            return Ok(());
+        };
+        let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+        let first_line = first_line
+            .strip_prefix(b"\xef\xbb\xbf")
+            .unwrap_or(first_line);
+        let is_object_line =
+            serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(first_line)
+                .is_ok();
+        if is_object_line {
+            return self.jsonl(io::Cursor::new(bytes), path.display().to_string().into());
+        }
+        let size = bytes.len() as u64;
+        self.refuse(
+            path,
+            id,
+            "JSON that is not JSON lines (give one article object per line, as .jsonl)",
+            size,
+        )
+    }
+
+    /// A WARC file: an article for every HTML response record, a failure for every record
+    /// that cannot be read, a warning counting the records skipped.
+    fn warc_file(&mut self, path: &Path) -> Result<(), Stop> {
+        let source: Arc<str> = path.display().to_string().into();
+        let file = match File::open(path) {
+            Ok(file) => file,
+            Err(e) => return self.input_error(source, None, io_reason(&e)),
+        };
+        let location = Location {
+            source: Arc::clone(&source),
+            line: None,
+        };
+        let outlet = self.options.outlet.clone();
+        let skipped = warc::read_records(file, &mut |record| match record {
+            warc::Record::Page {
+                html,
+                mut meta,
+                number,
+            } => {
+                meta.default_outlet.clone_from(&outlet);
+                let page = Page {
+                    bytes: html.len() as u64,
+                    html,
+                    meta,
+                    location: location.clone(),
+                    record: Some(number),
+                };
+                (self.emit)(Raw::Page(Box::new(page)))
+            }
+            warc::Record::Broken { number, reason } => {
+                let failure = Failure {
+                    location: location.clone(),
+                    article_id: Some(format!("record {number}")),
+                    reason,
+                };
+                (self.emit)(Raw::Item(Item::Failed { failure, bytes: 0 }))
+            }
+        })?;
+        if !skipped.is_empty() {
+            let total: u64 = skipped.values().sum();
+            let kinds: Vec<String> = skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            let warning = format!(
+                "{source}: {total} records that are not HTML pages skipped ({})",
+                kinds.join(", ")
+            );
+            self.item(Item::Warning(warning))?;
+        }
+        Ok(())
     }
 
     fn input_error(
@@ -653,17 +931,17 @@ impl Reader<'_> {
                     continue;
                 }
             };
-            if !is_file(&entry) || !is_txt(without_gz(entry.path())) {
+            if !is_file(&entry) || !is_page(without_gz(entry.path())) {
                 continue;
             }
             found += 1;
             let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
             let relative =
                 relative.with_file_name(without_gz(relative).file_name().unwrap_or_default());
-            self.text_file(entry.path(), relative_id(&relative))?;
+            self.file(entry.path(), relative_id(&relative))?;
         }
         if found == 0 && errors == 0 {
-            let reason = "no articles: the directory holds no .txt files".to_string();
+            let reason = "no articles: the directory holds no .txt or .html files".to_string();
             self.input_error(dir.display().to_string().into(), None, reason)?;
         }
         Ok(())
@@ -724,11 +1002,16 @@ impl Reader<'_> {
                 });
             }
         };
+        if let Some(what) = not_an_article(&text) {
+            return self.refuse(path, id, what, size);
+        }
         let article = Article {
             id: ArticleId(id),
             text,
             outlet: self.options.outlet.clone(),
             title: None,
+            url: None,
+            date: None,
         };
         self.item(Item::Article {
             article,

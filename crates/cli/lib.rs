@@ -34,7 +34,7 @@ mod pipeline;
 pub use check::{check_bytes, check_text};
 pub use decode::{decode, Decoded};
 pub use input::{
-    is_stdin, read, read_raw, total_size, Checks, Failure, Item, Line, Lines, Location, Raw,
+    is_stdin, read, read_raw, total_size, Checks, Failure, Item, Line, Lines, Location, Page, Raw,
     ReadOptions, Stop, STDIN_NAME,
 };
 pub use limits::{CHUNK_BYTES, MAX_LINE_BYTES, WINDOW_BYTES};

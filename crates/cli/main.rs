@@ -9,10 +9,12 @@ mod audit;
 mod corpus;
 mod eval;
 mod extract;
+mod known;
 mod output;
 mod report;
 mod run;
 mod speakers;
+mod xlsx;
 
 use std::io::{self, Write};
 
@@ -34,6 +36,7 @@ fn main() {
     let result = match &cli.command {
         Command::Extract(args) => extract::run(args, &pipeline),
         Command::Eval(args) => eval::run(args, &pipeline),
+        Command::Check(args) => known::run(args, &pipeline),
         Command::Audit(args) => audit::run(args, &pipeline),
         Command::Speakers(args) => corpus::run(args),
     };

@@ -19,8 +19,8 @@
 //! - a path that is the same file as an input, or as another output of the run (the same
 //!   device and inode, or the same path after `.` and `..` and links in its directory are
 //!   resolved), is refused with a message naming both, before any output is created;
-//! - a path inside an input directory that the directory walk would read (`*.txt`, `*.txt.gz`)
-//!   is refused too, since replacing it would replace an input article;
+//! - a path inside an input directory that the directory walk would read (`*.txt`, `*.html`,
+//!   `*.htm`, also gzipped) is refused too, since replacing it would replace an input article;
 //! - standard output may be taken by one output only, and it must be open: `>&-` is an error;
 //! - a device, pipe or socket (`-o /dev/null`) is written directly; through a symbolic link,
 //!   the file it points to is replaced, not the link;
@@ -252,6 +252,25 @@ impl Output {
         }
     }
 
+    /// The target and the temporary file beside it, for a writer that saves a whole file
+    /// itself and renames it into place (the xlsx workbook, crate::xlsx).
+    ///
+    /// # Errors
+    ///
+    /// For standard output or a device, which a saved-and-renamed file cannot be.
+    pub fn into_temp(self) -> anyhow::Result<(PathBuf, NamedTempFile)> {
+        match self {
+            Output::File { path, temp } => {
+                let temp = temp
+                    .into_inner()
+                    .map_err(io::IntoInnerError::into_error)
+                    .with_context(|| format!("cannot write to {}", path.display()))?;
+                Ok((path, temp))
+            }
+            other => bail!("{} is not a regular file; choose a file", other.name()),
+        }
+    }
+
     /// Flushes, and renames the file into place (keeping the permissions of the file it
     /// replaces).
     ///
@@ -358,9 +377,15 @@ fn normal_dir(path: &Path) -> Option<PathBuf> {
 
 /// True when a directory walk reads a file of this name as an article.
 fn read_by_walk(path: &Path) -> bool {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
-    name.ends_with(".txt")
+    [".txt", ".html", ".htm"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
 }
 
 /// True when `path` is below the directory `dir`.

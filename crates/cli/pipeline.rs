@@ -150,6 +150,8 @@ impl Pipeline {
                 text: article.text[window].to_string(),
                 outlet: article.outlet.clone(),
                 title: article.title.clone(),
+                url: None,
+                date: None,
             };
             (window, self.process_whole(&part))
         };

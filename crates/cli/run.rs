@@ -231,6 +231,7 @@ impl<W: Work> Job<'_, W> {
         for raw in chunk {
             match raw {
                 Raw::Item(item) => out.push(self.item(item)),
+                Raw::Page(page) => out.push(self.item(page.into_item())),
                 Raw::Lines(lines) => {
                     for i in 0..lines.len() {
                         let line = lines.parse(i, self.options);

@@ -1,6 +1,8 @@
 //! `whosaid extract --speakers FILE`: the speakers table, written beside the claims in the
 //! same input order.
 
+use std::io::Write;
+
 use anyhow::Context;
 use whosaid_export::{SpeakerRow, SpeakerWriter};
 
@@ -13,9 +15,13 @@ pub struct SpeakersFile {
 }
 
 impl SpeakersFile {
-    /// Writes the header to `out`.
-    pub fn create(out: Output, sanitize: bool) -> anyhow::Result<SpeakersFile> {
+    /// Writes the header to `out`, after a UTF-8 byte order mark with `bom`.
+    pub fn create(mut out: Output, sanitize: bool, bom: bool) -> anyhow::Result<SpeakersFile> {
         let name = out.name();
+        if bom {
+            out.write_all(b"\xef\xbb\xbf")
+                .with_context(|| format!("cannot write to {name}"))?;
+        }
         let writer =
             SpeakerWriter::new(out, sanitize).with_context(|| format!("cannot write to {name}"))?;
         Ok(SpeakersFile { writer, name })

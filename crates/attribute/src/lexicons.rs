@@ -120,6 +120,7 @@ pub(crate) struct Lexicons {
     /// title, and is spared building the keys to look one up.
     pub(crate) title_starts: Lexicon,
     pub(crate) person_nouns: Lexicon,
+    pub(crate) coordinators: Lexicon,
     pub(crate) organisation_words: Lexicon,
     pub(crate) outlets: Lexicon,
     pub(crate) particles: Lexicon,
@@ -133,6 +134,7 @@ pub(crate) struct Lexicons {
     female_titles: CasedList,
     pub(crate) report_cues: Lexicon,
     pub(crate) latest_organisation_nouns: Lexicon,
+    pub(crate) company_words: Lexicon,
     pub(crate) alias_triggers: Lexicon,
     pub(crate) alias_connectors: Lexicon,
     pub(crate) relative_pronouns: Lexicon,
@@ -214,6 +216,7 @@ impl Lexicons {
             titles,
             title_starts: Lexicon::parse(&title_starts_src),
             person_nouns: lexicon!("person-nouns"),
+            coordinators: lexicon!("coordinators"),
             organisation_words: lexicon!("organisation-words"),
             outlets: lexicon!("outlets"),
             particles,
@@ -224,6 +227,7 @@ impl Lexicons {
             female_titles: CasedList::parse(source!("female-titles"), Case::Capitalised),
             report_cues: lexicon!("outlet-report-cues"),
             latest_organisation_nouns: lexicon!("latest-organisation-nouns"),
+            company_words: lexicon!("company-words"),
             alias_triggers: lexicon!("alias-triggers"),
             alias_connectors: lexicon!("alias-connectors"),
             relative_pronouns: lexicon!("speaker-relative-pronouns"),
@@ -249,6 +253,20 @@ impl Lexicons {
             male_names: lexicon!("male-first-names"),
             female_names: lexicon!("female-first-names"),
         }
+    }
+
+    /// True when `s` is a party and state or district tag: "D-N.Y.", "R-Texas", "I-Vt.".
+    pub(crate) fn is_party_tag(&self, s: &str) -> bool {
+        let Some((party, place)) = s.trim().split_once('-') else {
+            return false;
+        };
+        (1..=3).contains(&party.len())
+            && party.bytes().all(|b| b.is_ascii_uppercase())
+            && place.len() <= 24
+            && place.chars().next().is_some_and(char::is_uppercase)
+            && place
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | ' ' | '-'))
     }
 
     /// True when `word` is a name particle glued by one of the `glue` bytes to a capitalised

@@ -153,6 +153,14 @@ impl Resolver {
                     }
                 }
             };
+            // A speaker whose name is no name ("." or "Mrs. Clinton struck many of the same"):
+            // an empty cell beats a wrong one.
+            let (entity, resolution, rule) = match entity {
+                Some(e) if !speaker_name_shaped(&state.entities[e].speaker.name) => {
+                    (None, Resolution::None, UNRESOLVED)
+                }
+                _ => (entity, resolution, rule),
+            };
             // The name and kind only: the title, role and organisation are filled in below, once
             // the whole article has said what it says about the speaker.
             let speaker = entity.map(|e| {
@@ -190,6 +198,9 @@ impl Resolver {
             if !std::mem::replace(&mut described[*e], true) {
                 state.describe_from_article(*e);
             }
+        }
+        for e in 0..state.entities.len() {
+            state.specific_organisation(e);
         }
         // Each speaker's id, made once however many claims they have.
         let mut ids: Vec<Option<String>> = vec![None; state.entities.len()];
@@ -280,7 +291,10 @@ fn split_role<'d>(description: &'d str, lex: &Lexicons) -> (&'d str, &'d str) {
     }
     let words: Vec<&str> = description.split_whitespace().collect();
     let caps = words.iter().take_while(|w| capital(w)).count();
-    if caps > 0 && caps < words.len() {
+    // "Trump's running mate": a possessor, who may be a person, stays in the role.
+    let possessive =
+        caps > 0 && (words[caps - 1].ends_with("'s") || words[caps - 1].ends_with("’s"));
+    if caps > 0 && caps < words.len() && !possessive {
         let at = description
             .match_indices(' ')
             .nth(caps - 1)
@@ -484,8 +498,21 @@ impl State<'_> {
                 .is_some_and(|w| self.lex.titles.contains(w.trim_end_matches('.')));
             let s = &mut self.entities[e].speaker;
             if capitalised && ends_in_title {
+                // "Indiana Gov.": the title, and before it whose governor.
+                let words: Vec<&str> = description.split_whitespace().collect();
+                let titled = words
+                    .iter()
+                    .rev()
+                    .take_while(|w| self.lex.titles.contains(w.trim_end_matches('.')))
+                    .count();
+                let (place, title) = words.split_at(words.len() - titled);
                 if s.title.is_empty() {
-                    s.title = description;
+                    s.title = title.join(" ");
+                }
+                // Not a place the role already gives ("Iraqi MP" after "Iraqi").
+                let place = place.join(" ");
+                if s.organisation.is_empty() && !place.is_empty() && !s.role.contains(&place) {
+                    s.organisation = place;
                 }
                 continue;
             }
@@ -494,6 +521,56 @@ impl State<'_> {
             if s.organisation.is_empty() {
                 s.organisation = organisation.to_string();
             }
+        }
+    }
+
+    /// "Company chairman Ann Lee", "Agency officials": a bare general word as a speaker's
+    /// organisation stands for the organisation the article names with it ("Economic
+    /// Planning Agency"), else for the first organisation that speaks in the article.
+    fn specific_organisation(&mut self, e: usize) {
+        let org = self.entities[e].speaker.organisation.as_str();
+        let key = org.trim_start_matches("the ").to_lowercase();
+        if key.is_empty()
+            || key.contains(' ')
+            || !self.lex.latest_organisation_nouns.contains(&key)
+            || self.lex.document_nouns.contains(&key)
+        {
+            return;
+        }
+        let named = |en: &&Entity| {
+            en.speaker.kind == Some(SpeakerKind::Organisation)
+                && en
+                    .speaker
+                    .name
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && !en.speaker.name.eq_ignore_ascii_case(&key)
+        };
+        let found = self
+            .entities
+            .iter()
+            .filter(named)
+            .find(|en| {
+                en.speaker
+                    .name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(&key))
+            })
+            .map(|en| en.speaker.name.clone())
+            .or_else(|| {
+                let company = self.lex.company_words.contains(&key) || key == "firm";
+                self.names.organisation_ending(&key, company)
+            })
+            .or_else(|| {
+                self.entities
+                    .iter()
+                    .find(named)
+                    .map(|en| en.speaker.name.clone())
+            });
+        if let Some(found) = found {
+            self.entities[e].speaker.organisation = found;
         }
     }
 
@@ -648,6 +725,24 @@ impl State<'_> {
                 if !valid_name(name) || self.lex.is_sentence_adverb(name) {
                     return (None, Resolution::None, UNRESOLVED, vec![mention]);
                 }
+                // "Entrusting Donald Trump", "Singer Ann Lee", "Chelsea's Tom Hale": a verb,
+                // role noun, adverb or possessor before a known first name is no part of the
+                // name ("T. Boone Pickens" and "Ole Gunnar Solskjaer" keep theirs).
+                let name = match name.split_once(' ') {
+                    Some((first, rest))
+                        if rest.contains(' ')
+                            && self.lex.name_gender(first).is_none()
+                            && self.lex.name_gender(rest).is_some()
+                            && (first.ends_with("ing")
+                                || first.ends_with("'s")
+                                || first.ends_with("’s")
+                                || self.lex.is_sentence_adverb(first)
+                                || self.lex.is_person_noun(&first.to_lowercase())) =>
+                    {
+                        rest
+                    }
+                    _ => name,
+                };
                 let words: Vec<&str> = name.split_whitespace().collect();
                 // The same name again, or a shorter form of an earlier full name.
                 let same = self.most_recent(|en| {
@@ -706,8 +801,24 @@ impl State<'_> {
                 if !self.lex.looks_like_noun_phrase(name) {
                     return (None, Resolution::None, UNRESOLVED, vec![mention]);
                 }
-                let e =
-                    self.find_or_add(new_speaker(name.clone(), SpeakerKind::Group), &mention, at);
+                // "The officials" after "Agency officials": the same group, named by its
+                // head noun alone.
+                let same_head = (!name.contains(' '))
+                    .then(|| {
+                        self.most_recent(|en| {
+                            en.speaker.kind == Some(SpeakerKind::Group)
+                                && en
+                                    .speaker
+                                    .name
+                                    .rsplit(' ')
+                                    .next()
+                                    .is_some_and(|w| w.eq_ignore_ascii_case(name))
+                        })
+                    })
+                    .flatten();
+                let e = same_head.unwrap_or_else(|| {
+                    self.find_or_add(new_speaker(name.clone(), SpeakerKind::Group), &mention, at)
+                });
                 // "Economic Planning Agency officials" after "officials": whose they are.
                 self.enrich(e, p);
                 (Some(e), Resolution::Group, GROUP, vec![mention])
@@ -943,6 +1054,17 @@ fn head_noun(phrase: &str, lex: &Lexicons) -> String {
 
 /// True when `name` can be a person's name: words of letters, no digits, not a lone
 /// pronoun or function word.
+/// True unless `name`, as a speaker, is no name at all: no letters, a possessive
+/// ("Clinton's"), or longer than any name or description ("Mrs. Clinton struck many of the
+/// same"). Empty (an anonymous source) passes.
+fn speaker_name_shaped(name: &str) -> bool {
+    name.is_empty()
+        || (name.chars().any(char::is_alphabetic)
+            && !name.ends_with("'s")
+            && !name.ends_with("’s")
+            && name.split_whitespace().count() <= 6)
+}
+
 fn valid_name(name: &str) -> bool {
     !name.is_empty()
         && !name.chars().any(|c| c.is_ascii_digit())

@@ -57,6 +57,36 @@ impl<'a> LazyNames<'a> {
         self.get().nearest_before(offset)
     }
 
+    /// The first organisation named in the article whose name ends with `key` ("Economic
+    /// Planning Agency" for "agency") or, for a company (`company`: "company", "firm"), whose
+    /// name ends with a company word ("Koninklijke Wessel NV"). Read from the text when asked:
+    /// few articles ever ask.
+    pub(crate) fn organisation_ending(&self, key: &str, company: bool) -> Option<String> {
+        let (text, lex) = (self.text, self.lex);
+        for sentence in &self.doc.sentences {
+            let toks = self.doc.sentence_tokens(sentence);
+            let mut i = 0;
+            while i < toks.len() {
+                if !is_name_token(text, &toks[i], lex) {
+                    i += 1;
+                    continue;
+                }
+                let j = run_end(text, toks, i, lex);
+                let first = (i..j)
+                    .find(|&k| !lex.is_not_name_start(&text[toks[k].span()]))
+                    .unwrap_or(j);
+                let last = &text[toks[j - 1].span()];
+                let fits = last.eq_ignore_ascii_case(key)
+                    || (company && lex.company_words.contains(last.trim_end_matches('.')));
+                if j >= first + 2 && fits {
+                    return Some(crate::phrase::one_line(&join_words(text, &toks[first..j])));
+                }
+                i = j;
+            }
+        }
+        None
+    }
+
     pub(crate) fn described_as(&self, noun: &str, before: usize) -> Option<String> {
         self.get()
             .described_as(noun, before, (self.text, self.doc, self.lex))
@@ -191,6 +221,7 @@ fn read_run(
     }
     described_by.extend(premodifier(text, toks, start, lex));
     described_by.extend(appositive(text, toks, j, lex));
+    described_by.extend(pre_appositive(text, toks, start, j, lex));
     Some((name, described_by))
 }
 
@@ -230,6 +261,14 @@ fn premodifier(text: &str, toks: &[Token], start: usize, lex: &Lexicons) -> Opti
         {
             from -= 1;
         }
+        // "Indiana Gov. Mike Pence": the place before the title says whose governor.
+        while from > 0
+            && adjacent - from < 4
+            && is_name_token(text, &toks[from - 1], lex)
+            && !lex.is_not_name_start(word(from - 1))
+        {
+            from -= 1;
+        }
         return Some(join_words(text, &toks[from..start]));
     }
     if toks[adjacent].kind != TokenKind::Word
@@ -258,17 +297,31 @@ fn premodifier(text: &str, toks: &[Token], start: usize, lex: &Lexicons) -> Opti
 /// among its first words.
 fn appositive(text: &str, toks: &[Token], end: usize, lex: &Lexicons) -> Option<String> {
     let word = |k: usize| &text[toks[k].span()];
-    if end >= toks.len() || word(end) != "," {
+    if end >= toks.len() {
+        return None;
+    }
+    if word(end) == "(" {
+        return party_tag_in_brackets(text, toks, end, lex);
+    }
+    if word(end) != "," {
         return None;
     }
     let from = end + 1;
-    let to = (from..toks.len().min(from + 2 * DESCRIPTION_WORDS))
+    let limit = 2 * DESCRIPTION_WORDS;
+    let mut to = (from..toks.len().min(from + 2 * limit))
         .find(|&k| {
             matches!(word(k), "," | "." | ";" | ":" | "(" | ")")
                 || toks[k].kind != TokenKind::Word && toks[k].kind != TokenKind::Punct
         })
         .unwrap_or(toks.len());
-    if to <= from || to - from > 2 * DESCRIPTION_WORDS {
+    // "co-founder of the Harbor Institute and advocate of an effort to ...": a long
+    // appositive keeps its first description.
+    if to > from + DESCRIPTION_WORDS {
+        to = (from + 1..from + DESCRIPTION_WORDS)
+            .find(|&k| lex.coordinators.contains(word(k)))
+            .unwrap_or(to);
+    }
+    if to <= from || to - from > limit {
         return None;
     }
     let head = (from..to).skip_while(|&k| lex.determiners.contains(word(k)));
@@ -278,6 +331,76 @@ fn appositive(text: &str, toks: &[Token], end: usize, lex: &Lexicons) -> Option<
         .any(|k| lex.describes_person(word(k)));
     (describes && !lex.relative_pronouns.contains(word(from)))
         .then(|| join_words(text, &toks[from..to]))
+}
+
+/// The description set off before the name that runs over tokens `start..end`: "the endorsed
+/// candidate for governor, Wayne Lee", "Acme's chief executive — Ann Lee —". Only when the name
+/// closes the apposition (a comma, dash or the sentence's end follows it), and the description
+/// opens with a determiner or a possessive and has a role noun.
+fn pre_appositive(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    lex: &Lexicons,
+) -> Option<String> {
+    let word = |k: usize| &text[toks[k].span()];
+    // Back over a title and its place: "— Indiana Gov. Mike Pence —".
+    let name_start = start;
+    let mut start = start;
+    while start > 0
+        && name_start - start < 6
+        && (word(start - 1) == "." || is_name_token(text, &toks[start - 1], lex))
+    {
+        start -= 1;
+    }
+    let sep = start.checked_sub(1)?;
+    let dash = |w: &str| matches!(w, "—" | "–");
+    if !(word(sep) == "," || dash(word(sep))) {
+        return None;
+    }
+    if end < toks.len() && !(matches!(word(end), "," | "." | ";") || dash(word(end))) {
+        return None;
+    }
+    // The description starts at the nearest determiner or possessor before the separator.
+    let possessive = |k: usize| {
+        let w = word(k);
+        w.ends_with("'s")
+            || w.ends_with("’s")
+            || toks
+                .get(k + 1)
+                .is_some_and(|_| matches!(word(k + 1), "'s" | "’s" | "'" | "’"))
+    };
+    let stop = |k: usize| {
+        matches!(word(k), "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”")
+            || dash(word(k))
+            || lex.coordinators.contains(word(k))
+    };
+    let from = (sep.saturating_sub(DESCRIPTION_WORDS)..sep)
+        .rev()
+        .take_while(|&k| !stop(k))
+        .find(|&k| lex.determiners.contains(word(k)) || possessive(k))?;
+    let described = join_words(text, &toks[from..sep]);
+    (from..sep)
+        .any(|k| lex.describes_person(word(k)))
+        .then_some(described)
+}
+
+/// The party and state tag in the brackets that open at token `open`: "D-N.M." of "Sen. Ann
+/// Lee (D-N.M.)".
+pub(crate) fn party_tag_in_brackets(
+    text: &str,
+    toks: &[Token],
+    open: usize,
+    lex: &Lexicons,
+) -> Option<String> {
+    let word = |k: usize| &text[toks[k].span()];
+    if toks.get(open).is_none_or(|_| word(open) != "(") {
+        return None;
+    }
+    let close = (open + 1..toks.len().min(open + 12)).find(|&k| word(k) == ")")?;
+    let inside = &text[toks[open].span().end..toks[close].span().start];
+    lex.is_party_tag(inside).then(|| inside.trim().to_string())
 }
 
 /// The tokens' text as written, from the first to the last.

@@ -208,12 +208,26 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     // no brackets, and keep their tokens where they are.
     let mut organisation = String::new();
     let mut head_vec: Vec<Tok> = Vec::new();
+    // "Sen. Ann Lee (D-N.M.)": a party and state tag in the brackets goes to the role.
+    let mut party_tag = None;
     if head.iter().any(|t| t.text == "(" || t.text == ")") {
         let mut depth = 0;
+        let mut opened = None;
         for t in head {
             match t.text {
-                "(" => depth += 1,
-                ")" => depth -= 1,
+                "(" => {
+                    depth += 1;
+                    opened = Some(t.span.end);
+                }
+                ")" => {
+                    depth -= 1;
+                    if let Some(from) = opened.take() {
+                        let inside = &text[Span::new(from, t.span.start)];
+                        if lex.is_party_tag(inside) {
+                            party_tag = Some(inside.trim().to_string());
+                        }
+                    }
+                }
                 _ if depth == 0 => head_vec.push(*t),
                 _ => {}
             }
@@ -266,7 +280,9 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             .all(|t| !t.word || is_capitalised(t.text, lex) || lex.particles.contains(t.text))
         && rest.iter().filter(|t| t.word).count() >= 2;
     // The role an appositive gives: "Nazim Ali, a commander with the tribal fighters".
-    let appositive_role = (!rest.is_empty() && !appositive_name).then(|| join(text, rest));
+    let appositive_role = (!rest.is_empty() && !appositive_name)
+        .then(|| join(text, rest))
+        .or(party_tag);
     let alias = alias(rest, lex);
     // Leading sentence adverbs ("Now Wilson explained"), then a determiner.
     let mut start = 0;

@@ -6,11 +6,11 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 use whosaid_core::{Article, ArticleId};
 
+use super::html::{page_article, PageMeta};
 use super::{Location, ReadOptions};
 
 /// The fields of a JSONL line that whosaid reads, `Some` when present (even as `null`).
-/// Parsing into this rather than into a map skips the other fields ("url", "date") without
-/// storing them: the reader thread spent most of its time building maps.
+/// Parsing into this rather than into a map skips the other fields without storing them: the reader thread spent most of its time building maps.
 #[derive(Deserialize)]
 struct Fields {
     /// As written: a number id keeps its digits (#16: `123456789012345678901234567890` became
@@ -20,9 +20,15 @@ struct Fields {
     #[serde(default, deserialize_with = "present")]
     text: Option<Value>,
     #[serde(default, deserialize_with = "present")]
+    html: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
     outlet: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     title: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    url: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    date: Option<Value>,
 }
 
 /// A field that is there, `null` included (serde's `Option` would read `null` as absent).
@@ -60,8 +66,11 @@ pub(super) fn parse_line(
             Fields {
                 id: raw.remove("id").filter(|id| id.get() != "null"),
                 text: map.remove("text"),
+                html: map.remove("html"),
                 outlet: map.remove("outlet"),
                 title: map.remove("title"),
+                url: map.remove("url"),
+                date: map.remove("date"),
             }
         }
     };
@@ -72,6 +81,30 @@ pub(super) fn parse_line(
     let id = id.unwrap_or_else(|| location.to_string());
     let text = match fields.text.take() {
         Some(Value::String(text)) => text,
+        // A page as HTML: its article is extracted, with the line's fields as fallbacks.
+        None if fields.html.is_some() => {
+            let Some(Value::String(html)) = fields.html.take() else {
+                let found = type_name(fields.html.as_ref().expect("checked above"));
+                return Err((
+                    Some(id),
+                    format!("field \"html\" must be a string, found {found}"),
+                ));
+            };
+            let string = |field: Option<Value>| match field {
+                Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
+                _ => None,
+            };
+            let meta = PageMeta {
+                id: id.clone(),
+                url: string(fields.url.take()),
+                date: string(fields.date.take()),
+                outlet: string(fields.outlet.take()),
+                default_outlet: options.outlet.clone(),
+                title: string(fields.title.take()),
+            };
+            let article = page_article(&html, meta).map_err(|reason| (Some(id), reason))?;
+            return Ok((article, Vec::new()));
+        }
         None => return Err((Some(id), "missing field \"text\"".to_string())),
         Some(other) => {
             let reason = format!(
@@ -96,11 +129,20 @@ pub(super) fn parse_line(
     };
     let outlet = optional("outlet", fields.outlet.take()).or_else(|| options.outlet.clone());
     let title = optional("title", fields.title.take());
+    // Only carried to --texts: a number is taken as written, anything else left out quietly.
+    let carried = |field: Option<Value>| match field {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let (url, date) = (carried(fields.url.take()), carried(fields.date.take()));
     let article = Article {
         id: ArticleId(id),
         text,
         outlet,
         title,
+        url,
+        date,
     };
     Ok((article, warnings))
 }

@@ -22,6 +22,11 @@ pub struct Article {
     pub outlet: Option<String>,
     /// The headline, when given apart from the text.
     pub title: Option<String>,
+    /// Where it was published (JSONL `url`, a WARC record's target URI); not analysed, carried
+    /// to `--texts`.
+    pub url: Option<String>,
+    /// When (JSONL `date`, a WARC record's date); not analysed, carried to `--texts`.
+    pub date: Option<String>,
 }
 
 impl Article {
@@ -32,6 +37,8 @@ impl Article {
             text: text.into(),
             outlet: None,
             title: None,
+            url: None,
+            date: None,
         }
     }
 }

@@ -101,6 +101,7 @@ lists! {
     RelativePronouns = "relative-pronouns",
     ColonVerbs = "colon-verbs",
     VerbParticles = "verb-particles",
+    PersonNouns = "person-nouns",
 }
 
 #[derive(Debug)]

@@ -505,6 +505,23 @@ impl<'a> Ctx<'a> {
                     || self.lex.cue(self.tok(t)).is_some()
                     || (t > st && !self.capitalised(t) && !self.in_list(t, NameConnectives))
             })?;
+            // "Kill Bill director Quentin Tarantino had talked ... and said": a role noun
+            // between two capitalised runs joins them; the name is the second.
+            let s_end = match s_end {
+                n if n > st
+                    && n + 1 < i
+                    && self.in_list(n, PersonNouns)
+                    && self.capitalised(n + 1) =>
+                {
+                    (n + 1..i)
+                        .find(|&t| {
+                            !(self.capitalised(t) || self.abbreviation_period(t, st))
+                                || self.lex.cue(self.tok(t)).is_some()
+                        })
+                        .unwrap_or(i)
+                }
+                n => n,
+            };
             (s_end > st
                 && self.words(st, s_end) <= 6
                 && (self.capitalised(st) || self.in_list(st, SpeakerPronouns)))

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use whosaid_core::Article;
 
-use crate::locate::{infer_kind, Locator};
+use crate::known::read_known;
 use crate::{py, Error};
 
 /// Gold quotations for a set of articles, in the order score.py visits them.
@@ -230,68 +230,17 @@ impl Gold {
             };
             gold.insert(article, &mut position);
         }
-        let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-        let header = csv.headers().map_err(|e| Error::csv(name, &e))?.clone();
-        let column = |want: &[&str]| {
-            header
-                .iter()
-                .position(|h| want.iter().any(|w| h.trim().eq_ignore_ascii_case(w)))
-        };
-        let required = |c: &'static str| {
-            column(&[c]).ok_or(Error::MissingColumn {
-                path: name.to_string(),
-                column: c,
-            })
-        };
-        let (id_col, quote_col, speaker_col) = (
-            required("article_id")?,
-            required("quote")?,
-            required("speaker")?,
-        );
-        let (role_col, outlet_col, kind_col) = (
-            column(&["role"]),
-            column(&["outlet"]),
-            column(&["kind", "type"]),
-        );
-        let mut locators: HashMap<usize, Locator> = HashMap::new();
-        for row in csv.records() {
-            let row = row.map_err(|e| Error::csv(name, &e))?;
-            let line = row.position().map_or(0, csv::Position::line);
-            if row.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            let field = |c: Option<usize>| c.and_then(|c| row.get(c)).map(str::trim).unwrap_or("");
-            let id = field(Some(id_col));
-            let text = field(Some(quote_col));
-            let &k = position.get(id).ok_or_else(|| Error::UnknownArticle {
-                path: name.to_string(),
-                line,
-                article: id.to_string(),
-            })?;
-            if text.is_empty() {
-                return Err(Error::parse(name, line, "empty quote"));
-            }
-            let article = &mut gold.articles[k];
-            let locator = locators
-                .entry(k)
-                .or_insert_with(|| Locator::new(&article.text));
-            let (start, end) = locator.locate(text).ok_or_else(|| Error::QuoteNotFound {
-                path: name.to_string(),
-                line,
-                article: id.to_string(),
-                quote: text.to_string(),
-            })?;
-            let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
-            let kind = non_empty(field(kind_col))
-                .map(|k| k.to_lowercase())
-                .unwrap_or_else(|| infer_kind(locator.chars(), start, end).to_string());
-            article.quotes.push(GoldQuote {
-                start,
-                end,
-                kind: Some(kind),
-                speaker_key: non_empty(field(Some(speaker_col))),
-                role: non_empty(field(role_col)),
-                outlet: non_empty(field(outlet_col)),
+        for row in read_known(reader, name, articles)? {
+            // Scoring needs the whole list: its first problem stops it.
+            let known = row.map_err(|problem| problem.error)?;
+            let k = position[known.article.as_str()];
+            gold.articles[k].quotes.push(GoldQuote {
+                start: known.start,
+                end: known.end,
+                kind: Some(known.kind),
+                speaker_key: known.speaker,
+                role: known.role,
+                outlet: known.outlet,
                 ..GoldQuote::default()
             });
         }

@@ -7,6 +7,9 @@
 //! or straight from the pipeline's records ([`Predictions::from_records`]). [`score`] computes
 //! one track's [`Report`], whose `Display` and [`Report::to_json`] print what score.py prints.
 //!
+//! A known-quotes list can also be checked quote by quote rather than scored ([`read_known`],
+//! [`check_known`]; `whosaid check`): each quote passes or fails on its own, with the reason.
+//!
 //! Gold that also carries each quote's `speaker_name`, `speaker_type`, `title` and
 //! `organisation` (the speakers check set) gets figures of whosaid's own on those fields,
 //! [`Fields`], printed after score.py's and labelled as such; [`malformed`] is the shape check
@@ -37,6 +40,7 @@
 mod error;
 mod fields;
 mod gold;
+mod known;
 mod locate;
 mod pred;
 mod py;
@@ -47,6 +51,7 @@ mod shape;
 pub use error::Error;
 pub use fields::{Field, Fields, Malformed, Mismatch};
 pub use gold::{is_csv, Gold, GoldArticle, GoldQuote};
+pub use known::{check_known, read_known, Found, KnownQuote, RowProblem, Verdict};
 pub use pred::{Prediction, Predictions};
 pub use score::{score, Claimed, Counts, MatchMode, Options, Prf, Report, Track};
 pub use shape::{malformed, Shape};

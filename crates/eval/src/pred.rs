@@ -14,6 +14,9 @@ use crate::{py, Error};
 pub struct Prediction {
     /// The article the claim belongs to.
     pub article_id: Option<String>,
+    /// The claim's id (`ARTICLE#N`): the pieces of one claim share it. Not scored; named by
+    /// `whosaid check` when it reports a row.
+    pub claim_id: Option<String>,
     /// direct, mixed or indirect. Empty or absent: kept on the quoted track.
     pub kind: Option<String>,
     /// Character offset of the claim's start.
@@ -88,9 +91,10 @@ impl Predictions {
                 .last()
                 .map(|(k, _)| k)
         };
-        let [article_id, kind, start, end, speaker, speaker_type, speaker_start, speaker_end, cue_start, cue_end, title, role, organisation, outlet] =
+        let [article_id, claim_id, kind, start, end, speaker, speaker_type, speaker_start, speaker_end, cue_start, cue_end, title, role, organisation, outlet] =
             [
                 "article_id",
+                "claim_id",
                 "kind",
                 "start",
                 "end",
@@ -113,6 +117,7 @@ impl Predictions {
             let int = |c: Option<usize>| py::as_int(c.and_then(|c| row.get(c)));
             rows.push(Prediction {
                 article_id: text(article_id),
+                claim_id: text(claim_id),
                 kind: text(kind),
                 start: int(start),
                 end: int(end),
@@ -145,6 +150,7 @@ impl Predictions {
             .into_iter()
             .map(|r| Prediction {
                 article_id: Some(r.article_id.to_string()),
+                claim_id: Some(r.claim_id.to_string()),
                 kind: Some(r.kind.to_string()),
                 start: offset(r.start),
                 end: offset(r.end),

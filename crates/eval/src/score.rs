@@ -235,12 +235,30 @@ fn is_quoted(kind: Option<&str>) -> bool {
     matches!(kind, Some("direct" | "mixed"))
 }
 
-fn speaker_key_ok(speaker: &str, keys: &str) -> bool {
+/// Whether the predicted speaker contains one of `keys` (`surname|alias`), ignoring case.
+pub(crate) fn speaker_key_ok(speaker: &str, keys: &str) -> bool {
     let p = speaker.to_lowercase();
     keys.split('|')
         .map(py::strip)
         .filter(|k| !k.is_empty())
         .any(|k| p.contains(&k.to_lowercase()))
+}
+
+/// Whether the prediction shares at least half the words of the gold `role`; a role may be
+/// split across the title, role and organisation columns.
+pub(crate) fn role_ok(role: &str, p: &Prediction) -> bool {
+    let gt = py::tokens(role);
+    let mut pt = py::tokens(p.role.as_deref().unwrap_or(""));
+    pt.extend(py::tokens(p.organisation.as_deref().unwrap_or("")));
+    pt.extend(py::tokens(p.title.as_deref().unwrap_or("")));
+    let shared = gt.intersection(&pt).count();
+    shared * 2 >= gt.len() && !pt.is_empty()
+}
+
+/// Whether the predicted outlet is the gold `outlet`, ignoring case and surrounding space.
+pub(crate) fn outlet_ok(outlet: &str, p: &Prediction) -> bool {
+    let predicted = py::strip(p.outlet.as_deref().unwrap_or("")).to_lowercase();
+    predicted == py::strip(outlet).to_lowercase()
 }
 
 fn prf(tp: usize, npred: usize, ngold: usize) -> Prf {
@@ -426,18 +444,11 @@ pub fn score(gold: &Gold, preds: &Predictions, options: &Options) -> Result<Repo
             }
             if let Some(role) = g.role.as_deref().filter(|r| !r.is_empty()) {
                 c.role.0 += 1;
-                // A role may be split across title, role and organisation columns.
-                let gt = py::tokens(role);
-                let mut pt = py::tokens(p.role.as_deref().unwrap_or(""));
-                pt.extend(py::tokens(p.organisation.as_deref().unwrap_or("")));
-                pt.extend(py::tokens(p.title.as_deref().unwrap_or("")));
-                let shared = gt.intersection(&pt).count();
-                c.role.1 += usize::from(shared * 2 >= gt.len() && !pt.is_empty());
+                c.role.1 += usize::from(role_ok(role, p));
             }
             if let Some(outlet) = g.outlet.as_deref().filter(|o| !o.is_empty()) {
                 c.outlet.0 += 1;
-                let predicted = py::strip(p.outlet.as_deref().unwrap_or("")).to_lowercase();
-                c.outlet.1 += usize::from(predicted == py::strip(outlet).to_lowercase());
+                c.outlet.1 += usize::from(outlet_ok(outlet, p));
             }
         }
         if options.errors > 0 {

@@ -49,4 +49,6 @@ pub use read::{read_claims, ClaimsByArticle, ClaimsReader, ReadError};
 pub use record::Record;
 pub use sanitize::neutralise;
 pub use speakers::{SpeakerRow, SpeakerWriter, SPEAKERS_HEADER};
-pub use writer::{Error, Format, RecordWriter, RowEncoder, Rows, WriterOptions, HEADER};
+pub use writer::{
+    Error, Format, RecordWriter, RowEncoder, Rows, WriterOptions, HEADER, OFFSET_COLUMNS,
+};

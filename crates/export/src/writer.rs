@@ -30,6 +30,16 @@ pub const HEADER: [&str; 21] = [
     "rule",
 ];
 
+/// The columns of [`HEADER`] that hold character offsets (numbers, or empty).
+pub const OFFSET_COLUMNS: [&str; 6] = [
+    "start",
+    "end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+];
+
 /// An output format for records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Format {

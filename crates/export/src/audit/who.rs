@@ -136,7 +136,7 @@ impl Swatch {
 impl fmt::Display for Swatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "--h:{}", self.hue / 100)?;
-        if self.hue % 100 != 0 {
+        if !self.hue.is_multiple_of(100) {
             write!(f, ".{:02}", self.hue % 100)?;
         }
         if self.tone != 0 {
