@@ -1,4 +1,5 @@
-//! Throughput of each stage on real article text, and of the pathological inputs of issue 5.
+//! Throughput of each stage on real article text, and of the pathological inputs of issues 5
+//! and 16.
 //!
 //! Real text comes from ../shared/corpus/news.jsonl (the first 2,000 articles) when it is there,
 //! else from data/samples. `cargo bench --bench stages`; `cargo bench --bench stages -- detect`
@@ -191,6 +192,60 @@ fn pathological(c: &mut Criterion) {
         "said-said-said",
         "He said \"word\" and left. ".repeat(10_000),
     );
+    // #16: 256 KB that nothing splits into sentences (a lowercase word after each period),
+    // each made of one construction repeated. They ran in 6.2 s with a 1 GB CSV, 2.95 s and
+    // more, against 0.02 s for 256 KB of news; compare with `unsplittable/news-256k`.
+    let unit_256k = |unit: &str| unit.repeat((256 << 10) / unit.len());
+    let mut news = String::new();
+    for a in &articles {
+        if news.len() >= 256 << 10 {
+            break;
+        }
+        news.push_str(&a.text);
+        news.push_str("\n\n");
+    }
+    bench_one(&mut group, "unsplittable/news-256k", news);
+    for (name, unit) in [
+        ("quote-said-x", "\"We win,\" the minister said. x "),
+        ("comma-he-said", "x, he said, "),
+        ("said-quote-and", "he said \"a b\" and "),
+        ("according-to", "according to "),
+    ] {
+        bench_one(&mut group, &format!("unsplittable/{name}"), unit_256k(unit));
+    }
+    // Lowercase word salad with cues and commas, from a fixed generator.
+    let words = [
+        "the",
+        "said",
+        "plan",
+        "says",
+        "would",
+        "told",
+        "officials",
+        "adding",
+        "that",
+        ",",
+        "according",
+        "to",
+        "market",
+        "and",
+        "but",
+        "he",
+        "she",
+        "was",
+        "new",
+        "rates",
+    ];
+    let mut salad = String::with_capacity(256 << 10);
+    let mut state = 0x2545_f491_u32;
+    while salad.len() < 256 << 10 {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        salad.push_str(words[state as usize % words.len()]);
+        salad.push(' ');
+    }
+    bench_one(&mut group, "unsplittable/word-salad", salad);
     // Real text with every newline removed: one paragraph, one line.
     let mb: usize = std::env::var("WHOSAID_BENCH_LONG_MB")
         .ok()

@@ -38,8 +38,14 @@ if [ ! -x /usr/bin/time ]; then
     }
 fi
 
-cargo build --release --quiet
-BIN=target/release/whosaid
+# WHOSAID_BIN=PATH benches that binary instead of building this tree (a baseline built from
+# another commit, measured in the same session).
+if [ -n "${WHOSAID_BIN:-}" ]; then
+    BIN=$WHOSAID_BIN
+else
+    cargo build --release --quiet
+    BIN=target/release/whosaid
+fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 

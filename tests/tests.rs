@@ -8,6 +8,7 @@ mod input;
 mod pages;
 mod props;
 mod regression;
+mod safety;
 mod samples;
 mod shift;
 mod snapshots;

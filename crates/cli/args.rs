@@ -123,9 +123,16 @@ pub struct ExtractArgs {
 
     /// Number of threads: 1 reads, extracts and writes on one thread (one core); N > 1 adds a
     /// reader thread and N extraction workers to the writing thread; 0 means one worker per
-    /// CPU core. Output is identical for any value. [default: one per CPU core]
+    /// CPU core. Output is identical for any value. At most 4 per CPU core.
+    /// [default: one per CPU core]
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Follow symbolic links to directories when walking an input directory (links to files
+    /// are always read). Without it they are skipped, as ripgrep does; a link back to a
+    /// directory above is reported and not followed. [default: off]
+    #[arg(short = 'L', long)]
+    pub follow: bool,
 
     /// Also write every failed article to FILE as CSV (source,line,article_id,reason).
     /// [default: failures only on standard error]
@@ -233,9 +240,16 @@ pub struct AuditArgs {
     pub outlet: Option<String>,
 
     /// Number of worker threads; 0 means one per CPU core. The report is identical for any
-    /// value. [default: one per CPU core]
+    /// value. At most 4 per CPU core.
+    /// [default: one per CPU core]
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Follow symbolic links to directories when walking an input directory (links to files
+    /// are always read). Without it they are skipped, as ripgrep does; a link back to a
+    /// directory above is reported and not followed. [default: off]
+    #[arg(short = 'L', long)]
+    pub follow: bool,
 
     /// No warnings or summary; errors are still reported. [default: summary on standard error]
     #[arg(short, long)]

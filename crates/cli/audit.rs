@@ -8,7 +8,7 @@
 //! to it, each self-contained.
 
 use std::fs::File;
-use std::io::{self, BufWriter};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
@@ -17,6 +17,7 @@ use whosaid_core::{Article, Paragraph};
 use whosaid_export::{AuditArticle, ClaimsByArticle, Page, PageNav, ReportIndex};
 
 use crate::args::AuditArgs;
+use crate::output::{Closed, Output, Outputs};
 use crate::report::Reporter;
 use crate::run;
 
@@ -40,13 +41,20 @@ pub fn run(args: &AuditArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     let title = args.title.clone().unwrap_or_else(|| default_title(args));
     let options = ReadOptions {
         outlet: args.outlet.clone(),
+        follow_links: args.follow,
     };
     let work = AuditWork {
         pipeline,
         with_claims: claims.is_some(),
     };
+    // The report and its pages replace no input (the articles, `--claims`); they are written
+    // to temporary files and renamed into place when the run completes.
+    let mut inputs = paths.clone();
+    inputs.extend(args.claims.clone());
+    let outputs = Outputs::new(&inputs);
+    outputs.refuse_pages("-o", &args.output)?;
     let mut pages = Pages {
-        report: Report::new(&args.output, title),
+        report: Report::new(&args.output, title, outputs),
         reporter: &reporter,
         claims,
         per_page: usize::try_from(args.per_page).unwrap_or(usize::MAX),
@@ -60,7 +68,9 @@ pub fn run(args: &AuditArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         let articles = std::mem::take(&mut pages.articles);
         pages.report.page(articles)?;
     }
-    let written = pages.report.finish()?;
+    // A run that could not read one of its inputs at all (a mistyped path) failed: the report's
+    // files keep what they held.
+    let written = pages.report.finish(counts.input_errors == 0)?;
 
     if let Some(left) = pages.claims.filter(|c| !c.is_empty()) {
         let rows: usize = left.values().map(Vec::len).sum();
@@ -197,10 +207,14 @@ struct Report {
     written: usize,
     /// Articles in pages so far.
     articles: usize,
+    /// The outputs of the run, each page opened as one.
+    outputs: Outputs,
+    /// Pages written, renamed into place with the index when the report is complete.
+    done: Vec<Closed>,
 }
 
 impl Report {
-    fn new(output: &Path, title: String) -> Report {
+    fn new(output: &Path, title: String, outputs: Outputs) -> Report {
         Report {
             output: output.to_path_buf(),
             title,
@@ -208,7 +222,33 @@ impl Report {
             held: None,
             written: 0,
             articles: 0,
+            outputs,
+            done: Vec::new(),
         }
+    }
+
+    /// Writes one file of the report, to be renamed into place with the others.
+    fn write_file(
+        &mut self,
+        path: &Path,
+        write: impl FnOnce(&mut Output) -> io::Result<()>,
+    ) -> anyhow::Result<()> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let mut out = self.outputs.open("-o", Some(path))?;
+        write(&mut out).with_context(|| format!("cannot write to {}", path.display()))?;
+        self.done.push(out.close()?);
+        Ok(())
+    }
+
+    /// Renames every file of the report into place.
+    fn commit(&mut self) -> anyhow::Result<()> {
+        for page in self.done.drain(..) {
+            page.commit()?;
+        }
+        Ok(())
     }
 
     /// The file name of page `n` (1-based): `report.html` -> `report-0001.html`.
@@ -260,48 +300,52 @@ impl Report {
             first,
             nav: Some(&nav),
         };
-        write_file(&path, |out| page.write(out))?;
+        self.write_file(&path, |out| page.write(out))?;
         self.written += 1;
         Ok(())
     }
 
-    /// Writes what is left: the single page, or the last page and the index. Returns what was
-    /// written, for the summary.
-    fn finish(mut self) -> anyhow::Result<String> {
+    /// Writes what is left: the single page, or the last page and the index, and renames them
+    /// all into place; without `commit`, deletes what was written. Returns what was written,
+    /// for the summary.
+    fn finish(mut self, commit: bool) -> anyhow::Result<String> {
+        if !commit {
+            return Ok(format!(
+                "no report ({} is left as it was)",
+                self.output.display()
+            ));
+        }
         let held = self.held.take();
         if self.written == 0 {
             let articles = held.map(|(a, _)| a).unwrap_or_default();
+            let title = self.title.clone();
             let page = Page {
-                title: &self.title,
+                title: &title,
                 articles: &articles,
                 first: 0,
                 nav: None,
             };
-            write_file(&self.output, |out| page.write(out))?;
+            let output = self.output.clone();
+            self.write_file(&output, |out| page.write(out))?;
+            self.commit()?;
             return Ok(self.output.display().to_string());
         }
         if let Some((articles, first)) = held {
             self.write_page(&articles, first, false)?;
         }
-        write_file(&self.output, |out| self.index.write(&self.title, out))?;
+        let (output, index, title) = (
+            self.output.clone(),
+            std::mem::take(&mut self.index),
+            self.title.clone(),
+        );
+        self.write_file(&output, |out| index.write(&title, out))?;
+        self.commit()?;
         Ok(format!(
             "{} (index) and {} pages beside it",
             self.output.display(),
             self.written
         ))
     }
-}
-
-fn write_file(
-    path: &Path,
-    write: impl FnOnce(&mut BufWriter<File>) -> io::Result<()>,
-) -> anyhow::Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-    let mut out = BufWriter::new(file);
-    write(&mut out).with_context(|| format!("cannot write to {}", path.display()))
 }
 
 /// A file name as a relative URL: everything but unreserved characters percent-encoded.
@@ -340,7 +384,11 @@ mod tests {
 
     #[test]
     fn page_names_follow_the_output() {
-        let r = Report::new(Path::new("out/audit.html"), String::new());
+        let r = Report::new(
+            Path::new("out/audit.html"),
+            String::new(),
+            Outputs::new(&[]),
+        );
         assert_eq!(r.page_name(3), "audit-0003.html");
     }
 }

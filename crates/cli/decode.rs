@@ -26,6 +26,11 @@ const SAMPLE: usize = 1024;
 /// else is either binary (many control bytes) or a legacy encoding guessed by chardetng
 /// (typically Windows-1252) and decoded with a warning. Never panics.
 pub fn decode(bytes: Vec<u8>) -> Decoded {
+    // Before UTF-16: UTF-32LE's mark starts with UTF-16LE's (#16: a UTF-32 file decoded as
+    // UTF-16 garbage).
+    if let Some(big_endian) = utf32_bom(&bytes) {
+        return decode_utf32(&bytes[4..], big_endian);
+    }
     if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         let warning = had_errors
@@ -71,6 +76,40 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
     }
 }
 
+/// Whether `bytes` start with a UTF-32 byte order mark: `Some(true)` for big-endian.
+pub(crate) fn utf32_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes.get(..4)? {
+        [0xff, 0xfe, 0, 0] => Some(false),
+        [0, 0, 0xfe, 0xff] => Some(true),
+        _ => None,
+    }
+}
+
+/// UTF-32 after its byte order mark (encoding_rs has no UTF-32 decoder: the WHATWG standard
+/// leaves it out). A unit that is no character, and a last incomplete one, become U+FFFD.
+fn decode_utf32(bytes: &[u8], big_endian: bool) -> Decoded {
+    let mut text = String::with_capacity(bytes.len() / 4);
+    let mut bad = 0usize;
+    let units = bytes.chunks(4);
+    for unit in units {
+        let c = <[u8; 4]>::try_from(unit).ok().and_then(|b| {
+            let n = if big_endian {
+                u32::from_be_bytes(b)
+            } else {
+                u32::from_le_bytes(b)
+            };
+            char::from_u32(n)
+        });
+        text.push(c.unwrap_or_else(|| {
+            bad += 1;
+            char::REPLACEMENT_CHARACTER
+        }));
+    }
+    let warning =
+        (bad > 0).then(|| format!("invalid UTF-32 sequences replaced with U+FFFD ({bad})"));
+    Decoded::Text { text, warning }
+}
+
 /// C0 control bytes that text files do not contain: everything below space except tab, line
 /// feed, vertical tab, form feed, carriage return and escape.
 fn is_binary_control(b: u8) -> bool {
@@ -87,6 +126,41 @@ pub fn decode_legacy_line(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// #16: a UTF-32 file with a byte order mark decoded as UTF-16 garbage.
+    #[test]
+    fn utf32_with_a_bom_is_decoded() {
+        let text = "“We win,” she said. €😀";
+        for big_endian in [false, true] {
+            let mut bytes = if big_endian {
+                vec![0, 0, 0xfe, 0xff]
+            } else {
+                vec![0xff, 0xfe, 0, 0]
+            };
+            for c in text.chars() {
+                let n = c as u32;
+                bytes.extend(if big_endian {
+                    n.to_be_bytes()
+                } else {
+                    n.to_le_bytes()
+                });
+            }
+            assert_eq!(
+                decode(bytes.clone()),
+                Decoded::Text {
+                    text: text.to_string(),
+                    warning: None
+                }
+            );
+            bytes.push(0);
+            let Decoded::Text { text: got, warning } = decode(bytes) else {
+                panic!("binary")
+            };
+            assert!(got.ends_with('\u{fffd}'));
+            assert!(warning.is_some());
+        }
+    }
+
     use super::*;
 
     fn text(bytes: &[u8]) -> (String, Option<String>) {

@@ -1,11 +1,10 @@
 //! `whosaid extract`: the claims of every article, written in input order as CSV or JSON lines,
 //! with the speakers tables and the `--errors` file beside them. The reading, the workers and
 //! the order are [`crate::run`]'s; this module makes each article's rows on the workers
-//! ([`RowsOf`]) and writes them ([`Output`]).
+//! ([`RowsOf`]) and writes them ([`Written`]).
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::Context;
 use whosaid::{is_stdin, Failure, Pipeline, ReadOptions};
@@ -16,7 +15,8 @@ use whosaid_export::{
 };
 
 use crate::args::{ExtractArgs, OutputFormat};
-use crate::corpus::{same_file, Staged, TableFile};
+use crate::corpus::write_table;
+use crate::output::{Closed, Output, Outputs};
 use crate::report::Reporter;
 use crate::run::{self, Counts};
 use crate::speakers::SpeakersFile;
@@ -50,55 +50,55 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
              xlsx and run `whosaid speakers` on a CSV of them, or choose --format csv"
         );
     }
-    // Checked before the claims output is created, which would make a mistyped path an
-    // empty file.
-    let corpus = match &args.corpus_speakers {
-        Some(path) => Some(corpus_file(path, args)?),
-        None => None,
+    if xlsx && args.output.as_deref().is_none_or(is_stdin) {
+        anyhow::bail!(
+            "--format xlsx needs -o FILE: a workbook is not written to a terminal or pipe"
+        );
+    }
+    if args.texts.as_deref().is_some_and(is_stdin) {
+        anyhow::bail!("--texts needs a FILE: standard output is for the claims");
+    }
+    // Every output is checked against the inputs and the others before any is created, and
+    // each replaces its file only when the run completes (crate::output).
+    let mut outputs = Outputs::new(&paths);
+    let out = outputs.open("-o", args.output.as_deref())?;
+    let mut open = |flag, path: &Option<PathBuf>| {
+        path.as_deref()
+            .map(|path| outputs.open(flag, Some(path)))
+            .transpose()
     };
-    let texts = match &args.texts {
-        Some(path) => Some(texts_file(path, args)?),
-        None => None,
-    };
-    let (writer, out_name) = if xlsx {
-        let Some(path) = args.output.as_deref().filter(|p| !is_stdin(p)) else {
-            anyhow::bail!(
-                "--format xlsx needs -o FILE: a workbook is not written to a terminal or pipe"
-            );
-        };
-        let TableFile::File { path, temp } = TableFile::open(Some(path), &args.paths, "an input")?
-        else {
-            unreachable!("a path that is not - is a file");
-        };
-        let name = path.display().to_string();
-        (
-            Claims::Sheets(Box::new(Sheets::new(path, temp, SHEET_ROWS)?)),
-            name,
-        )
+    let speakers = open("--speakers", &args.speakers)?;
+    let errors = open("--errors", &args.errors)?;
+    let corpus = open("--corpus-speakers", &args.corpus_speakers)?;
+    let texts = open("--texts", &args.texts)?;
+    // Nothing is written before every output is open, not even a header to standard output.
+    let out_name = out.name();
+    let writer = if xlsx {
+        let (path, temp) = out.into_temp()?;
+        Claims::Sheets(Box::new(Sheets::new(path, temp, SHEET_ROWS)?))
     } else {
-        let (mut out, out_name) = open_output(args.output.as_deref())?;
+        let mut out = out;
         if bom {
             out.write_all(BOM)
                 .with_context(|| format!("cannot write to {out_name}"))?;
         }
         let writer = RecordWriter::new(out, options)
             .with_context(|| format!("cannot write to {out_name}"))?;
-        (Claims::Text(writer), out_name)
+        Claims::Text(writer)
     };
     // The side tables stay CSV with a workbook, neutralised as ever.
     let side_sanitize = !args.no_sanitize;
-    let speakers = match &args.speakers {
-        Some(path) => Some(SpeakersFile::create(path, side_sanitize, args.bom)?),
-        None => None,
-    };
-    let errors = match &args.errors {
-        Some(path) => Some(ErrorLog::create(path, side_sanitize, args.bom)?),
-        None => None,
-    };
+    let speakers = speakers
+        .map(|out| SpeakersFile::create(out, side_sanitize, args.bom))
+        .transpose()?;
+    let errors = errors
+        .map(|out| ErrorLog::create(out, side_sanitize, args.bom))
+        .transpose()?;
 
     let reporter = Reporter::new(args.quiet);
     let read_options = ReadOptions {
         outlet: args.outlet.clone(),
+        follow_links: args.follow,
     };
     let work = RowsOf {
         pipeline,
@@ -108,7 +108,7 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         texts: texts.is_some(),
         parallel: threads > 1,
     };
-    let mut output = Output {
+    let mut output = Written {
         writer,
         out_name,
         errors,
@@ -130,7 +130,17 @@ pub fn run(args: &ExtractArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         rows,
         corpus,
         sheets,
-    } = output.finish()?;
+    } = output.finish(counts.input_errors == 0)?;
+    if counts.input_errors > 0 {
+        reporter.error(&format!(
+            "the output files are left as they were: {} could not be read",
+            if counts.input_errors == 1 {
+                "an input"
+            } else {
+                "inputs"
+            }
+        ));
+    }
     let mut line = summary(&counts, rows, reporter.elapsed().as_secs_f64());
     if let Some((name, speakers)) = corpus {
         line.push_str(&format!("; {speakers} corpus speakers written to {name}"));
@@ -258,28 +268,28 @@ impl RowsOf<'_> {
 
 /// Where the claim rows go: CSV or JSON lines, or a workbook.
 enum Claims {
-    Text(RecordWriter<Box<dyn Write>>),
+    Text(RecordWriter<Output>),
     Sheets(Box<Sheets>),
 }
 
 /// Where the rows go, in input order: the claims to the output, the speakers table and the
 /// failures to their files.
-struct Output {
+struct Written {
     writer: Claims,
     out_name: String,
     errors: Option<ErrorLog>,
     speakers: Option<SpeakersFile>,
     /// The corpus table's file, and the table.
-    corpus: Option<(TableFile, Corpus)>,
+    corpus: Option<(Output, Corpus)>,
     /// The `--texts` file.
-    texts: Option<Staged>,
+    texts: Option<Output>,
     /// How the corpus table is written: as the claims are.
     options: WriterOptions,
     /// Claim rows written.
     claims: u64,
 }
 
-impl run::Sink<Done> for Output {
+impl run::Sink<Done> for Written {
     fn article(
         &mut self,
         _id: &str,
@@ -301,9 +311,8 @@ impl run::Sink<Done> for Output {
             file.write(&speakers)?;
         }
         if let (Some(file), Some(text)) = (&mut self.texts, text) {
-            file.out
-                .write_all(&text)
-                .with_context(|| format!("cannot write to {}", file.name))?;
+            file.write_all(&text)
+                .with_context(|| format!("cannot write to {}", file.name()))?;
         }
         match &mut self.writer {
             Claims::Text(writer) => writer
@@ -333,39 +342,48 @@ impl run::Sink<Done> for Output {
     }
 }
 
-impl Output {
-    /// Flushes and closes every output, reporting the errors a drop would swallow, and writes
-    /// the corpus table; returns the number of claim rows written, the corpus table's file
-    /// name and number of rows, and for a workbook its number of sheets and of cells cut.
-    fn finish(self) -> anyhow::Result<Finished> {
+impl Written {
+    /// Flushes and closes every output, reporting the errors a drop would swallow; then, with
+    /// `commit`, writes the corpus table and renames every file into place. Without it (an
+    /// input could not be read), every file keeps what it held.
+    fn finish(self, commit: bool) -> anyhow::Result<Finished> {
         let out_name = self.out_name;
+        let mut closed: Vec<Closed> = Vec::new();
         let sheets = match self.writer {
             Claims::Text(writer) => {
-                writer
+                let out = writer
                     .finish()
                     .with_context(|| format!("cannot write to {out_name}"))?;
+                closed.push(out.close()?);
                 None
             }
-            Claims::Sheets(sheets) => Some(sheets.finish()?),
+            // A workbook is saved and renamed into place by its own finish.
+            Claims::Sheets(sheets) if commit => Some(sheets.finish()?),
+            Claims::Sheets(_) => None,
         };
         if let Some(texts) = self.texts {
-            texts.finish()?;
+            closed.push(texts.close()?);
         }
         if let Some(speakers) = self.speakers {
-            speakers.finish()?;
+            closed.push(speakers.finish()?);
         }
         if let Some(log) = self.errors {
-            log.finish()?;
+            closed.push(log.finish()?);
         }
         let corpus = match self.corpus {
-            Some((file, table)) => {
-                let name = file.name();
+            Some((out, table)) if commit => {
+                let name = out.name();
                 let (rows, _) = table.finish();
-                file.write(&rows, self.options)?;
+                write_table(out, &rows, self.options)?;
                 Some((name, rows.len() as u64))
             }
-            None => None,
+            _ => None,
         };
+        if commit {
+            for file in closed {
+                file.commit()?;
+            }
+        }
         Ok(Finished {
             rows: self.claims,
             corpus,
@@ -374,7 +392,7 @@ impl Output {
     }
 }
 
-/// What [`Output::finish`] reports for the summary.
+/// What [`Written::finish`] reports for the summary.
 struct Finished {
     /// Claim rows written.
     rows: u64,
@@ -384,64 +402,9 @@ struct Finished {
     sheets: Option<(usize, u64)>,
 }
 
-/// The `--corpus-speakers` file: not an input, nor any other output of the run.
-fn corpus_file(path: &Path, args: &ExtractArgs) -> anyhow::Result<TableFile> {
-    let outputs = [&args.output, &args.speakers, &args.errors];
-    if let Some(other) = outputs.into_iter().flatten().find(|o| same_file(path, o)) {
-        anyhow::bail!(
-            "--corpus-speakers {} is the same file as another output ({}); choose another",
-            path.display(),
-            other.display()
-        );
-    }
-    if is_stdin(path) && args.output.as_deref().is_none_or(is_stdin) {
-        anyhow::bail!("--corpus-speakers - and the claims cannot both go to standard output");
-    }
-    TableFile::open(Some(path), &args.paths, "an input")
-}
-
-/// The `--texts` file: not an input, nor any other output of the run.
-fn texts_file(path: &Path, args: &ExtractArgs) -> anyhow::Result<Staged> {
-    let outputs = [
-        &args.output,
-        &args.speakers,
-        &args.errors,
-        &args.corpus_speakers,
-    ];
-    if let Some(other) = outputs.into_iter().flatten().find(|o| same_file(path, o)) {
-        anyhow::bail!(
-            "--texts {} is the same file as another output ({}); choose another",
-            path.display(),
-            other.display()
-        );
-    }
-    if is_stdin(path) {
-        anyhow::bail!("--texts needs a FILE: standard output is for the claims");
-    }
-    Ok(TableFile::open(Some(path), &args.paths, "an input")?.stage())
-}
-
 /// The UTF-8 byte order mark, which spreadsheets opened by double-click need to read a CSV as
 /// UTF-8.
 const BOM: &[u8] = b"\xef\xbb\xbf";
-
-/// The output: FILE, or standard output for none or `-`; also its name for messages.
-fn open_output(path: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, String)> {
-    match path {
-        Some(path) if !is_stdin(path) => {
-            let file =
-                File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-            Ok((
-                Box::new(BufWriter::with_capacity(1 << 16, file)),
-                path.display().to_string(),
-            ))
-        }
-        _ => Ok((
-            Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
-            "standard output".to_string(),
-        )),
-    }
-}
 
 /// The summary line: counts, rows and rates.
 fn summary(counts: &Counts, rows: u64, secs: f64) -> String {
@@ -467,20 +430,19 @@ fn summary(counts: &Counts, rows: u64, secs: f64) -> String {
 
 /// The `--errors` file: one CSV row per failed article or unreadable input.
 struct ErrorLog {
-    csv: csv::Writer<BufWriter<File>>,
+    csv: csv::Writer<Output>,
     sanitize: bool,
     name: String,
 }
 
 impl ErrorLog {
-    fn create(path: &Path, sanitize: bool, bom: bool) -> anyhow::Result<ErrorLog> {
-        let name = path.display().to_string();
-        let mut file = File::create(path).with_context(|| format!("cannot create {name}"))?;
+    fn create(mut out: Output, sanitize: bool, bom: bool) -> anyhow::Result<ErrorLog> {
+        let name = out.name();
         if bom {
-            file.write_all(BOM)
+            out.write_all(BOM)
                 .with_context(|| format!("cannot write to {name}"))?;
         }
-        let mut csv = csv::Writer::from_writer(BufWriter::new(file));
+        let mut csv = csv::Writer::from_writer(out);
         csv.write_record(["source", "line", "article_id", "reason"])
             .with_context(|| format!("cannot write to {name}"))?;
         Ok(ErrorLog {
@@ -512,9 +474,12 @@ impl ErrorLog {
         result.with_context(|| format!("cannot write to {}", self.name))
     }
 
-    fn finish(mut self) -> anyhow::Result<()> {
+    /// Flushes the rows into the output and closes it, to be committed with the others.
+    fn finish(self) -> anyhow::Result<Closed> {
         self.csv
-            .flush()
-            .with_context(|| format!("cannot write to {}", self.name))
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("cannot write to {}", self.name))?
+            .close()
     }
 }

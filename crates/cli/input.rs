@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use whosaid_core::{Article, ArticleId};
 
 use crate::decode::{decode, decode_legacy_line, Decoded};
-use crate::{CHUNK_BYTES, WINDOW_BYTES};
+use crate::{CHUNK_BYTES, MAX_LINE_BYTES, WINDOW_BYTES};
 
 mod html;
 mod json;
@@ -125,6 +125,10 @@ pub struct Stop;
 pub struct ReadOptions {
     /// The outlet of articles that name none.
     pub outlet: Option<String>,
+    /// Whether a directory walk follows symbolic links to directories (`-L`). Without it they
+    /// are skipped, so that a link to `/` does not walk /proc and /sys (#16); links to files
+    /// are read either way.
+    pub follow_links: bool,
 }
 
 /// Reads every input in order and passes each item to `emit`, stopping early when `emit`
@@ -381,14 +385,47 @@ impl Lines {
         let raw = &self.buf[start..end];
         let content = raw.strip_suffix(b"\n").unwrap_or(raw);
         let content = content.strip_suffix(b"\r").unwrap_or(content);
+        // The reader stops a line at the limit only once it has read past it without a line
+        // break; one that ended just past it is refused here.
+        if content.len() > MAX_LINE_BYTES {
+            return Line {
+                article: Err(Failure {
+                    location: location.clone(),
+                    article_id: None,
+                    reason: overlong_line(),
+                }),
+                location,
+                bytes: raw.len() as u64,
+                not_utf8: false,
+                warnings: Vec::new(),
+            };
+        }
+        let mut bad_bytes = None;
         let (line, not_utf8) = match std::str::from_utf8(content) {
             Ok(line) => (std::borrow::Cow::Borrowed(line), false),
+            // UTF-8 with a few bad bytes (#16: one byte decoded the whole line as
+            // windows-1252, "café “We" as "café â€œWe"): each bad sequence becomes U+FFFD.
+            Err(_) if has_utf8_beyond_ascii(content) => {
+                let line = String::from_utf8_lossy(content).into_owned();
+                bad_bytes = Some(
+                    content
+                        .utf8_chunks()
+                        .map(|c| c.invalid().len())
+                        .sum::<usize>(),
+                );
+                (std::borrow::Cow::Owned(line), false)
+            }
             Err(_) => (std::borrow::Cow::Owned(decode_legacy_line(content)), true),
         };
         let (article, warnings) = match parse_line(&line, &location, options) {
             Ok((article, warnings)) => {
-                let warnings = warnings
+                let bad = bad_bytes.map(|n| {
+                    let s = if n == 1 { "" } else { "s" };
+                    format!("{n} byte{s} not UTF-8, each replaced by U+FFFD")
+                });
+                let warnings = bad
                     .into_iter()
+                    .chain(warnings)
                     .map(|warning| format!("{location}: {warning}"))
                     .collect();
                 (Ok(article), warnings)
@@ -412,14 +449,23 @@ impl Lines {
     }
 }
 
+/// The most article ids [`Checks`] remembers to find duplicates: about 25 MB of memory. A
+/// duplicate of one of them is found wherever it comes; two later articles with the same id
+/// are not.
+pub const IDS_REMEMBERED: usize = 1 << 19;
+
 /// The checks that need the articles in input order: duplicate ids, articles long enough to be
 /// processed in windows, and lines that are not UTF-8 (one warning per input).
 #[derive(Debug, Default)]
 pub struct Checks {
     /// Hash of every id seen -> where it was first seen (index into `sources`, line). Hashes
     /// keep this small; a collision could only cause a spurious warning.
+    /// At most [`IDS_REMEMBERED`] of them, so that memory stays flat whatever the number of
+    /// articles (#16: 6M one-line articles peaked at 339 MB).
     ids: HashMap<u64, (u32, u64)>,
     sources: Vec<Arc<str>>,
+    /// Whether the warning that no more ids are remembered was given.
+    ids_full: bool,
     duplicates: usize,
     /// The last input warned about for lines that are not UTF-8.
     not_utf8_input: Option<u32>,
@@ -498,8 +544,18 @@ impl Checks {
             None => (NO_SOURCE, 0),
         };
         let Some(&(source, line)) = self.ids.get(&hash) else {
-            self.ids.insert(hash, here);
-            return None;
+            if self.ids.len() < IDS_REMEMBERED {
+                self.ids.insert(hash, here);
+                return None;
+            }
+            if self.ids_full {
+                return None;
+            }
+            self.ids_full = true;
+            return Some(format!(
+                "{location}: more than {IDS_REMEMBERED} articles: later ids are checked for \
+                 duplicates against the first {IDS_REMEMBERED} only, so that memory stays flat"
+            ));
         };
         self.duplicates += 1;
         if self.duplicates > DUPLICATES_LISTED {
@@ -530,8 +586,8 @@ pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
         }
         let meta = std::fs::metadata(path).ok()?;
         if meta.is_dir() {
-            for entry in walk(path).filter_map(Result::ok) {
-                if is_page(entry.path()) && entry.file_type().is_file() {
+            for entry in walk(path, false).filter_map(Result::ok) {
+                if is_page(without_gz(entry.path())) && is_file(&entry) {
                     total += entry.metadata().map_or(0, |m| m.len());
                 }
             }
@@ -542,11 +598,16 @@ pub fn total_size(paths: &[PathBuf]) -> Option<u64> {
     Some(total)
 }
 
-fn walk(dir: &Path) -> walkdir::IntoIter {
+fn walk(dir: &Path, follow_links: bool) -> walkdir::IntoIter {
     walkdir::WalkDir::new(dir)
-        .follow_links(true)
+        .follow_links(follow_links)
         .sort_by_file_name()
         .into_iter()
+}
+
+/// True when a walk's entry is a file to read: a file, or a symbolic link to one.
+fn is_file(entry: &walkdir::DirEntry) -> bool {
+    entry.file_type().is_file() || entry.path_is_symlink() && entry.path().is_file()
 }
 
 /// Whether a file below a directory is an article: a `.txt` or an HTML page.
@@ -630,6 +691,19 @@ fn not_an_article(text: &str) -> Option<&'static str> {
     None
 }
 
+/// The name a file has inside its gzip: `news.jsonl.gz` -> `news.jsonl`; others unchanged.
+fn without_gz(path: &Path) -> &Path {
+    match path.extension() {
+        Some(e) if e.eq_ignore_ascii_case("gz") => path.file_stem().map_or(path, Path::new),
+        _ => path,
+    }
+}
+
+/// True when `bytes` start as gzip does.
+fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
 fn is_jsonl(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
@@ -661,14 +735,14 @@ impl Reader<'_> {
         };
         if meta.is_dir() {
             self.directory(path)
-        } else if is_jsonl(path) || !meta.is_file() {
+        } else if is_jsonl(without_gz(path)) || !meta.is_file() {
             // A pipe (`<(zcat news.jsonl.gz)`, /dev/stdin) is a stream of articles, not one.
             match File::open(path) {
                 Ok(file) => self.jsonl(file, name.into()),
                 Err(e) => self.input_error(name.into(), None, io_reason(&e)),
             }
         } else {
-            let id = path
+            let id = without_gz(path)
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| name.clone());
@@ -833,9 +907,19 @@ impl Reader<'_> {
     fn directory(&mut self, dir: &Path) -> Result<(), Stop> {
         let mut found = 0usize;
         let mut errors = 0usize;
-        for entry in walk(dir) {
+        for entry in walk(dir, self.options.follow_links) {
             let entry = match entry {
                 Ok(entry) => entry,
+                // A loop is where the walk stops, not a failure: every article is still read
+                // once (#16: a loop made the run exit 2).
+                Err(e) if e.loop_ancestor().is_some() => {
+                    let path = e.path().unwrap_or(dir).display();
+                    let ancestor = e.loop_ancestor().unwrap_or(dir).display();
+                    self.item(Item::Warning(format!(
+                        "{path}: a symbolic link back to {ancestor}; not followed"
+                    )))?;
+                    continue;
+                }
                 Err(e) => {
                     errors += 1;
                     let source = e.path().unwrap_or(dir).display().to_string().into();
@@ -847,12 +931,14 @@ impl Reader<'_> {
                     continue;
                 }
             };
-            if !entry.file_type().is_file() || !is_page(entry.path()) {
+            if !is_file(&entry) || !is_page(without_gz(entry.path())) {
                 continue;
             }
             found += 1;
             let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            self.file(entry.path(), relative_id(relative))?;
+            let relative =
+                relative.with_file_name(without_gz(relative).file_name().unwrap_or_default());
+            self.file(entry.path(), relative_id(&relative))?;
         }
         if found == 0 && errors == 0 {
             let reason = "no articles: the directory holds no .txt or .html files".to_string();
@@ -878,6 +964,25 @@ impl Reader<'_> {
             }
         };
         let size = bytes.len() as u64;
+        // Gzip, told by its first bytes (#16: a gzipped file was read as binary text).
+        let bytes = if is_gzip(&bytes) {
+            let mut inflated = Vec::new();
+            let read = flate2::read::MultiGzDecoder::new(&bytes[..]).read_to_end(&mut inflated);
+            if let Err(e) = read {
+                let failure = Failure {
+                    location,
+                    article_id: Some(id),
+                    reason: format!("cannot decompress (gzip): {}", io_reason(&e)),
+                };
+                return self.item(Item::Failed {
+                    failure,
+                    bytes: size,
+                });
+            }
+            inflated
+        } else {
+            bytes
+        };
         let text = match decode(bytes) {
             Decoded::Text { text, warning } => {
                 if let Some(warning) = warning {
@@ -916,8 +1021,8 @@ impl Reader<'_> {
     }
 
     fn jsonl(&mut self, mut input: impl Read, source: Arc<str>) -> Result<(), Stop> {
-        // The byte order mark, if any, is in the first three bytes.
-        let mut head = [0u8; 3];
+        // The byte order mark, if any, is in the first four bytes.
+        let mut head = [0u8; 4];
         let mut got = 0;
         while got < head.len() {
             match input.read(&mut head[got..]) {
@@ -931,6 +1036,20 @@ impl Reader<'_> {
             }
         }
         let head = &head[..got];
+        if is_gzip(head) {
+            // Gzip, told by its first bytes, whatever the name (#16: a gzipped JSONL gave
+            // 37,922 failed "articles"); several members one after another are one stream.
+            let inflated: Box<dyn Read> = Box::new(flate2::read::MultiGzDecoder::new(
+                io::Cursor::new(head.to_vec()).chain(input),
+            ));
+            return self.jsonl(inflated, source);
+        }
+        if crate::decode::utf32_bom(head).is_some() {
+            let reason = "UTF-32 JSONL is not read: convert it to UTF-8 first \
+                          (iconv -f UTF-32 -t UTF-8)"
+                .to_string();
+            return self.input_error(source, Some(1), reason);
+        }
         if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
             // UTF-16 with a byte order mark is transcoded to UTF-8.
             let decoder = encoding_rs_io::DecodeReaderBytesBuilder::new()
@@ -982,6 +1101,31 @@ impl Reader<'_> {
                 lines.push(line_start, end, line_no);
                 line_start = end;
             }
+            if lines.buf.len() - line_start > MAX_LINE_BYTES {
+                line_no += 1;
+                let location = Location {
+                    source: Arc::clone(&lines.source),
+                    line: Some(line_no),
+                };
+                lines.buf.truncate(line_start);
+                let next = Lines::new(Arc::clone(&lines.source), input_no, &self.spares);
+                self.send(std::mem::replace(&mut lines, next))?;
+                line_start = 0;
+                let (skipped, more) = skip_line(&mut input, &mut lines.buf);
+                let failure = Failure {
+                    location,
+                    article_id: None,
+                    reason: overlong_line(),
+                };
+                self.item(Item::Failed {
+                    failure,
+                    bytes: (MAX_LINE_BYTES as u64).saturating_add(skipped),
+                })?;
+                if !more {
+                    return Ok(());
+                }
+                continue;
+            }
             if read == 0 {
                 // The last line may have no line break.
                 let end = lines.buf.len();
@@ -1004,6 +1148,40 @@ impl Reader<'_> {
             return Ok(());
         }
         (self.emit)(Raw::Lines(lines))
+    }
+}
+
+/// Why a line longer than [`MAX_LINE_BYTES`] failed.
+fn overlong_line() -> String {
+    format!(
+        "line longer than {} MiB, the most whosaid reads as one article; skipped",
+        MAX_LINE_BYTES >> 20
+    )
+}
+
+/// True when `bytes` hold a valid UTF-8 sequence of two or more bytes: then a byte that is not
+/// UTF-8 is a stray in UTF-8 text rather than a sign of a legacy encoding.
+fn has_utf8_beyond_ascii(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|c| !c.valid().is_ascii())
+}
+
+/// Reads and drops the rest of an overlong line, up to and including its line break, and puts
+/// what follows it into `buf`. Returns the bytes dropped, and whether input goes on (false at
+/// its end, or at a read error, which ends the line too).
+fn skip_line(input: &mut impl Read, buf: &mut Vec<u8>) -> (u64, bool) {
+    let mut scratch = vec![0u8; 1 << 16];
+    let mut skipped = 0u64;
+    loop {
+        let n = match input.read(&mut scratch) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Ok(0) | Err(_) => return (skipped, false),
+            Ok(n) => n,
+        };
+        if let Some(at) = memchr::memchr(b'\n', &scratch[..n]) {
+            buf.extend_from_slice(&scratch[at + 1..n]);
+            return (skipped + at as u64 + 1, true);
+        }
+        skipped += n as u64;
     }
 }
 
@@ -1038,6 +1216,36 @@ fn io_reason(e: &io::Error) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// #16: every id was kept, so memory grew with the number of articles (339 MB at 6M).
+    #[test]
+    fn duplicate_ids_are_checked_in_bounded_memory() {
+        let mut checks = Checks::default();
+        let source: Arc<str> = Arc::from("big.jsonl");
+        let at = |line| Location {
+            source: Arc::clone(&source),
+            line: Some(line),
+        };
+        let mut warnings = Vec::new();
+        for n in 0..IDS_REMEMBERED as u64 + 1000 {
+            warnings.extend(checks.article(&format!("id{n}"), &at(n + 1), 10));
+        }
+        assert_eq!(checks.ids.len(), IDS_REMEMBERED);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0].contains("more than 524288 articles"),
+            "{warnings:?}"
+        );
+        // A duplicate of a remembered id is still found, after the limit too.
+        let late = checks
+            .article("id7", &at(9_999_999), 10)
+            .collect::<Vec<_>>();
+        assert_eq!(
+            late,
+            ["big.jsonl:9999999: duplicate id \"id7\", first seen at big.jsonl:8; both articles \
+              are kept"]
+        );
+    }
     use super::*;
 
     fn parse(line: &str) -> Result<Article, String> {
@@ -1047,6 +1255,7 @@ mod tests {
         };
         let options = ReadOptions {
             outlet: Some("Default".into()),
+            ..ReadOptions::default()
         };
         parse_line(line, &location, &options)
             .map(|(a, _)| a)
@@ -1058,6 +1267,17 @@ mod tests {
         assert_eq!(parse(r#"{"id":"a/1","text":"x"}"#).unwrap().id.0, "a/1");
         assert_eq!(parse(r#"{"id":17,"text":"x"}"#).unwrap().id.0, "17");
         assert_eq!(parse(r#"{"id":1.5,"text":"x"}"#).unwrap().id.0, "1.5");
+        // #16: numbers kept as written, not as the nearest f64.
+        for id in ["123456789012345678901234567890", "1e2", "-0.50", "17"] {
+            let line = format!(r#"{{"id":{id},"text":"x"}}"#);
+            assert_eq!(parse(&line).unwrap().id.0, id);
+            let repeated = format!(r#"{{"id":"a","id":{id},"text":"x"}}"#);
+            assert_eq!(
+                parse(&repeated).unwrap().id.0,
+                id,
+                "the last of repeated ids"
+            );
+        }
         assert_eq!(parse(r#"{"text":"x"}"#).unwrap().id.0, "in.jsonl:7");
         assert_eq!(
             parse(r#"{"id":null,"text":"x"}"#).unwrap().id.0,
@@ -1112,6 +1332,7 @@ mod tests {
     fn items(paths: &[PathBuf], outlet: Option<&str>) -> Vec<String> {
         let options = ReadOptions {
             outlet: outlet.map(str::to_string),
+            ..ReadOptions::default()
         };
         let mut out = Vec::new();
         read(paths, &options, &mut |item| {

@@ -16,7 +16,7 @@ use whosaid_core::Article;
 use whosaid_eval::{check_known, read_known, Found, KnownQuote, Prediction, Predictions, Verdict};
 
 use crate::args::CheckArgs;
-use crate::corpus::TableFile;
+use crate::output::Outputs;
 use crate::report::Reporter;
 
 /// The longest quote shown in a line, in characters; longer ones are cut with "…".
@@ -35,7 +35,7 @@ pub fn run(args: &CheckArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
     let mut inputs = args.articles.clone();
     inputs.push(args.known.clone());
     let junit = match &args.junit {
-        Some(path) => Some(TableFile::open(Some(path), &inputs, "an input")?),
+        Some(path) => Some(Outputs::new(&inputs).open("--junit", Some(path))?),
         None => None,
     };
     let reporter = Reporter::new(true);
@@ -107,11 +107,11 @@ pub fn run(args: &CheckArgs, pipeline: &Pipeline) -> anyhow::Result<i32> {
         }
         let mut report = Report::new("whosaid check");
         report.add_test_suite(suite);
-        let mut staged = target.stage();
+        let mut target = target;
         report
-            .serialize(&mut staged.out)
-            .with_context(|| format!("cannot write to {}", staged.name))?;
-        staged.finish()?;
+            .serialize(&mut target)
+            .with_context(|| format!("cannot write to {}", target.name()))?;
+        target.commit()?;
     }
     Ok(if tally.failed() == 0 { 0 } else { 1 })
 }

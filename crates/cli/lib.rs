@@ -37,5 +37,5 @@ pub use input::{
     is_stdin, read, read_raw, total_size, Checks, Failure, Item, Line, Lines, Location, Page, Raw,
     ReadOptions, Stop, STDIN_NAME,
 };
-pub use limits::{CHUNK_BYTES, WINDOW_BYTES};
+pub use limits::{CHUNK_BYTES, MAX_LINE_BYTES, WINDOW_BYTES};
 pub use pipeline::{Pipeline, Processed};

@@ -10,3 +10,8 @@ pub const WINDOW_BYTES: usize = 1 << 18;
 /// Most article text in one chunk of work; a larger single article makes a chunk of its own.
 /// JSONL is read in batches of about this size, which make a chunk each.
 pub const CHUNK_BYTES: usize = 128 << 10;
+
+/// The longest JSONL line whosaid reads, 64 MiB: longer ones are reported as failed articles
+/// (`FILE:LINE: line longer than 64 MiB ...`) and skipped, so that input without line breaks
+/// (`< /dev/zero`) cannot take all memory (#16). A text file has no such limit.
+pub const MAX_LINE_BYTES: usize = 64 << 20;

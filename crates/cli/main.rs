@@ -10,6 +10,7 @@ mod corpus;
 mod eval;
 mod extract;
 mod known;
+mod output;
 mod report;
 mod run;
 mod speakers;

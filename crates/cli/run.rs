@@ -130,11 +130,17 @@ pub fn input_paths(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(vec![PathBuf::from("-")])
 }
 
-/// The number of worker threads for `-j`: 0 or none means one per CPU core.
+/// The most worker threads per CPU core that `-j` may ask for. More only add chunks in
+/// flight and threads to start (#16: `-j 100000` on a two-line file ran for over 15 s).
+pub const THREADS_PER_CORE: usize = 4;
+
+/// The number of worker threads for `-j`: 0 or none means one per CPU core; at most
+/// [`THREADS_PER_CORE`] per core.
 pub fn thread_count(threads: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     match threads {
-        Some(n) if n > 0 => n,
-        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        Some(n) if n > 0 => n.min(cores * THREADS_PER_CORE),
+        _ => cores,
     }
 }
 
@@ -545,6 +551,16 @@ mod tests {
         );
         assert!(reason.contains("run.rs:"), "{reason}");
         assert!(reason.ends_with(": no luck"), "{reason}");
+    }
+
+    /// #16: `-j 100000` started a hundred thousand threads for a two-line file.
+    #[test]
+    fn threads_are_capped_per_core() {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(thread_count(Some(1)), 1);
+        assert_eq!(thread_count(None), cores);
+        assert_eq!(thread_count(Some(0)), cores);
+        assert_eq!(thread_count(Some(100_000)), cores * THREADS_PER_CORE);
     }
 
     #[test]

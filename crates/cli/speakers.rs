@@ -1,30 +1,29 @@
 //! `whosaid extract --speakers FILE`: the speakers table, written beside the claims in the
 //! same input order.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::io::Write;
 
 use anyhow::Context;
 use whosaid_export::{SpeakerRow, SpeakerWriter};
 
+use crate::output::{Closed, Output};
+
 /// The speakers CSV being written.
 pub struct SpeakersFile {
-    writer: SpeakerWriter<BufWriter<File>>,
+    writer: SpeakerWriter<Output>,
     name: String,
 }
 
 impl SpeakersFile {
-    /// Creates the file and writes the header, after a UTF-8 byte order mark with `bom`.
-    pub fn create(path: &Path, sanitize: bool, bom: bool) -> anyhow::Result<SpeakersFile> {
-        let name = path.display().to_string();
-        let mut file = File::create(path).with_context(|| format!("cannot create {name}"))?;
+    /// Writes the header to `out`, after a UTF-8 byte order mark with `bom`.
+    pub fn create(mut out: Output, sanitize: bool, bom: bool) -> anyhow::Result<SpeakersFile> {
+        let name = out.name();
         if bom {
-            file.write_all(b"\xef\xbb\xbf")
+            out.write_all(b"\xef\xbb\xbf")
                 .with_context(|| format!("cannot write to {name}"))?;
         }
-        let writer = SpeakerWriter::new(BufWriter::with_capacity(1 << 16, file), sanitize)
-            .with_context(|| format!("cannot write to {name}"))?;
+        let writer =
+            SpeakerWriter::new(out, sanitize).with_context(|| format!("cannot write to {name}"))?;
         Ok(SpeakersFile { writer, name })
     }
 
@@ -38,11 +37,12 @@ impl SpeakersFile {
         Ok(())
     }
 
-    /// Flushes and closes the file, reporting the error a drop would swallow.
-    pub fn finish(self) -> anyhow::Result<()> {
+    /// Flushes and closes the file, reporting the error a drop would swallow; it is renamed
+    /// into place by [`Closed::commit`].
+    pub fn finish(self) -> anyhow::Result<Closed> {
         self.writer
             .finish()
-            .map(drop)
-            .with_context(|| format!("cannot write to {}", self.name))
+            .with_context(|| format!("cannot write to {}", self.name))?
+            .close()
     }
 }

@@ -2,6 +2,7 @@
 //! that cannot be read, in words that name the field.
 
 use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use whosaid_core::{Article, ArticleId};
 
@@ -12,8 +13,10 @@ use super::{Location, ReadOptions};
 /// Parsing into this rather than into a map skips the other fields without storing them: the reader thread spent most of its time building maps.
 #[derive(Deserialize)]
 struct Fields {
-    #[serde(default, deserialize_with = "present")]
-    id: Option<Value>,
+    /// As written: a number id keeps its digits (#16: `123456789012345678901234567890` became
+    /// `1.2345678901234568e+29`, `1e2` became `100.0`). `None` for a missing or `null` id.
+    #[serde(default)]
+    id: Option<Box<RawValue>>,
     #[serde(default, deserialize_with = "present")]
     text: Option<Value>,
     #[serde(default, deserialize_with = "present")]
@@ -57,8 +60,11 @@ pub(super) fn parse_line(
                     format!("expected a JSON object, found {}", type_name(&value)),
                 ));
             };
+            // The id as written again, the last of repeated ones as for the other fields.
+            let mut raw: std::collections::HashMap<String, Box<RawValue>> =
+                serde_json::from_str(line).map_err(|e| (None, json_reason(&e)))?;
             Fields {
-                id: map.remove("id"),
+                id: raw.remove("id").filter(|id| id.get() != "null"),
                 text: map.remove("text"),
                 html: map.remove("html"),
                 outlet: map.remove("outlet"),
@@ -69,17 +75,8 @@ pub(super) fn parse_line(
         }
     };
     let id = match fields.id.take() {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) if s.is_empty() => None,
-        Some(Value::String(s)) => Some(s),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        Some(other) => {
-            let reason = format!(
-                "field \"id\" must be a string or a number, found {}",
-                type_name(&other)
-            );
-            return Err((None, reason));
-        }
+        None => None,
+        Some(raw) => id_as_written(&raw)?,
     };
     let id = id.unwrap_or_else(|| location.to_string());
     let text = match fields.text.take() {
@@ -148,6 +145,24 @@ pub(super) fn parse_line(
         date,
     };
     Ok((article, warnings))
+}
+
+/// An id as the file writes it: a string's content, or a number's digits; `None` for an empty
+/// string.
+fn id_as_written(raw: &RawValue) -> Result<Option<String>, LineError> {
+    let text = raw.get();
+    if text.starts_with('"') {
+        let s: String = serde_json::from_str(text).map_err(|e| (None, json_reason(&e)))?;
+        return Ok(Some(s).filter(|s| !s.is_empty()));
+    }
+    if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+        return Ok(Some(text.to_string()));
+    }
+    let found = serde_json::from_str::<Value>(text).map_or("a value", |v| type_name(&v));
+    Err((
+        None,
+        format!("field \"id\" must be a string or a number, found {found}"),
+    ))
 }
 
 fn json_reason(e: &serde_json::Error) -> String {

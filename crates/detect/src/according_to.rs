@@ -34,10 +34,17 @@ impl Ctx<'_> {
         let cue = self.cover(i, i + 2);
         let src_from = i + 2;
         let mut src_to = src_from;
+        // Stops at the 16th word, which rules the source out anyway: scanning on to the
+        // sentence's end for every "according to" made a long sentence quadratic (#16).
+        let mut words = 0;
         while src_to < e
             && !matches!(self.tok(src_to), "," | ";" | "—" | "–")
             && !self.is_quote_mark(src_to)
         {
+            words += usize::from(self.is_word(src_to));
+            if words > 15 {
+                return;
+            }
             src_to += 1;
         }
         if src_to == src_from || self.words(src_from, src_to) > 15 {

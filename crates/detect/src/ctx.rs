@@ -2,7 +2,7 @@
 //! loop that hands each cue to the frame of its family.
 
 use rustc_hash::FxHashMap;
-use whosaid_core::{Claim, Document, FurnitureKind, RuleId, Span, TokenKind};
+use whosaid_core::{Claim, ClaimKind, Document, FurnitureKind, RuleId, Span, TokenKind};
 
 use crate::lexicons::{Form, Lexicons, List, List::*};
 
@@ -37,11 +37,31 @@ pub(crate) struct Ctx<'a> {
     pub(crate) quote_of: FxHashMap<(usize, u8), u32>,
     /// For each token, true once a claim covers it.
     pub(crate) claimed: Vec<bool>,
+    /// Words among the tokens before each token (one more entry than tokens), so that
+    /// [`Ctx::words`] takes constant time: rules count the words of a span for every cue, and
+    /// counting them one by one made a long sentence with many cues quadratic (#16).
+    pub(crate) words_before: Vec<u32>,
+    /// The last answer of [`Ctx::cut_at_participle`]: `(from, e, cut)`. No token in
+    /// `from + 1..cut` ends a claim, so a later query from inside that range has the same
+    /// answer; the cues of a sentence ask in text order, which keeps a sentence with many cues
+    /// linear (#16).
+    pub(crate) last_cut: std::cell::Cell<(usize, usize, usize)>,
+    /// The token ranges of the current sentence's quotes that come before their cue
+    /// (`"<claim>," X said`), in the order they were claimed.
+    pub(crate) sentence_claims: Vec<(usize, usize)>,
+    /// Claim tokens the current sentence may still give: a few times its length. Claims that
+    /// overlap one another (each running to the sentence's end in "x, he said, x, he said,
+    /// ..." repeated) would otherwise make output grow with the square of a long sentence
+    /// (#16); a news sentence's claims stay far below it.
+    pub(crate) budget: usize,
     /// For each paragraph, the start of its first claim (`usize::MAX` for none).
     pub(crate) first_claim: Vec<usize>,
     pub(crate) claims: Vec<Claim>,
     pub(crate) group: usize,
 }
+
+/// How many times its own length in claim tokens a sentence may give ([`Ctx::budget`]).
+pub(crate) const CLAIMS_PER_SENTENCE: usize = 4;
 
 /// In [`Ctx::marks`]: the token opens a quote.
 pub(crate) const OPENS: u8 = 1;
@@ -53,6 +73,20 @@ pub(crate) const CLOSES: u8 = 2;
 pub(crate) fn split_hyphen(word: &str) -> Option<(&str, &str)> {
     let at = word.bytes().position(|b| b == b'-')?;
     Some((&word[..at], &word[at + 1..]))
+}
+
+/// The prefix counts of [`Ctx::words_before`]. Token counts fit in `u32`: the binary hands
+/// over at most 256 KiB of text at a time, and even a whole article of 4 GiB could not hold
+/// more words than that.
+fn words_before(doc: &Document) -> Vec<u32> {
+    let mut counts = Vec::with_capacity(doc.tokens.len() + 1);
+    let mut n = 0u32;
+    counts.push(0);
+    for t in &doc.tokens {
+        n = n.saturating_add(u32::from(t.kind == TokenKind::Word));
+        counts.push(n);
+    }
+    counts
 }
 
 /// Finds the claims of one article.
@@ -91,6 +125,10 @@ pub(crate) fn detect(lex: &Lexicons, beliefs: bool, text: &str, doc: &Document) 
         marks,
         quote_of,
         claimed: vec![false; doc.tokens.len()],
+        words_before: words_before(doc),
+        last_cut: std::cell::Cell::new((usize::MAX, 0, 0)),
+        sentence_claims: Vec::new(),
+        budget: usize::MAX,
         first_claim: vec![usize::MAX; doc.paragraphs.len()],
         claims: Vec::new(),
         group: 0,
@@ -202,7 +240,11 @@ impl<'a> Ctx<'a> {
     }
 
     pub(crate) fn words(&self, from: usize, to: usize) -> usize {
-        (from..to).filter(|&i| self.is_word(i)).count()
+        if from >= to {
+            return 0;
+        }
+        let at = |i: usize| self.words_before[i.min(self.words_before.len() - 1)] as usize;
+        at(to) - at(from)
     }
 
     pub(crate) fn next_group(&mut self) -> usize {
@@ -325,8 +367,15 @@ impl<'a> Ctx<'a> {
         recipient: Option<Span>,
         rule: RuleId,
     ) {
+        let Some(left) = self.budget.checked_sub(to.saturating_sub(from)) else {
+            return;
+        };
+        self.budget = left;
         let (kind, span) = self.kind_of(from, to);
         self.mark(from, to, paragraph, span.start);
+        if kind == ClaimKind::Direct && cue.is_some_and(|cue| cue.start >= span.end) {
+            self.sentence_claims.push((from, to));
+        }
         self.claims.push(Claim {
             kind,
             span,
@@ -338,6 +387,26 @@ impl<'a> Ctx<'a> {
             rule,
             continuation: false,
         });
+    }
+
+    /// Where a claim that may run from token `from` to `to` starts so that it spans no text
+    /// an earlier claim of the sentence covers together with its cue: after the last quote
+    /// before its cue (`"<claim>," X said`) that ends inside it. (A claim after its cue, as
+    /// in "Manila hopes to tack on ..., to any new agreement, officials said", and an indirect
+    /// one, which may be a verb's object read as a claim, stay part of the longer claim.)
+    /// Without this, in a long sentence of `"...," X said. y "...," X said. y ...` (a
+    /// lowercase word keeps it one sentence) every claim ran from the sentence's start, and
+    /// output grew with the square of the sentence (#16). Only the latest few claims are
+    /// looked at, which in text order are the ones that can end inside it.
+    pub(crate) fn unclaimed_from(&self, from: usize, to: usize) -> usize {
+        self.sentence_claims
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|&&(f, t)| f < t && from < t && t < to)
+            .map(|&(_, t)| t)
+            .max()
+            .unwrap_or(from)
     }
 
     /// A sentence's first token, its end without final punctuation, and its paragraph.
@@ -357,6 +426,8 @@ impl<'a> Ctx<'a> {
             return;
         }
         let first_claim = self.claims.len();
+        self.sentence_claims.clear();
+        self.budget = CLAIMS_PER_SENTENCE * (e - a) + 64;
         // The last closing quote mark so far in the sentence, for `verb_after_quote`.
         let mut last_close = None;
         let mut i = a;
@@ -405,5 +476,6 @@ impl<'a> Ctx<'a> {
         if self.claims.len() == first_claim {
             self.colon_lead(a, e, paragraph);
         }
+        self.budget = usize::MAX;
     }
 }

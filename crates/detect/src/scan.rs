@@ -394,6 +394,17 @@ impl<'a> Ctx<'a> {
     /// Ends claim content before `, adding that ...`, `, according to ...`, or a closing
     /// `, they said` that belongs to another claim of the sentence.
     pub(crate) fn cut_at_participle(&self, from: usize, e: usize) -> usize {
+        let (last_from, last_e, last_cut) = self.last_cut.get();
+        if last_e == e && last_from <= from && from < last_cut {
+            return last_cut;
+        }
+        let cut = self.find_cut(from, e);
+        self.last_cut.set((from, e, cut));
+        cut
+    }
+
+    /// [`Ctx::cut_at_participle`] without its memory.
+    fn find_cut(&self, from: usize, e: usize) -> usize {
         for i in from + 1..e {
             // Every test is of a word outside quotes, and most look for a comma before it.
             if self.inside[i] {

@@ -242,13 +242,18 @@ impl Ctx<'_> {
         if !boundary_ok {
             return;
         }
+        // A claim cut short after an earlier quote and its cue bounds the next one in turn:
+        // `"...," X said. y "...," X said. y "...," X said` gives claims of one unit each.
+        let mut after_quote = false;
         let claim_before = if before > a {
             let to = if self.quote_closed_at(before - 1).is_some() {
                 before
             } else {
                 before - 1
             };
-            self.content_span(a, to, 1)
+            let start = self.unclaimed_from(a, to);
+            after_quote = start > a;
+            self.content_span(start, to, 1)
         } else {
             None
         };
@@ -335,6 +340,9 @@ impl Ctx<'_> {
             recipient,
             VERB_TRAILING,
         );
+        if after_quote {
+            self.sentence_claims.push((from, to));
+        }
         if comma_after {
             let n = self.next_after_cue(c, e, object).expect("checked above") + 1;
             if let Some(q) = self.quote_opened_at(n).filter(|_| n < e) {

@@ -4,11 +4,22 @@ use crate::Record;
 
 /// The characters that make a spreadsheet read a cell as a formula when they come first
 /// (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, tab and carriage return.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// Their fullwidth forms, which spreadsheets with East Asian input also take as formulas
+/// (#16): `＝`, `＋`, `－`, `＠`.
+const FORMULA_STARTS: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+];
+
+/// Characters a spreadsheet may skip before a formula: NUL (which OWASP lists), space,
+/// no-break space, zero-width space and the byte order mark (#16: `" =1+2"` and
+/// `"\u{feff}=1+2"` went through as formulas).
+const SKIPPED: [char; 5] = ['\0', ' ', '\u{a0}', '\u{200b}', '\u{feff}'];
 
 /// Neutralises one CSV field the way OWASP advises against CSV injection: a field that starts
-/// with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, which spreadsheets take
-/// as "this is text". Other fields come back unchanged and unallocated.
+/// with `=`, `+`, `-`, `@`, tab, carriage return or NUL, or with one of `=+-@` in fullwidth,
+/// or with any of them after spaces, no-break spaces, zero-width spaces or a byte order mark,
+/// gets a leading `'`, which spreadsheets take as "this is text". Other fields come back
+/// unchanged and unallocated.
 ///
 /// The price is exactness: a neutralised `quote` is one character longer than
 /// `text[start..end]`. Write JSON lines, or turn neutralisation off, when exact text matters.
@@ -38,7 +49,10 @@ pub(crate) fn unneutralise(field: &str) -> &str {
 }
 
 fn needs_neutralising(field: &str) -> bool {
-    field.starts_with(FORMULA_STARTS)
+    field.starts_with('\0')
+        || field
+            .trim_start_matches(SKIPPED)
+            .starts_with(FORMULA_STARTS)
 }
 
 fn neutralise_field(field: &mut Cow<'_, str>) {
@@ -104,6 +118,31 @@ mod tests {
         }
     }
 
+    /// #16: these went through unneutralised.
+    #[test]
+    fn formulas_behind_invisible_characters_and_in_fullwidth_are_neutralised() {
+        for (case, field) in [
+            ("nul", "\0=1+2"),
+            ("nul alone", "\0x"),
+            ("space", " =1+2"),
+            ("spaces", "   +1"),
+            ("nbsp", "\u{a0}=1+2"),
+            ("zwsp", "\u{200b}=1+2"),
+            ("bom", "\u{feff}=1+2"),
+            ("fullwidth equals", "\u{ff1d}1+2"),
+            ("fullwidth plus", "\u{ff0b}1"),
+            ("fullwidth minus", "\u{ff0d}1"),
+            ("fullwidth at", "\u{ff20}SUM(A1)"),
+            ("mixed", " \u{a0}\u{200b}\u{feff}@x"),
+        ] {
+            assert_eq!(neutralise(field), format!("'{field}"), "{case}");
+            assert_eq!(unneutralise(&neutralise(field)), field, "{case}");
+        }
+        for plain in [" plain", "\u{a0}text", "１+1"] {
+            assert_eq!(neutralise(plain), plain);
+        }
+    }
+
     #[test]
     fn neutralised_fields_are_restored() {
         assert_eq!(unneutralise("'=1+2"), "=1+2");
@@ -118,7 +157,7 @@ mod tests {
 
     #[test]
     fn plain_and_empty_fields_are_borrowed() {
-        for field in ["", "said", "“=”", " =1", "'=1", "1-2"] {
+        for field in ["", "said", "“=”", "'=1", "1-2"] {
             assert!(matches!(neutralise(field), Cow::Borrowed(_)), "{field:?}");
         }
     }
