@@ -66,3 +66,12 @@ def test_stub_lists_every_option():
     stub = (pathlib.Path(whosaid.__file__).parent / "__init__.pyi").read_text()
     for name in whosaid.OPTIONS:
         assert f"{name}:" in stub, f"option {name} is missing from __init__.pyi"
+
+
+def test_values_have_their_columns_types():
+    kinds = {"text": (str,), "offset": (int,), "optional_offset": (int, type(None))}
+    records = whosaid.extract("“Yes,” Maria Lopez said. Trump is expected to win.", beliefs=True)
+    assert any(r["speaker_start"] is None for r in records)
+    for record in records:
+        for name, kind in whosaid.COLUMNS:
+            assert isinstance(record[name], kinds[kind]), (name, record[name])
