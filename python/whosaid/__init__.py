@@ -87,9 +87,10 @@ def extract_many(
     ``outlet`` is the outlet of articles that name none (``--outlet``). ``threads`` is the
     number of worker threads (default, or 0: one per CPU core).
 
-    Articles are pulled from the iterable in batches (at most 1,024 articles or 1 MiB of
+    Articles are pulled from the iterable in batches (at most 256 articles or 256 KiB of
     text), and extracted on the worker threads without the GIL while the caller takes the
-    records of the batch before: memory stays flat however long the iterable is.
+    records of an earlier batch; at most five batches are held at a time, so memory stays
+    flat however long the iterable is.
 
     Options, as for ``extract``:
     {options}

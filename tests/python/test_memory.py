@@ -5,6 +5,7 @@ import itertools
 import os
 
 import whosaid
+from whosaid import _native
 from conftest import sample_articles
 
 
@@ -29,9 +30,11 @@ def test_pulls_a_bounded_number_of_articles_ahead():
     stream = whosaid.extract_many(endless())
     for _ in itertools.islice(stream, 5000):
         pass
-    # Two batches of at most 1,024 articles beyond what was handed out.
+    # Each article has 3 claims. Beyond the articles handed out, the batch being handed out
+    # and those ahead of it, and no more.
     handed = 5000 // 3 + 1
-    assert pulled <= handed + 2 * 1024, pulled
+    ahead = (_native.BATCHES_AHEAD + 1) * _native.BATCH_ARTICLES
+    assert handed < pulled <= handed + ahead, pulled
 
 
 def test_rss_flat_over_a_long_generator():

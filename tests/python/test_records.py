@@ -62,7 +62,7 @@ def test_outlet_default_equals_cli(cli, tmp_path):
 
 
 def test_extract_many_equals_extract_across_batches():
-    # 1,500 articles: more than one batch of 1,024, with ids and without (position ids).
+    # 1,500 articles: several batches, with ids and without (position ids).
     base = sample_articles()
     articles = []
     for i in range(1500):

@@ -7,8 +7,8 @@
 //! - `extract` runs one article, without the GIL.
 //! - `Stream` is `extract_many`'s iterator: it pulls articles from a Python iterable in
 //!   batches, extracts each batch on a rayon pool without the GIL while the caller takes the
-//!   previous batch's records, and hands records out in input order. At most two batches are
-//!   held at a time, however long the iterable.
+//!   previous batch's records, and hands records out in input order. At most a few batches
+//!   are held at a time ([`BATCHES_AHEAD`]), however long the iterable.
 //! - `main` is the `whosaid` command (`whosaid::run_cli`).
 //! - `OPTIONS` are the keyword options that change rows, one line each.
 
@@ -44,12 +44,16 @@ const OPTIONS: &[(&str, &str, Apply)] = &[(
     |pipeline, value| Ok(pipeline.with_beliefs(value.extract::<bool>()?)),
 )];
 
-/// Articles pulled from the iterable at a time, at most: enough to keep every worker busy,
+/// Articles pulled from the iterable at a time, at most: enough to share among the workers,
 /// few enough that a batch's records are soon handed out.
-const BATCH_ARTICLES: usize = 1024;
-/// Text pulled at a time, at most: eight of the CLI's chunks, so that memory stays flat
-/// however long the articles are.
-const BATCH_BYTES: usize = 8 * CHUNK_BYTES;
+const BATCH_ARTICLES: usize = 256;
+/// Text pulled at a time, at most: two of the CLI's chunks, so that memory stays flat however
+/// long the articles are.
+const BATCH_BYTES: usize = 2 * CHUNK_BYTES;
+/// Batches extracting, or extracted and waiting, while the caller takes the records of
+/// another: with one, the workers sat idle whenever they finished it before the caller
+/// finished the batch before (on a busy machine, most of the time).
+const BATCHES_AHEAD: usize = 4;
 
 /// Pipelines by their options, built once each: building one compiles every pattern and
 /// loads every word list.
@@ -370,8 +374,8 @@ impl State {
             if self.done {
                 return None;
             }
-            // Keep one batch extracting while the caller takes the records of another.
-            while self.in_flight.len() < 2 && self.input.is_some() {
+            // Keep the workers busy while the caller takes the records of this batch.
+            while self.in_flight.len() <= BATCHES_AHEAD && self.input.is_some() {
                 self.pull(py);
             }
             let Some(batch) = self.in_flight.pop_front() else {
@@ -488,5 +492,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let options: Vec<(&str, &str)> = OPTIONS.iter().map(|(n, d, _)| (*n, *d)).collect();
     m.add("OPTIONS", options)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // How far ahead of the caller the stream reads, for the tests of its memory.
+    m.add("BATCH_ARTICLES", BATCH_ARTICLES)?;
+    m.add("BATCH_BYTES", BATCH_BYTES)?;
+    m.add("BATCHES_AHEAD", BATCHES_AHEAD)?;
     Ok(())
 }
