@@ -58,7 +58,9 @@ const BATCHES_AHEAD: usize = 4;
 /// Pipelines by their options, built once each: building one compiles every pattern and
 /// loads every word list.
 fn pipeline_for(options: Option<&Bound<'_, PyDict>>) -> PyResult<Arc<Pipeline>> {
-    static PIPELINES: OnceLock<Mutex<Vec<(String, Arc<Pipeline>)>>> = OnceLock::new();
+    /// Each set of options (their names and values' reprs) and its pipeline.
+    type Cache = Mutex<Vec<(String, Arc<Pipeline>)>>;
+    static PIPELINES: OnceLock<Cache> = OnceLock::new();
     let mut pipeline = Pipeline::new();
     let mut key = String::new();
     if let Some(options) = options {
@@ -71,9 +73,8 @@ fn pipeline_for(options: Option<&Bound<'_, PyDict>>) -> PyResult<Arc<Pipeline>> 
                     known.join(", ")
                 )));
             };
-            pipeline = apply(pipeline, &value).map_err(|err| {
-                PyTypeError::new_err(format!("option {name:?}: {err}"))
-            })?;
+            pipeline = apply(pipeline, &value)
+                .map_err(|err| PyTypeError::new_err(format!("option {name:?}: {err}")))?;
             key.push_str(&format!("{name}={};", value.repr()?));
         }
     }
@@ -113,7 +114,11 @@ fn text_of(value: &Bound<'_, PyAny>, id: &str, field: &str) -> PyResult<String> 
 
 /// An optional text field (`outlet`, `title`): None and blank text are absent, as in the CLI's
 /// JSON lines.
-fn optional_text(value: Option<Bound<'_, PyAny>>, id: &str, field: &str) -> PyResult<Option<String>> {
+fn optional_text(
+    value: Option<Bound<'_, PyAny>>,
+    id: &str,
+    field: &str,
+) -> PyResult<Option<String>> {
     match value {
         None => Ok(None),
         Some(v) if v.is_none() => Ok(None),
@@ -136,7 +141,11 @@ fn id_of(value: Option<Bound<'_, PyAny>>, default: &str) -> PyResult<String> {
         return Ok(n.to_string());
     } else if value.cast::<PyString>().is_ok() {
         let id = text_of(&value, default, "id")?;
-        return Ok(if id.is_empty() { default.to_string() } else { id });
+        return Ok(if id.is_empty() {
+            default.to_string()
+        } else {
+            id
+        });
     }
     Err(PyTypeError::new_err(format!(
         "article {default}: id must be a str or an int, found {}",
@@ -287,6 +296,9 @@ fn extract<'py>(
 
 /// What the stream hands out next: a record, or the error of an article (or of the
 /// iterable) at that place in the input.
+// Records are nearly every item: boxing them to make the rare error smaller would cost an
+// allocation each.
+#[allow(clippy::large_enum_variant)]
 enum Out {
     Record(Record<'static>),
     Error(PyErr),
@@ -460,7 +472,9 @@ impl Stream {
         // Like a generator that is already running: the iterable itself asked for the next
         // record.
         let Ok(mut state) = self.state.try_lock() else {
-            return Err(PyValueError::new_err("whosaid.extract_many: stream already running"));
+            return Err(PyValueError::new_err(
+                "whosaid.extract_many: stream already running",
+            ));
         };
         match state.next(py) {
             None => Ok(None),
