@@ -1,6 +1,7 @@
 """whosaid.spark.claims on a local Spark (local[2]) gives exactly the CLI's rows."""
 
 import os
+import subprocess
 import shutil
 import sys
 
@@ -83,3 +84,35 @@ def test_outlet_column_and_other_names(spark, cli, tmp_path):
         for r in whosaid.extract(a["text"], id=a["id"], outlet="Gazette" if i == 1 else "Wire")
     ]
     assert by_article(got) == by_article(want)
+
+
+def test_speakers_table_from_spark_shards(spark, cli, tmp_path):
+    # The README's cluster recipe: claims written by Spark as CSV part files, then `whosaid
+    # speakers` on them, gives the table `extract --corpus-speakers` makes in one run.
+    source = POLNEAR_DEV if POLNEAR_DEV.exists() else None
+    if source is None:
+        print("SKIPPED part: PolNeAR dev absent, using the samples only")
+        articles = sample_articles()
+        df = spark.createDataFrame(articles, "id string, text string")
+    else:
+        df = spark.read.json(str(source))
+    shards = tmp_path / "claims"
+    claims = whosaid.spark.claims(df.repartition(3))
+    claims.write.option("escape", '"').csv(str(shards), header=True)
+    parts = sorted(shards.glob("part-*.csv"))
+    assert len(parts) >= 2
+    subprocess.run(
+        [str(cli), "speakers", "-q", *map(str, parts), "-o", str(tmp_path / "spark.csv")], check=True
+    )
+    if source is None:
+        inputs = [str(SAMPLES)]
+    else:
+        inputs = [str(source)]
+    subprocess.run(
+        [str(cli), "extract", "-q", *inputs, "-o", str(tmp_path / "claims.csv"),
+         "--corpus-speakers", str(tmp_path / "one-run.csv")],
+        check=True,
+    )
+    spark_table = (tmp_path / "spark.csv").read_text(encoding="utf-8")
+    assert spark_table.count("\n") > 20
+    assert spark_table == (tmp_path / "one-run.csv").read_text(encoding="utf-8")
