@@ -75,3 +75,10 @@ def test_values_have_their_columns_types():
     for record in records:
         for name, kind in whosaid.COLUMNS:
             assert isinstance(record[name], kinds[kind]), (name, record[name])
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    result = doctest.testmod(whosaid)
+    assert result.attempted >= 3 and result.failed == 0
