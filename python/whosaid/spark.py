@@ -59,6 +59,8 @@ def claims(
     (default 1: Spark already runs one task per core). Options (``beliefs``, ...) are those of
     ``whosaid.extract``. A partition's rows are in its articles' order; an article that
     cannot be read (a null or non-string text) fails the task with a message naming its id.
+    An article whose id is null gets its position in its partition, which is not unique
+    across partitions: give every article an id.
     """
     unknown = set(options) - set(whosaid.OPTIONS)
     if unknown:
