@@ -8,7 +8,7 @@
 //! - `Stream` is `extract_many`'s iterator: it pulls articles from a Python iterable in
 //!   batches, extracts each batch on a rayon pool without the GIL while the caller takes the
 //!   previous batch's records, and hands records out in input order. At most a few batches
-//!   are held at a time ([`BATCHES_AHEAD`]), however long the iterable.
+//!   are held at a time (`BATCHES_AHEAD`), however long the iterable.
 //! - `main` is the `whosaid` command (`whosaid::run_cli`).
 //! - `OPTIONS` are the keyword options that change rows, one line each.
 
