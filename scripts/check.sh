@@ -20,6 +20,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"
 [ -z "$skipped" ] || echo "$skipped" >&2
 cargo test --workspace
+echo "== python (tests/python: the package against the CLI, pandas, Spark)"
+scripts/test-python.sh
 echo "== cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace
 [ -z "$skipped" ] || echo "== passed, but $skipped" >&2

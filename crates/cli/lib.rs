@@ -11,6 +11,9 @@
 //!   [`Checks`] makes the checks that need that order (duplicate ids, long articles).
 //! - [`check_text`] and [`check_bytes`] assert the invariants every input must keep, for the
 //!   property tests and the fuzz target.
+//! - [`run_cli`] is the whole command line, for the `whosaid` binary and for the Python
+//!   package's `whosaid` command, so that both run the same code.
+//! - [`catch`] turns a panic while processing an article into that article's failure.
 //!
 //! ```
 //! use whosaid::{decode, Decoded, Pipeline};
@@ -25,13 +28,29 @@
 //! ```
 #![deny(missing_docs)]
 
+// The command's modules name the library `whosaid`, as they did when they were the binary's.
+extern crate self as whosaid;
+
+mod args;
+mod audit;
 mod check;
+mod cli;
+mod corpus;
 mod decode;
+mod eval;
+mod extract;
 mod input;
+mod known;
 mod limits;
+mod output;
 mod pipeline;
+mod report;
+mod run;
+mod speakers;
+mod xlsx;
 
 pub use check::{check_bytes, check_text};
+pub use cli::run_cli;
 pub use decode::{decode, Decoded};
 pub use input::{
     is_stdin, read, read_raw, total_size, Checks, Failure, Item, Line, Lines, Location, Page, Raw,
@@ -39,3 +58,4 @@ pub use input::{
 };
 pub use limits::{CHUNK_BYTES, MAX_LINE_BYTES, WINDOW_BYTES};
 pub use pipeline::{Pipeline, Processed};
+pub use run::catch;

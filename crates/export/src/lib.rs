@@ -50,5 +50,6 @@ pub use record::Record;
 pub use sanitize::neutralise;
 pub use speakers::{SpeakerRow, SpeakerWriter, SPEAKERS_HEADER};
 pub use writer::{
-    Error, Format, RecordWriter, RowEncoder, Rows, WriterOptions, HEADER, OFFSET_COLUMNS,
+    ColumnType, Error, Format, RecordWriter, RowEncoder, Rows, WriterOptions, COLUMNS, HEADER,
+    OFFSET_COLUMNS,
 };

@@ -3,42 +3,90 @@ use std::io::{self, Write};
 use crate::sanitize::neutralise_in_place;
 use crate::Record;
 
-/// The CSV header: [`Record`]'s field names in column order.
+/// What a column holds, for readers that declare types up front (the Python package's
+/// DataFrames, Spark's schema).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    /// Text, empty when there is nothing to say.
+    Text,
+    /// A character offset, always present.
+    Offset,
+    /// A character offset, absent (JSON `null`, an empty CSV field) when there is no such span.
+    OptionalOffset,
+}
+
+impl ColumnType {
+    /// `text`, `offset` or `optional_offset`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnType::Text => "text",
+            ColumnType::Offset => "offset",
+            ColumnType::OptionalOffset => "optional_offset",
+        }
+    }
+}
+
+/// [`Record`]'s fields in column order, with their types: the one list that the CSV header,
+/// the Python package's DataFrames and Spark's schema are made from.
+pub const COLUMNS: [(&str, ColumnType); 21] = {
+    use ColumnType::{Offset, OptionalOffset, Text};
+    [
+        ("article_id", Text),
+        ("claim_id", Text),
+        ("kind", Text),
+        ("quote", Text),
+        ("start", Offset),
+        ("end", Offset),
+        ("speaker", Text),
+        ("speaker_type", Text),
+        ("speaker_id", Text),
+        ("title", Text),
+        ("role", Text),
+        ("organisation", Text),
+        ("outlet", Text),
+        ("cue", Text),
+        ("speaker_mention", Text),
+        ("speaker_start", OptionalOffset),
+        ("speaker_end", OptionalOffset),
+        ("cue_start", OptionalOffset),
+        ("cue_end", OptionalOffset),
+        ("resolution", Text),
+        ("rule", Text),
+    ]
+};
+
+/// The CSV header: [`Record`]'s field names in column order ([`COLUMNS`]' names).
 ///
 /// Written even when no record follows, so that an empty result is still a valid table.
-pub const HEADER: [&str; 21] = [
-    "article_id",
-    "claim_id",
-    "kind",
-    "quote",
-    "start",
-    "end",
-    "speaker",
-    "speaker_type",
-    "speaker_id",
-    "title",
-    "role",
-    "organisation",
-    "outlet",
-    "cue",
-    "speaker_mention",
-    "speaker_start",
-    "speaker_end",
-    "cue_start",
-    "cue_end",
-    "resolution",
-    "rule",
-];
+pub const HEADER: [&str; COLUMNS.len()] = {
+    let mut names = [""; COLUMNS.len()];
+    let mut i = 0;
+    while i < COLUMNS.len() {
+        names[i] = COLUMNS[i].0;
+        i += 1;
+    }
+    names
+};
 
-/// The columns of [`HEADER`] that hold character offsets (numbers, or empty).
-pub const OFFSET_COLUMNS: [&str; 6] = [
-    "start",
-    "end",
-    "speaker_start",
-    "speaker_end",
-    "cue_start",
-    "cue_end",
-];
+/// The columns of [`HEADER`] that hold character offsets (numbers, or empty): the columns of
+/// [`COLUMNS`] that are not text.
+pub const OFFSET_COLUMNS: [&str; 6] = {
+    let mut names = [""; 6];
+    let (mut i, mut n) = (0, 0);
+    while i < COLUMNS.len() {
+        if !matches!(COLUMNS[i].1, ColumnType::Text) {
+            // A seventh offset column fails the build here: the array's length must follow.
+            names[n] = COLUMNS[i].0;
+            n += 1;
+        }
+        i += 1;
+    }
+    assert!(
+        n == names.len(),
+        "OFFSET_COLUMNS' length is the number of offset columns"
+    );
+    names
+};
 
 /// An output format for records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -349,6 +397,31 @@ mod tests {
         csv.serialize(record("x")).unwrap();
         let out = String::from_utf8(csv.into_inner().unwrap()).unwrap();
         assert_eq!(out.lines().next().unwrap(), HEADER.join(","));
+    }
+
+    #[test]
+    fn column_types_match_record_fields() {
+        // A record without any optional span, and one with every span: each column's values
+        // must be of its declared type, or a DataFrame schema made from COLUMNS would reject
+        // real rows.
+        let without = record("x");
+        let mut with = record("x");
+        with.speaker_start = Some(1);
+        with.speaker_end = Some(2);
+        with.cue_start = Some(3);
+        with.cue_end = Some(4);
+        for r in [without, with] {
+            let value = serde_json::to_value(&r).unwrap();
+            for (name, kind) in COLUMNS {
+                let v = &value[name];
+                let ok = match kind {
+                    ColumnType::Text => v.is_string(),
+                    ColumnType::Offset => v.is_u64(),
+                    ColumnType::OptionalOffset => v.is_u64() || v.is_null(),
+                };
+                assert!(ok, "{name} is {v}, declared {}", kind.as_str());
+            }
+        }
     }
 
     #[test]
