@@ -292,3 +292,14 @@ fn a_headline_or_a_word_that_starts_sentences_is_no_part_of_a_name() {
     );
     assert_eq!(speaker, "Al From");
 }
+
+#[test]
+fn a_name_found_elsewhere_in_the_article_is_cleaned_as_a_speakers_is() {
+    // "She" resolves through the article's names to the run "Singer Ann Lee": the role noun
+    // before the first name is no part of the name there either.
+    let [speaker, ..] = who(
+        "Singer Ann Lee opened the show on Friday.\n\nShe said the tour would go on.",
+        "the tour",
+    );
+    assert_eq!(speaker, "Ann Lee");
+}

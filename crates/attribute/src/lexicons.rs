@@ -257,6 +257,42 @@ impl Lexicons {
         }
     }
 
+    /// `name` without the words before it that are no part of it: words that start sentences
+    /// and weekdays ("Although Trump", "On Monday Ann Lee"), lowercase words that are no
+    /// particle ("for Trump"), and before a known first name a verb, role noun, adverb or
+    /// possessor ("Entrusting Donald Trump", "Singer Ann Lee", "Chelsea's Tom Hale").
+    /// Initials and given names the word lists do not know stay ("T. Boone Pickens").
+    pub(crate) fn name_proper<'n>(&self, name: &'n str) -> &'n str {
+        let mut name = name;
+        while let Some((first, rest)) = name.split_once(' ') {
+            let lowercase = first.chars().next().is_some_and(char::is_lowercase)
+                && !self.particles.contains(first);
+            if !(lowercase
+                || self.is_not_name_start(first)
+                || self.is_sentence_adverb(first)
+                || self.weekdays.contains(first))
+            {
+                break;
+            }
+            name = rest;
+        }
+        match name.split_once(' ') {
+            Some((first, rest))
+                if rest.contains(' ')
+                    && self.name_gender(first).is_none()
+                    && self.name_gender(rest).is_some()
+                    && (first.ends_with("ing")
+                        || first.ends_with("'s")
+                        || first.ends_with("’s")
+                        || self.is_sentence_adverb(first)
+                        || self.is_person_noun(&first.to_lowercase())) =>
+            {
+                rest
+            }
+            _ => name,
+        }
+    }
+
     /// True when `name` is a headline's words, not a name: three or more words, every one
     /// capitalised, and one after the first a preposition, conjunction or "The" ("Experience
     /// Of Serving Under Obama").

@@ -728,36 +728,7 @@ impl State<'_> {
                 {
                     return (None, Resolution::None, UNRESOLVED, vec![mention]);
                 }
-                // "Entrusting Donald Trump", "Singer Ann Lee", "Chelsea's Tom Hale": a verb,
-                // role noun, adverb or possessor before a known first name is no part of the
-                // name ("T. Boone Pickens" and "Ole Gunnar Solskjaer" keep theirs).
-                // "Although Trump", "On Monday Ann Lee", "Maybe Trump": words that start
-                // sentences, not names.
-                let mut name = name;
-                while let Some((first, rest)) = name.split_once(' ') {
-                    if !(self.lex.is_not_name_start(first)
-                        || self.lex.is_sentence_adverb(first)
-                        || self.lex.weekdays.contains(first))
-                    {
-                        break;
-                    }
-                    name = rest;
-                }
-                let name = match name.split_once(' ') {
-                    Some((first, rest))
-                        if rest.contains(' ')
-                            && self.lex.name_gender(first).is_none()
-                            && self.lex.name_gender(rest).is_some()
-                            && (first.ends_with("ing")
-                                || first.ends_with("'s")
-                                || first.ends_with("’s")
-                                || self.lex.is_sentence_adverb(first)
-                                || self.lex.is_person_noun(&first.to_lowercase())) =>
-                    {
-                        rest
-                    }
-                    _ => name,
-                };
+                let name = self.lex.name_proper(name);
                 let words: Vec<&str> = name.split_whitespace().collect();
                 // The same name again, or a shorter form of an earlier full name.
                 let same = self.most_recent(|en| {

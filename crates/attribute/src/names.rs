@@ -211,6 +211,13 @@ fn read_run(
     if lex.is_headline(&name) {
         return None;
     }
+    let proper = lex.name_proper(&name);
+    if proper.len() < name.len() {
+        if !proper.contains(' ') {
+            return None;
+        }
+        name = proper.to_string();
+    }
     if !describe {
         return Some((name, Vec::new()));
     }
