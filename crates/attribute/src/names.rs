@@ -63,28 +63,16 @@ impl<'a> LazyNames<'a> {
     /// few articles ever ask.
     pub(crate) fn organisation_ending(&self, key: &str, company: bool) -> Option<String> {
         let (text, lex) = (self.text, self.lex);
-        for sentence in &self.doc.sentences {
-            let toks = self.doc.sentence_tokens(sentence);
-            let mut i = 0;
-            while i < toks.len() {
-                if !is_name_token(text, &toks[i], lex) {
-                    i += 1;
-                    continue;
-                }
-                let j = run_end(text, toks, i, lex);
-                let first = (i..j)
-                    .find(|&k| !lex.is_not_name_start(&text[toks[k].span()]))
-                    .unwrap_or(j);
-                let last = &text[toks[j - 1].span()];
-                let fits = last.eq_ignore_ascii_case(key)
-                    || (company && lex.company_words.contains(last.trim_end_matches('.')));
-                if j >= first + 2 && fits {
-                    return Some(crate::phrase::one_line(&join_words(text, &toks[first..j])));
-                }
-                i = j;
-            }
-        }
-        None
+        capitalised_runs(text, self.doc, lex).find_map(|(_, toks, i, j)| {
+            let first = (i..j)
+                .find(|&k| !lex.is_not_name_start(&text[toks[k].span()]))
+                .unwrap_or(j);
+            let last = &text[toks[j - 1].span()];
+            let fits = last.eq_ignore_ascii_case(key)
+                || (company && lex.company_words.contains(last.trim_end_matches('.')));
+            (j >= first + 2 && fits)
+                .then(|| crate::phrase::one_line(&join_words(text, &toks[first..j])))
+        })
     }
 
     pub(crate) fn described_as(&self, noun: &str, before: usize) -> Option<String> {
@@ -132,6 +120,33 @@ fn last_word(name: &str) -> String {
 /// True for a word token that can be part of a name.
 fn is_name_token(text: &str, t: &Token, lex: &Lexicons) -> bool {
     t.kind == TokenKind::Word && is_name_word(&text[t.span()], lex)
+}
+
+/// Every capitalised run of the article, in text order: its sentence's index and tokens, and
+/// the run's first and one-past-last token in them.
+fn capitalised_runs<'d>(
+    text: &'d str,
+    doc: &'d Document,
+    lex: &'d Lexicons,
+) -> impl Iterator<Item = (usize, &'d [Token], usize, usize)> + 'd {
+    doc.sentences
+        .iter()
+        .enumerate()
+        .flat_map(move |(si, sentence)| {
+            let toks = doc.sentence_tokens(sentence);
+            let mut i = 0;
+            std::iter::from_fn(move || {
+                while i < toks.len() && !is_name_token(text, &toks[i], lex) {
+                    i += 1;
+                }
+                if i >= toks.len() {
+                    return None;
+                }
+                let (start, end) = (i, run_end(text, toks, i, lex));
+                i = end.max(i + 1);
+                Some((si, toks, start, end))
+            })
+        })
 }
 
 /// One past the last token of the capitalised run that starts at token `start`.
@@ -441,20 +456,10 @@ impl NameIndex {
     pub(crate) fn build(text: &str, doc: &Document, lex: &Lexicons) -> NameIndex {
         let mut names = Vec::new();
         let mut runs = Vec::new();
-        for (si, sentence) in doc.sentences.iter().enumerate() {
-            let toks = doc.sentence_tokens(sentence);
-            let mut i = 0;
-            while i < toks.len() {
-                if !is_name_token(text, &toks[i], lex) {
-                    i += 1;
-                    continue;
-                }
-                let j = run_end(text, toks, i, lex);
-                if let Some((name, _)) = read_run(text, toks, i, j, lex, false) {
-                    names.push((toks[i].span().start, name));
-                    runs.push((si, i, j));
-                }
-                i = j.max(i + 1);
+        for (si, toks, i, j) in capitalised_runs(text, doc, lex) {
+            if let Some((name, _)) = read_run(text, toks, i, j, lex, false) {
+                names.push((toks[i].span().start, name));
+                runs.push((si, i, j));
             }
         }
         let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
