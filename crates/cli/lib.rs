@@ -38,4 +38,4 @@ pub use input::{
     ReadOptions, Stop, STDIN_NAME,
 };
 pub use limits::{CHUNK_BYTES, WINDOW_BYTES};
-pub use pipeline::{Pipeline, Processed};
+pub use pipeline::{default_model, Pipeline, Processed, MODEL_RULE};

@@ -13,10 +13,12 @@ mod known;
 mod report;
 mod run;
 mod speakers;
+mod train;
 mod xlsx;
 
 use std::io::{self, Write};
 
+use anyhow::Context;
 use clap::Parser;
 
 use whosaid::Pipeline;
@@ -31,13 +33,13 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let cli = Cli::parse();
-    let pipeline = Pipeline::new().with_beliefs(cli.beliefs);
     let result = match &cli.command {
-        Command::Extract(args) => extract::run(args, &pipeline),
-        Command::Eval(args) => eval::run(args, &pipeline),
-        Command::Check(args) => known::run(args, &pipeline),
-        Command::Audit(args) => audit::run(args, &pipeline),
+        Command::Extract(args) => pipeline(&cli).and_then(|p| extract::run(args, &p)),
+        Command::Eval(args) => pipeline(&cli).and_then(|p| eval::run(args, &p)),
+        Command::Check(args) => pipeline(&cli).and_then(|p| known::run(args, &p)),
+        Command::Audit(args) => pipeline(&cli).and_then(|p| audit::run(args, &p)),
         Command::Speakers(args) => corpus::run(args),
+        Command::Train(args) => train::run(args),
     };
     let code = match result {
         Ok(code) => code,
@@ -48,6 +50,28 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+/// The stages the flags ask for: the rules, and the compiled-in tagger, another model or none.
+fn pipeline(cli: &Cli) -> anyhow::Result<Pipeline> {
+    let model = match (&cli.model, cli.rules_only) {
+        (_, true) => None,
+        (None, false) => Some(whosaid::default_model()),
+        (Some(path), false) => {
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("cannot read the model {}", path.display()))?;
+            let model = whosaid_tagger::Model::from_bytes(&bytes)
+                .with_context(|| format!("{}", path.display()))?;
+            Some(std::sync::Arc::new(model))
+        }
+    };
+    let pipeline = Pipeline::rules_only()
+        .with_beliefs(cli.beliefs)
+        .with_model(model);
+    Ok(match cli.min_confidence {
+        Some(p) => pipeline.with_threshold(p),
+        None => pipeline,
+    })
 }
 
 /// True when the error comes from writing to a pipe whose reader went away (`| head`).

@@ -1,23 +1,55 @@
-//! The order of the stages: segment, detect, attribute. Only the binary knows it.
+//! The order of the stages: segment, detect, tag, attribute. Only the binary knows it.
+
+use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 use whosaid_attribute::Resolver;
-use whosaid_core::{Article, Attribution, CharIndex, Paragraph, Span};
+use whosaid_core::{
+    Article, Attribution, CharIndex, Claim, ClaimKind, Confidence, Document, Paragraph, RuleId,
+    Span,
+};
 use whosaid_detect::Detector;
 use whosaid_export::{Record, RowEncoder, Rows, SpeakerRow};
 use whosaid_segment::Segmenter;
+use whosaid_tagger::Model;
 
 use crate::WINDOW_BYTES;
 
 /// Windows processed at once when the caller runs in a rayon pool (see [`Pipeline::rows`]).
 const WINDOWS_AT_ONCE: usize = 8;
 
+/// The rule id of the claims the tagger adds (the `rule` column's first half).
+pub const MODEL_RULE: RuleId = RuleId("model/tagger");
+
+/// The default model, trained on PolNeAR's train split by `scripts/train-model.sh`: hashed
+/// feature weights only.
+static DEFAULT_MODEL_BYTES: &[u8] = include_bytes!("../../data/model/tagger.bin");
+
+static DEFAULT_MODEL: LazyLock<Arc<Model>> = LazyLock::new(|| {
+    Arc::new(
+        Model::from_bytes(DEFAULT_MODEL_BYTES).expect("the bundled model is one of this build"),
+    )
+});
+
+/// The default model, as compiled in.
+pub fn default_model() -> Arc<Model> {
+    Arc::clone(&DEFAULT_MODEL)
+}
+
 /// Every stage, built once and shared by all worker threads.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Pipeline {
     segmenter: Segmenter,
     detector: Detector,
     resolver: Resolver,
+    /// The tagger and the confidence its claims need; `None` for the rules alone.
+    tagger: Option<(Arc<Model>, f32)>,
+}
+
+impl Default for Pipeline {
+    fn default() -> Pipeline {
+        Pipeline::rules_only().with_model(Some(default_model()))
+    }
 }
 
 /// One article's results, or one window's.
@@ -51,9 +83,37 @@ impl Processed {
 }
 
 impl Pipeline {
-    /// Builds every stage.
+    /// Builds every stage, with the default model beside the rules.
     pub fn new() -> Pipeline {
         Pipeline::default()
+    }
+
+    /// Builds every stage but the tagger: the rules alone.
+    pub fn rules_only() -> Pipeline {
+        Pipeline {
+            segmenter: Segmenter::default(),
+            detector: Detector::default(),
+            resolver: Resolver::default(),
+            tagger: None,
+        }
+    }
+
+    /// Uses `model` beside the rules, at its own threshold; `None` for the rules alone.
+    pub fn with_model(mut self, model: Option<Arc<Model>>) -> Pipeline {
+        self.tagger = model.map(|m| {
+            let threshold = m.threshold();
+            (m, threshold)
+        });
+        self
+    }
+
+    /// Makes the tagger's claims need at least `threshold` confidence (0 to 1) rather than
+    /// the model's own.
+    pub fn with_threshold(mut self, threshold: f32) -> Pipeline {
+        if let Some((_, t)) = &mut self.tagger {
+            *t = threshold;
+        }
+        self
     }
 
     /// Makes the detector also report beliefs nobody holds ("X is expected to ...").
@@ -187,13 +247,88 @@ impl Pipeline {
         let document = self
             .segmenter
             .segment(&article.text, article.title.as_deref());
-        let claims = self.detector.detect(&article.text, &document);
-        let attributions = self.resolver.resolve(article, &document, claims);
+        let mut claims = self.detector.detect(&article.text, &document);
+        let rule_groups = claims.iter().map(|c| c.group + 1).max().unwrap_or(0);
+        if let Some((model, threshold)) = &self.tagger {
+            add_model_claims(model, *threshold, &article.text, &document, &mut claims);
+        }
+        let mut attributions = self.resolver.resolve(article, &document, claims);
+        if self.tagger.is_some() {
+            keep_attributed(&mut attributions, rule_groups);
+        }
         let sentences = document.sentences.len();
         let processed = Processed {
             paragraphs: document.paragraphs,
             attributions,
         };
         (processed, sentences)
+    }
+}
+
+/// Adds to `claims` the content spans the tagger finds that overlap no claim of the rules
+/// and have at least `threshold` confidence, each where its start puts it among the others.
+/// The model's source span is only the speaker phrase the resolver starts from.
+fn add_model_claims(
+    model: &Model,
+    threshold: f32,
+    text: &str,
+    doc: &Document,
+    claims: &mut Vec<Claim>,
+) {
+    let mut taken: Vec<Span> = claims.iter().map(|c| c.span).collect();
+    taken.sort_unstable_by_key(|s| s.start);
+    let free = |span: Span| {
+        let upto = taken.partition_point(|t| t.start < span.end);
+        !taken[..upto].iter().any(|t| t.end > span.start)
+    };
+    let mut group = claims.iter().map(|c| c.group + 1).max().unwrap_or(0);
+    for found in model.tag_where(text, doc, free) {
+        if found.confidence.is_nan() || found.confidence < threshold {
+            continue;
+        }
+        let claim = Claim {
+            kind: kind_of(doc, found.content),
+            span: found.content,
+            group,
+            paragraph: found.paragraph,
+            cue: found.cue,
+            source: found.source,
+            recipient: None,
+            rule: MODEL_RULE,
+            continuation: false,
+            confidence: Confidence::from_probability(found.confidence),
+        };
+        group += 1;
+        let at = claims.partition_point(|c| c.span.start <= claim.span.start);
+        claims.insert(at, claim);
+    }
+}
+
+/// Direct when the span lies inside one quotation, mixed when it holds a quotation mark,
+/// else indirect.
+fn kind_of(doc: &Document, span: Span) -> ClaimKind {
+    let first = doc.quotes.partition_point(|q| q.outer.end <= span.start);
+    let mut overlapping = doc.quotes[first..]
+        .iter()
+        .take_while(|q| q.outer.start < span.end);
+    match overlapping.next() {
+        Some(q) if q.inner.start <= span.start && span.end <= q.inner.end => ClaimKind::Direct,
+        Some(_) => ClaimKind::Mixed,
+        None => ClaimKind::Indirect,
+    }
+}
+
+/// Drops the tagger's claims to which the attribute stage gave no speaker (a claim of nobody is
+/// no attribution), and numbers those left after the rules' claims, `rule_groups` of them, in
+/// text order.
+fn keep_attributed(attributions: &mut Vec<Attribution>, rule_groups: usize) {
+    attributions.retain(|a| a.claim.rule != MODEL_RULE || a.speaker.is_some());
+    let mut group = rule_groups;
+    for a in attributions
+        .iter_mut()
+        .filter(|a| a.claim.rule == MODEL_RULE)
+    {
+        a.claim.group = group;
+        group += 1;
     }
 }

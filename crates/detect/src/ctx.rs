@@ -2,7 +2,7 @@
 //! loop that hands each cue to the frame of its family.
 
 use rustc_hash::FxHashMap;
-use whosaid_core::{Claim, Document, FurnitureKind, RuleId, Span, TokenKind};
+use whosaid_core::{Claim, Confidence, Document, FurnitureKind, RuleId, Span, TokenKind};
 
 use crate::lexicons::{Form, Lexicons, List, List::*};
 
@@ -337,6 +337,7 @@ impl<'a> Ctx<'a> {
             recipient,
             rule,
             continuation: false,
+            confidence: Confidence::CERTAIN,
         });
     }
 

@@ -6,7 +6,7 @@ use crate::Record;
 /// The CSV header: [`Record`]'s field names in column order.
 ///
 /// Written even when no record follows, so that an empty result is still a valid table.
-pub const HEADER: [&str; 21] = [
+pub const HEADER: [&str; 22] = [
     "article_id",
     "claim_id",
     "kind",
@@ -28,6 +28,7 @@ pub const HEADER: [&str; 21] = [
     "cue_end",
     "resolution",
     "rule",
+    "confidence",
 ];
 
 /// The columns of [`HEADER`] that hold character offsets (numbers, or empty).
@@ -331,6 +332,7 @@ mod tests {
             cue_end: Some(2),
             resolution: "explicit",
             rule: text.into(),
+            confidence: whosaid_core::Confidence::CERTAIN,
         }
     }
 

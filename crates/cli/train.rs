@@ -1,0 +1,113 @@
+//! `whosaid train`: a tagger model from gold attributions.
+
+use std::fs::File;
+use std::io::{BufReader, Write};
+use std::path::Path;
+
+use anyhow::{bail, Context};
+use whosaid_core::Span;
+use whosaid_eval::Gold;
+use whosaid_segment::Segmenter;
+use whosaid_tagger::{Annotation, Role, Trainer};
+
+use crate::args::TrainArgs;
+use crate::corpus::same_file;
+
+/// Runs `whosaid train`: reads the gold, trains, writes the model. Returns the exit status.
+///
+/// # Errors
+///
+/// A gold file that cannot be read or is malformed (the message names its line), an output
+/// that is the gold file, or one that cannot be written.
+pub fn run(args: &TrainArgs) -> anyhow::Result<i32> {
+    if same_file(&args.output, &args.gold) {
+        bail!(
+            "{} is the gold file; refusing to overwrite it: choose another output file",
+            args.output.display()
+        );
+    }
+    let name = args.gold.display().to_string();
+    let file = File::open(&args.gold).with_context(|| format!("cannot open {name}"))?;
+    let gold = Gold::from_jsonl(BufReader::new(file), &name)?;
+    let segmenter = Segmenter::default();
+    let mut trainer = Trainer::new(args.bits);
+    let mut spans = 0;
+    for article in &gold.articles {
+        let doc = segmenter.segment(&article.text, article.title.as_deref());
+        let annotations = annotations(&article.text, &article.quotes);
+        spans += annotations.len();
+        trainer.add(&article.text, &doc, &annotations);
+    }
+    let model = trainer
+        .train(args.epochs, args.seed)
+        .with_threshold(args.threshold);
+    write_model(&args.output, &model.to_bytes())?;
+    if !args.quiet {
+        let (sequences, tokens) = trainer.size();
+        eprintln!(
+            "whosaid: {} articles, {sequences} paragraphs, {tokens} tokens, {spans} gold spans; \
+             {} epochs; wrote {}",
+            gold.articles.len(),
+            args.epochs,
+            args.output.display()
+        );
+    }
+    Ok(0)
+}
+
+/// The gold spans of an article in bytes: each quote's content, source and cue.
+fn annotations(text: &str, quotes: &[whosaid_eval::GoldQuote]) -> Vec<Annotation> {
+    // Character offset -> byte offset, one past the end included.
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let span = |start: i64, end: i64| {
+        let at = |c: i64| usize::try_from(c).ok().and_then(|c| bytes.get(c).copied());
+        match (at(start), at(end)) {
+            (Some(s), Some(e)) if s < e => Some(Span::new(s, e)),
+            _ => None,
+        }
+    };
+    let mut out = Vec::new();
+    for q in quotes {
+        let mut push = |role, s: Option<Span>| out.extend(s.map(|span| Annotation { role, span }));
+        push(Role::Content, span(q.start as i64, q.end as i64));
+        if let (Some(s), Some(e)) = (q.speaker_start, q.speaker_end) {
+            push(Role::Source, span(s, e));
+        }
+        if let (Some(s), Some(e)) = (q.cue_start, q.cue_end) {
+            push(Role::Cue, span(s, e));
+        }
+    }
+    out
+}
+
+/// Writes `bytes` to a temporary file beside `path` and renames it into place.
+fn write_model(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".whosaid-").suffix(".tmp");
+    // The permissions of an ordinary new file (the umask applies), not owner-only ones.
+    #[cfg(unix)]
+    builder
+        .permissions(<std::fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o666));
+    let mut temp = builder.tempfile_in(dir).with_context(|| {
+        format!(
+            "cannot create a file in {} for {}",
+            dir.display(),
+            path.display()
+        )
+    })?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("cannot write to {}", path.display()))?;
+    temp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot replace {}", path.display()))?;
+    Ok(())
+}
