@@ -11,7 +11,7 @@ pub(crate) fn extract(text: &str, outlet: Option<&str>) -> Vec<Value> {
 }
 
 /// `extract` with more command-line flags.
-fn extract_with(text: &str, outlet: Option<&str>, flags: &[&str]) -> Vec<Value> {
+pub(crate) fn extract_with(text: &str, outlet: Option<&str>, flags: &[&str]) -> Vec<Value> {
     let mut article = json!({"id": "t", "text": text});
     if let Some(o) = outlet {
         article["outlet"] = json!(o);

@@ -247,14 +247,28 @@ impl Pipeline {
         let document = self
             .segmenter
             .segment(&article.text, article.title.as_deref());
-        let mut claims = self.detector.detect(&article.text, &document);
-        let rule_groups = claims.iter().map(|c| c.group + 1).max().unwrap_or(0);
+        let claims = self.detector.detect(&article.text, &document);
+        let mut attributions = self.resolver.resolve(article, &document, claims.clone());
         if let Some((model, threshold)) = &self.tagger {
-            add_model_claims(model, *threshold, &article.text, &document, &mut claims);
-        }
-        let mut attributions = self.resolver.resolve(article, &document, claims);
-        if self.tagger.is_some() {
-            keep_attributed(&mut attributions, rule_groups);
+            let mut all = claims;
+            add_model_claims(model, *threshold, &article.text, &document, &mut all);
+            if all.iter().any(|c| c.rule == MODEL_RULE) {
+                // The speakers of the tagger's claims come from resolving every claim in text
+                // order; the rules' claims keep the speakers they have without the tagger's.
+                let with_model = self.resolver.resolve(article, &document, all);
+                let mut rules = attributions.into_iter();
+                attributions = with_model
+                    .into_iter()
+                    .filter_map(|a| {
+                        if a.claim.rule == MODEL_RULE {
+                            Some(a)
+                        } else {
+                            rules.next()
+                        }
+                    })
+                    .collect();
+                keep_attributed(&mut attributions);
+            }
         }
         let sentences = document.sentences.len();
         let processed = Processed {
@@ -319,16 +333,15 @@ fn kind_of(doc: &Document, span: Span) -> ClaimKind {
 }
 
 /// Drops the tagger's claims to which the attribute stage gave no speaker (a claim of nobody is
-/// no attribution), and numbers those left after the rules' claims, `rule_groups` of them, in
-/// text order.
-fn keep_attributed(attributions: &mut Vec<Attribution>, rule_groups: usize) {
+/// no attribution), and numbers the claims again in order of first appearance, as the detector
+/// numbers its own.
+fn keep_attributed(attributions: &mut Vec<Attribution>) {
     attributions.retain(|a| a.claim.rule != MODEL_RULE || a.speaker.is_some());
-    let mut group = rule_groups;
-    for a in attributions
-        .iter_mut()
-        .filter(|a| a.claim.rule == MODEL_RULE)
-    {
-        a.claim.group = group;
-        group += 1;
+    let mut numbers = std::collections::HashMap::new();
+    for a in attributions.iter_mut() {
+        let next = numbers.len();
+        a.claim.group = *numbers
+            .entry((a.claim.rule == MODEL_RULE, a.claim.group))
+            .or_insert(next);
     }
 }

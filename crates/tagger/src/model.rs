@@ -191,11 +191,16 @@ impl Model {
             self.features
                 .sequence(text, doc, range.clone(), self.bits, &mut feats);
             emit.clear();
-            emit.extend(feats.chunks_exact(PER_TOKEN).flat_map(|f| self.emission(f)));
+            // Sums over a paragraph outgrow i32; a token's own emission does not.
+            emit.extend(
+                feats
+                    .chunks_exact(PER_TOKEN)
+                    .flat_map(|f| self.emission(f).map(i64::from)),
+            );
             let labels = viterbi(&Scores {
                 emit: &emit,
-                trans: &self.trans_i32(),
-                start: &self.start_i32(),
+                trans: &self.trans_i64(),
+                start: &self.start_i64(),
             });
             let tokens = &doc.tokens[range.clone()];
             let spans = spans_of(&labels);
@@ -229,12 +234,24 @@ impl Model {
                     || sentence[a.end - 1] == sentence[b.end - 1];
                 gap + if same { 0 } else { 1000 }
             };
-            let nearest = |role: Role, to: &std::ops::Range<usize>| {
+            let of_role = |role: Role| -> Vec<std::ops::Range<usize>> {
                 spans
                     .iter()
                     .filter(|(x, _)| *x == role)
-                    .min_by_key(|(_, s)| apart(s, to))
                     .map(|(_, s)| s.clone())
+                    .collect()
+            };
+            let (cues, sources) = (of_role(Role::Cue), of_role(Role::Source));
+            // A role's spans do not overlap and are in order, so the nearest is the last one
+            // before `to` or the first after it (sentences are runs of tokens too).
+            let nearest = |among: &[std::ops::Range<usize>], to: &std::ops::Range<usize>| {
+                let i = among.partition_point(|s| s.start < to.start);
+                [i.checked_sub(1), Some(i)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|i| among.get(i))
+                    .min_by_key(|s| apart(s, to))
+                    .cloned()
             };
             for (_, r) in contents {
                 let confidence = r
@@ -245,9 +262,9 @@ impl Model {
                     })
                     .sum::<f64>()
                     / r.len() as f64;
-                let cue = nearest(Role::Cue, r);
+                let cue = nearest(&cues, r);
                 // The source goes with the cue ("X said" / "said X") when there is one.
-                let source = nearest(Role::Source, cue.as_ref().unwrap_or(r));
+                let source = nearest(&sources, cue.as_ref().unwrap_or(r));
                 found.push(Found {
                     content: cover(tokens, r),
                     cue: cue.map(|c| cover(tokens, &c)),
@@ -273,20 +290,20 @@ impl Model {
         out
     }
 
-    fn trans_i32(&self) -> [[i32; LABELS]; LABELS] {
-        self.trans.map(|row| row.map(i32::from))
+    fn trans_i64(&self) -> [[i64; LABELS]; LABELS] {
+        self.trans.map(|row| row.map(i64::from))
     }
 
-    fn start_i32(&self) -> [i32; LABELS] {
-        self.start.map(i32::from)
+    fn start_i64(&self) -> [i64; LABELS] {
+        self.start.map(i64::from)
     }
 
-    pub(crate) fn marginals(&self, emit: &[i32]) -> Vec<f64> {
+    pub(crate) fn marginals(&self, emit: &[i64]) -> Vec<f64> {
         let scale = f64::from(self.scale) * f64::from(self.temperature);
-        let real = |w: i32| f64::from(w) / scale;
+        let real = |w: i64| w as f64 / scale;
         let emit: Vec<f64> = emit.iter().map(|&w| real(w)).collect();
-        let trans = self.trans.map(|row| row.map(|w| real(i32::from(w))));
-        let start = self.start.map(|w| real(i32::from(w)));
+        let trans = self.trans.map(|row| row.map(|w| real(i64::from(w))));
+        let start = self.start.map(|w| real(i64::from(w)));
         marginals(&Scores {
             emit: &emit,
             trans: &trans,
@@ -343,5 +360,28 @@ mod tests {
         let mut bytes = model.to_bytes();
         bytes.pop();
         assert!(matches!(Model::from_bytes(&bytes), Err(Error::Size { .. })));
+    }
+
+    /// Regression: the scores of a paragraph of tens of thousands of tokens were summed in
+    /// i32 by Viterbi, which overflowed (a panic in debug builds, wrapped scores in release)
+    /// on the 50 MB one-line article.
+    #[test]
+    fn a_paragraph_of_many_tokens_is_tagged_without_overflow() {
+        let text = "Bo thinks so. ";
+        let doc = crate::test_document(text);
+        let mut trainer = crate::Trainer::new(8);
+        trainer.add(
+            text,
+            &doc,
+            &[crate::Annotation {
+                role: Role::Content,
+                span: Span::new(10, 12),
+            }],
+        );
+        let model = trainer.train(3, 1);
+        let long = text.repeat(20_000);
+        let found = model.tag(&long, &crate::test_document(&long));
+        assert!(found.len() >= 20_000, "{} spans", found.len());
+        assert!(found.iter().all(|f| f.confidence.is_finite()));
     }
 }

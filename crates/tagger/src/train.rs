@@ -74,13 +74,13 @@ impl Trainer {
     fn temperature(&self, model: &Model, held: &[usize]) -> f32 {
         let ladder = (0..24).map(|k| 0.25 * 1.5f32.powi(k));
         let mut best = (f64::MIN, 1.0);
-        let emits: Vec<Vec<i32>> = held
+        let emits: Vec<Vec<i64>> = held
             .iter()
             .map(|&s| {
                 let feats = &self.sequences[s].0;
                 feats
                     .chunks_exact(PER_TOKEN)
-                    .flat_map(|f| model.emission(f))
+                    .flat_map(|f| model.emission(f).map(i64::from))
                     .collect()
             })
             .collect();
