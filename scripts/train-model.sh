@@ -19,7 +19,7 @@ if [[ ! -f $GOLD ]]; then
 fi
 cargo build --release --quiet
 target/release/whosaid train --gold "$GOLD" -o data/model/tagger.bin \
-  --epochs 10 --seed 1 --bits 18 --threshold "$THRESHOLD"
+  --epochs 10 --seed 1 --bits 17 --threshold "$THRESHOLD"
 sha256sum data/model/tagger.bin
 # The binary compiles the model in: build again so that it holds the new one.
 cargo build --release --quiet

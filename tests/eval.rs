@@ -863,7 +863,11 @@ fn speakers_check_set_keeps_its_figures() {
     let out = run(&["eval", "--gold", &arg(&gold), "--json"]);
     assert_eq!(out.status, 0, "{}", out.stderr);
     let all: Value = serde_json::from_str(out.stdout.lines().next().expect("a line")).unwrap();
-    assert!(figure(&all["joint"]["f1"]) >= 80.5, "joint {}", all["joint"]);
+    assert!(
+        figure(&all["joint"]["f1"]) >= 80.5,
+        "joint {}",
+        all["joint"]
+    );
     assert!(
         figure(&all["res_acc"]) >= 89.5,
         "resolved speaker {}",

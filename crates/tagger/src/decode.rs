@@ -11,50 +11,71 @@ pub(crate) struct Scores<'a, T> {
     pub start: &'a [T; LABELS],
 }
 
+/// A score type Viterbi can use: `MIN` is below any sum of scores.
+pub(crate) trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
+    const MIN: Self;
+}
+
+impl Score for i64 {
+    const MIN: i64 = i64::MIN / 4;
+}
+
+impl Score for f32 {
+    const MIN: f32 = f32::MIN / 4.0;
+}
+
+impl Score for f64 {
+    const MIN: f64 = f64::MIN / 4.0;
+}
+
+/// The labels each label may follow: all may follow any but an inside label, which follows
+/// its own role's begin or inside label only.
+const PREVIOUS: [&[usize]; LABELS] = [
+    &[0, 1, 2, 3, 4, 5, 6],
+    &[0, 1, 2, 3, 4, 5, 6],
+    &[1, 2],
+    &[0, 1, 2, 3, 4, 5, 6],
+    &[3, 4],
+    &[0, 1, 2, 3, 4, 5, 6],
+    &[5, 6],
+];
+
 /// The best labels of the sequence under the BIO constraints.
-pub(crate) fn viterbi<T>(s: &Scores<'_, T>) -> Vec<u8>
-where
-    T: Copy + PartialOrd + std::ops::Add<Output = T>,
-{
+pub(crate) fn viterbi<T: Score>(s: &Scores<'_, T>) -> Vec<u8> {
     let n = s.emit.len() / LABELS;
     if n == 0 {
         return Vec::new();
     }
     let mut back = vec![0u8; n * LABELS];
-    let mut best: [Option<T>; LABELS] = [None; LABELS];
+    let mut best = [T::MIN; LABELS];
     for y in 0..LABELS {
         if allowed(None, y) {
-            best[y] = Some(s.start[y] + s.emit[y]);
+            best[y] = s.start[y] + s.emit[y];
         }
     }
     for t in 1..n {
-        let mut next: [Option<T>; LABELS] = [None; LABELS];
+        let mut next = [T::MIN; LABELS];
+        let emit = &s.emit[t * LABELS..(t + 1) * LABELS];
+        let back = &mut back[t * LABELS..(t + 1) * LABELS];
         for y in 0..LABELS {
-            let mut top: Option<(T, usize)> = None;
-            for (p, score) in best.iter().enumerate() {
-                let Some(score) = *score else { continue };
-                if !allowed(Some(p), y) {
-                    continue;
-                }
-                let v = score + s.trans[p][y];
-                if top.is_none_or(|(b, _)| v > b) {
-                    top = Some((v, p));
+            let mut top = (T::MIN, 0);
+            for &p in PREVIOUS[y] {
+                let v = best[p] + s.trans[p][y];
+                if v > top.0 {
+                    top = (v, p);
                 }
             }
-            if let Some((v, p)) = top {
-                next[y] = Some(v + s.emit[t * LABELS + y]);
-                back[t * LABELS + y] = p as u8;
-            }
+            next[y] = top.0 + emit[y];
+            back[y] = top.1 as u8;
         }
         best = next;
     }
-    let mut y = (0..LABELS)
-        .filter(|&y| best[y].is_some())
-        .fold(None::<usize>, |acc, y| match acc {
-            Some(a) if best[a] >= best[y] => Some(a),
-            _ => Some(y),
-        })
-        .expect("O is allowed everywhere, so some label ends the sequence");
+    let mut y = 0;
+    for l in 1..LABELS {
+        if best[l] > best[y] {
+            y = l;
+        }
+    }
     let mut labels = vec![0u8; n];
     for t in (0..n).rev() {
         labels[t] = y as u8;
@@ -64,64 +85,71 @@ where
 }
 
 /// The marginal probability of every label of every token, `p[t * LABELS + y]`, the scores
-/// taken as log-potentials, with the BIO constraints. Computed in log space, so that no score
-/// is too large.
+/// taken as log-potentials, with the BIO constraints. Forward-backward with each step scaled
+/// to sum 1: a token's potentials are taken relative to its best, and transition and start
+/// scores are clamped far inside the range of `exp`, so that nothing overflows.
 pub(crate) fn marginals(s: &Scores<'_, f64>) -> Vec<f64> {
     let n = s.emit.len() / LABELS;
-    let ninf = f64::NEG_INFINITY;
-    let trans = |p: usize, y: usize| {
-        if allowed(Some(p), y) {
-            s.trans[p][y]
-        } else {
-            ninf
+    let exp = |x: f64| x.clamp(-600.0, 600.0).exp();
+    let mut trans = [[0.0f64; LABELS]; LABELS];
+    for (y, previous) in PREVIOUS.iter().enumerate() {
+        for &p in *previous {
+            trans[p][y] = exp(s.trans[p][y]);
         }
-    };
-    let mut alpha = vec![ninf; n * LABELS];
+    }
+    let mut pot = vec![0.0f64; n * LABELS];
+    for (row, out) in s
+        .emit
+        .chunks_exact(LABELS)
+        .zip(pot.chunks_exact_mut(LABELS))
+    {
+        let max = row.iter().copied().fold(f64::MIN, f64::max);
+        for (o, e) in out.iter_mut().zip(row) {
+            *o = (e - max).exp();
+        }
+    }
+    let mut alpha = vec![0.0f64; n * LABELS];
     for y in 0..LABELS {
         if allowed(None, y) {
-            alpha[y] = s.start[y] + s.emit[y];
+            alpha[y] = exp(s.start[y]) * pot[y];
         }
     }
+    normalise(&mut alpha[..LABELS]);
     for t in 1..n {
+        let (done, rest) = alpha.split_at_mut(t * LABELS);
+        let prev = &done[(t - 1) * LABELS..];
+        let cur = &mut rest[..LABELS];
         for y in 0..LABELS {
-            let prev = &alpha[(t - 1) * LABELS..t * LABELS];
-            alpha[t * LABELS + y] =
-                log_sum_exp((0..LABELS).map(|p| prev[p] + trans(p, y))) + s.emit[t * LABELS + y];
+            let sum: f64 = PREVIOUS[y].iter().map(|&p| prev[p] * trans[p][y]).sum();
+            cur[y] = sum * pot[t * LABELS + y];
         }
+        normalise(cur);
     }
-    let mut beta = vec![0.0f64; n * LABELS];
+    let mut beta = vec![1.0f64; n * LABELS];
     for t in (0..n.saturating_sub(1)).rev() {
-        for p in 0..LABELS {
-            beta[t * LABELS + p] =
-                log_sum_exp((0..LABELS).map(|y| {
-                    trans(p, y) + s.emit[(t + 1) * LABELS + y] + beta[(t + 1) * LABELS + y]
-                }));
+        let (head, tail) = beta.split_at_mut((t + 1) * LABELS);
+        let next = &tail[..LABELS];
+        let cur = &mut head[t * LABELS..];
+        let pot = &pot[(t + 1) * LABELS..(t + 2) * LABELS];
+        for (p, c) in cur.iter_mut().enumerate() {
+            *c = (0..LABELS).map(|y| trans[p][y] * pot[y] * next[y]).sum();
         }
+        normalise(cur);
     }
-    let mut out = vec![0.0f64; n * LABELS];
-    for t in 0..n {
-        let row: Vec<f64> = (0..LABELS)
-            .map(|y| alpha[t * LABELS + y] + beta[t * LABELS + y])
-            .collect();
-        let z = log_sum_exp(row.iter().copied());
-        for y in 0..LABELS {
-            out[t * LABELS + y] = if z.is_finite() {
-                (row[y] - z).exp()
-            } else {
-                0.0
-            };
-        }
+    for (a, b) in alpha.iter_mut().zip(&beta) {
+        *a *= b;
     }
-    out
+    for row in alpha.chunks_mut(LABELS) {
+        normalise(row);
+    }
+    alpha
 }
 
-/// `ln(sum(exp(x)))` without overflow; minus infinity for no finite term.
-fn log_sum_exp(xs: impl Iterator<Item = f64> + Clone) -> f64 {
-    let max = xs.clone().fold(f64::NEG_INFINITY, f64::max);
-    if !max.is_finite() {
-        return max;
+fn normalise(row: &mut [f64]) {
+    let sum: f64 = row.iter().sum();
+    if sum > 0.0 && sum.is_finite() {
+        row.iter_mut().for_each(|v| *v /= sum);
     }
-    max + xs.map(|x| (x - max).exp()).sum::<f64>().ln()
 }
 
 #[cfg(test)]
@@ -130,6 +158,14 @@ mod tests {
 
     fn scores(emit: Vec<f64>) -> (Vec<f64>, [[f64; LABELS]; LABELS], [f64; LABELS]) {
         (emit, [[0.0; LABELS]; LABELS], [0.0; LABELS])
+    }
+
+    #[test]
+    fn the_table_of_previous_labels_is_the_bio_constraint() {
+        for (y, previous) in PREVIOUS.iter().enumerate() {
+            let allowed: Vec<usize> = (0..LABELS).filter(|&p| allowed(Some(p), y)).collect();
+            assert_eq!(*previous, allowed.as_slice(), "label {y}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use rustc_hash::{FxHashSet, FxHasher};
+use rustc_hash::FxHashSet;
 use whosaid_core::{lexicon_lines, Document, Span, TokenKind};
 
 /// The cue verbs of `data/lexicons/cues.txt`, all their forms: "is in the cue list" is a
@@ -17,7 +17,7 @@ const CUES: &str = include_str!("../../../data/lexicons/cues.txt");
 pub(crate) const PER_TOKEN: usize = 27;
 
 /// Bumped whenever a template changes, so that a model trained on other features is refused.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 /// What the feature templates need besides the text: the cue forms.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,54 +72,47 @@ impl Features {
         bits: u32,
         out: &mut Vec<u32>,
     ) {
-        let toks = self.tokens(text, doc, range);
-        let n = toks.len();
-        // The nearest cue to the left and to the right in the same sentence.
-        let mut left = vec![None; n];
+        // Three tokens of padding at each end, so that the window needs no bounds tests.
+        let mut toks = vec![NONE; 3];
+        self.tokens(text, doc, range, &mut toks);
+        let end = toks.len();
+        toks.extend_from_slice(&[NONE; 3]);
+        // The distance to the nearest cue to the left and to the right in the same sentence
+        // (99: none), and that cue's word.
+        let mut left = vec![(99u64, 0u64); toks.len()];
         let mut last: Option<usize> = None;
-        for i in 0..n {
+        for i in 3..end {
             if last.is_some_and(|l| toks[l].sentence != toks[i].sentence) {
                 last = None;
             }
-            left[i] = last;
+            if let Some(l) = last {
+                left[i] = ((i - l).min(8) as u64, toks[l].word);
+            }
             if toks[i].cue {
                 last = Some(i);
             }
         }
-        let mut right = vec![None; n];
+        let mut right = vec![(99u64, 0u64); toks.len()];
         let mut next: Option<usize> = None;
-        for i in (0..n).rev() {
+        for i in (3..end).rev() {
             if next.is_some_and(|r| toks[r].sentence != toks[i].sentence) {
                 next = None;
             }
-            right[i] = next;
+            if let Some(r) = next {
+                right[i] = ((r - i).min(8) as u64, toks[r].word);
+            }
             if toks[i].cue {
                 next = Some(i);
             }
         }
         let shift = 64 - bits;
-        let at = |i: isize| -> Tok {
-            if i < 0 || i as usize >= n {
-                NONE
-            } else {
-                toks[i as usize]
-            }
-        };
-        out.reserve(n * PER_TOKEN);
-        for i in 0..n {
-            let t = toks[i];
-            let ii = i as isize;
-            let (p1, p2, p3, n1, n2, n3) = (
-                at(ii - 1),
-                at(ii - 2),
-                at(ii - 3),
-                at(ii + 1),
-                at(ii + 2),
-                at(ii + 3),
-            );
-            let dist =
-                |c: Option<usize>| c.map_or(99, |c| (c as isize - ii).unsigned_abs().min(8) as u64);
-            let cue_word = |c: Option<usize>| c.map_or(0, |c| toks[c].word);
+        out.reserve((end - 3) * PER_TOKEN);
+        for i in 3..end {
+            let w = &toks[i - 3..=i + 3];
+            let t = &w[3];
+            let (p1, p2, p3, n1, n2, n3) = (&w[2], &w[1], &w[0], &w[4], &w[5], &w[6]);
+            let ((dl, cl), (dr, cr)) = (left[i], right[i]);
+            let quoted = t.quoted as u64;
             let values: [u64; PER_TOKEN] = [
                 1,
                 t.word,
@@ -135,66 +128,67 @@ impl Features {
                 n1.shape,
                 mix(p1.word, t.word),
                 mix(t.word, n1.word),
-                t.quoted as u64,
-                mix(t.word, t.quoted as u64),
+                quoted,
+                mix(t.word, quoted),
                 t.cue as u64,
                 mix(p1.cue as u64, n1.cue as u64 + 2),
-                dist(left[i]),
-                dist(right[i]),
-                mix(dist(left[i]), dist(right[i])),
-                mix(cue_word(left[i]), 1),
-                mix(cue_word(right[i]), 2),
-                mix(dist(left[i]), t.quoted as u64),
-                mix(dist(right[i]), t.quoted as u64),
-                (t.position.min(6) as u64) | ((i == 0) as u64) << 8,
+                dl,
+                dr,
+                mix(dl, dr),
+                mix(cl, 1),
+                mix(cr, 2),
+                mix(dl, quoted),
+                mix(dr, quoted),
+                (t.position.min(6) as u64) | ((i == 3) as u64) << 8,
                 mix(p1.suffix, n1.suffix),
             ];
-            for (template, value) in values.into_iter().enumerate() {
-                out.push((mix(template as u64 + 1, value) >> shift) as u32);
-            }
+            out.extend(
+                values
+                    .into_iter()
+                    .enumerate()
+                    .map(|(template, value)| (mix(template as u64 + 1, value) >> shift) as u32),
+            );
         }
     }
 
-    fn tokens(&self, text: &str, doc: &Document, range: Range<usize>) -> Vec<Tok> {
-        let start = range.start;
-        let mut quotes = doc.quotes.iter().map(|q| q.inner).peekable();
-        let mut sentence_of = Vec::with_capacity(range.len());
-        // The sentences are in token order; find the first that holds `start`.
-        let mut s = doc.sentences.partition_point(|s| s.tokens.end <= start);
+    /// Appends what the templates need of each token of `range` to `out`.
+    fn tokens(&self, text: &str, doc: &Document, range: Range<usize>, out: &mut Vec<Tok>) {
+        let first_quote = doc
+            .quotes
+            .partition_point(|q| q.inner.end <= doc.tokens[range.start].span().start);
+        let mut quotes = doc.quotes[first_quote..].iter().map(|q| q.inner).peekable();
+        // The sentences are in token order; start at the one that holds the first token.
+        let mut s = doc
+            .sentences
+            .partition_point(|s| s.tokens.end <= range.start);
         let mut position = 0;
-        for i in range.clone() {
+        for i in range {
             while s < doc.sentences.len() && doc.sentences[s].tokens.end <= i {
                 s += 1;
                 position = 0;
             }
-            sentence_of.push((s as u32, position));
+            let token = doc.tokens[i];
+            let span = token.span();
+            let word = &text[span];
+            while quotes.next_if(|q: &Span| q.end <= span.start).is_some() {}
+            let quoted = quotes
+                .peek()
+                .is_some_and(|q| q.start <= span.start && span.end <= q.end);
+            let lower = hash_lower(word);
+            out.push(Tok {
+                word: lower,
+                shape: shape(word),
+                suffix: match token.kind {
+                    TokenKind::Word => suffix(word),
+                    _ => lower,
+                },
+                cue: token.kind == TokenKind::Word && self.cues.contains(&lower),
+                quoted,
+                sentence: s as u32,
+                position,
+            });
             position += 1;
         }
-        doc.tokens[range]
-            .iter()
-            .zip(sentence_of)
-            .map(|(token, (sentence, position))| {
-                let span = token.span();
-                let word = &text[span];
-                while quotes.next_if(|q: &Span| q.end <= span.start).is_some() {}
-                let quoted = quotes
-                    .peek()
-                    .is_some_and(|q| q.start <= span.start && span.end <= q.end);
-                let lower = hash_lower(word);
-                Tok {
-                    word: lower,
-                    shape: shape(word),
-                    suffix: match token.kind {
-                        TokenKind::Word => suffix(word),
-                        _ => lower,
-                    },
-                    cue: token.kind == TokenKind::Word && self.cues.contains(&lower),
-                    quoted,
-                    sentence,
-                    position,
-                }
-            })
-            .collect()
     }
 }
 
@@ -204,18 +198,11 @@ pub(crate) fn mix(a: u64, b: u64) -> u64 {
     (a.rotate_left(5) ^ b).wrapping_mul(0x517c_c1b7_2722_0a95)
 }
 
-/// A hash of the word in ASCII lowercase.
+/// A hash of the word in ASCII lowercase, a byte at a time (words are short).
 fn hash_lower(word: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = FxHasher::default();
-    for chunk in word.as_bytes().chunks(32) {
-        let mut buf = [0u8; 32];
-        for (b, c) in buf.iter_mut().zip(chunk) {
-            *b = c.to_ascii_lowercase();
-        }
-        h.write(&buf[..chunk.len()]);
-    }
-    h.finish()
+    word.bytes().fold(0x9e37_79b9_7f4a_7c15, |h, b| {
+        mix(h, u64::from(b.to_ascii_lowercase()))
+    })
 }
 
 /// A hash of the word's shape: `X` for capitals, `x` lowercase, `d` digits, other characters
@@ -225,7 +212,15 @@ fn shape(word: &str) -> u64 {
     let mut last = '\0';
     let mut n = 0;
     for c in word.chars() {
-        let class = if c.is_uppercase() {
+        let class = if c.is_ascii_uppercase() {
+            'X'
+        } else if c.is_ascii_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_ascii() {
+            c
+        } else if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -248,7 +243,12 @@ fn shape(word: &str) -> u64 {
 
 /// A hash of the word's last three characters, lowercased.
 fn suffix(word: &str) -> u64 {
-    let cut = word.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    let bytes = word.as_bytes();
+    let cut = if bytes.len() >= 3 && bytes[bytes.len() - 3..].is_ascii() {
+        bytes.len() - 3
+    } else {
+        word.char_indices().rev().nth(2).map_or(0, |(i, _)| i)
+    };
     mix(hash_lower(&word[cut..]), 3)
 }
 

@@ -278,9 +278,14 @@ impl Model {
     }
 
     pub(crate) fn emission(&self, feats: &[u32]) -> [i32; LABELS] {
+        // Rows of eight 16-bit weights, summed in 16-bit lanes of eight: a token's 27
+        // features cannot overflow i32, and the fixed-size rows let the compiler use SIMD.
         let mut sum = [0i32; STRIDE];
         for &f in feats {
-            let row = &self.weights[f as usize * STRIDE..f as usize * STRIDE + STRIDE];
+            let start = f as usize * STRIDE;
+            let row: &[i16; STRIDE] = self.weights[start..start + STRIDE]
+                .try_into()
+                .expect("a row is STRIDE weights");
             for (s, w) in sum.iter_mut().zip(row) {
                 *s += i32::from(*w);
             }
