@@ -13,4 +13,5 @@ mod shift;
 mod snapshots;
 mod speakers;
 mod spreadsheets;
+mod train;
 mod util;

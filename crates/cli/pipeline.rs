@@ -310,7 +310,8 @@ fn add_model_claims(
             recipient: None,
             rule: MODEL_RULE,
             continuation: false,
-            confidence: Confidence::from_probability(found.confidence),
+            // Below 1, which marks the rules' claims.
+            confidence: Confidence::from_probability(found.confidence.min(0.999)),
         };
         group += 1;
         let at = claims.partition_point(|c| c.span.start <= claim.span.start);
