@@ -59,11 +59,7 @@ fn a_trained_model_is_used_by_extract_with_its_rule_and_confidence() {
     assert_eq!(train(&gold, &model, "1").status, 0);
     // A sentence like the gold's, with a verb no rule knows as a cue.
     let text = dir.path().join("a.txt");
-    fs::write(
-        &text,
-        "Lena Ostrova doubts the tunnel will open in June.\n",
-    )
-    .unwrap();
+    fs::write(&text, "Lena Ostrova doubts the tunnel will open in June.\n").unwrap();
     let out = run(&[
         "--model",
         &arg(&model),

@@ -177,28 +177,9 @@ impl TableFile {
                 input.display()
             );
         }
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".whosaid-").suffix(".tmp");
-        // The file gets the permissions an ordinary new file would (the umask applies),
-        // rather than the temporary file's owner-only ones.
-        #[cfg(unix)]
-        let permissions = <fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o666);
-        #[cfg(unix)]
-        builder.permissions(permissions);
-        let temp = builder.tempfile_in(dir).with_context(|| {
-            format!(
-                "cannot create a file in {} for {}",
-                dir.display(),
-                path.display()
-            )
-        })?;
         Ok(TableFile::File {
             path: path.to_path_buf(),
-            temp,
+            temp: temp_beside(path)?,
         })
     }
 
@@ -309,6 +290,33 @@ impl Staged {
             .with_context(|| format!("cannot replace {name}"))?;
         Ok(())
     }
+}
+
+/// A temporary file in the directory of `path`, to be renamed to it when complete.
+///
+/// # Errors
+///
+/// When the directory cannot be written.
+pub fn temp_beside(path: &Path) -> anyhow::Result<NamedTempFile> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".whosaid-").suffix(".tmp");
+    // The file gets the permissions an ordinary new file would (the umask applies), rather
+    // than the temporary file's owner-only ones.
+    #[cfg(unix)]
+    let permissions = <fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o666);
+    #[cfg(unix)]
+    builder.permissions(permissions);
+    builder.tempfile_in(dir).with_context(|| {
+        format!(
+            "cannot create a file in {} for {}",
+            dir.display(),
+            path.display()
+        )
+    })
 }
 
 fn write_rows<W: Write>(

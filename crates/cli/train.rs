@@ -11,7 +11,7 @@ use whosaid_segment::Segmenter;
 use whosaid_tagger::{Annotation, Role, Trainer};
 
 use crate::args::TrainArgs;
-use crate::corpus::same_file;
+use crate::corpus::{same_file, temp_beside};
 
 /// Runs `whosaid train`: reads the gold, trains, writes the model. Returns the exit status.
 ///
@@ -86,23 +86,7 @@ fn annotations(text: &str, quotes: &[whosaid_eval::GoldQuote]) -> Vec<Annotation
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place.
 fn write_model(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".whosaid-").suffix(".tmp");
-    // The permissions of an ordinary new file (the umask applies), not owner-only ones.
-    #[cfg(unix)]
-    builder
-        .permissions(<std::fs::Permissions as std::os::unix::fs::PermissionsExt>::from_mode(0o666));
-    let mut temp = builder.tempfile_in(dir).with_context(|| {
-        format!(
-            "cannot create a file in {} for {}",
-            dir.display(),
-            path.display()
-        )
-    })?;
+    let mut temp = temp_beside(path)?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write to {}", path.display()))?;
