@@ -48,9 +48,9 @@ pub(crate) fn viterbi<T: Score>(s: &Scores<'_, T>) -> Vec<u8> {
     }
     let mut back = vec![0u8; n * LABELS];
     let mut best = [T::MIN; LABELS];
-    for y in 0..LABELS {
+    for (y, b) in best.iter_mut().enumerate() {
         if allowed(None, y) {
-            best[y] = s.start[y] + s.emit[y];
+            *b = s.start[y] + s.emit[y];
         }
     }
     for t in 1..n {

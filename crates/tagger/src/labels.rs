@@ -54,7 +54,7 @@ pub(crate) fn allowed(prev: Option<usize>, cur: usize) -> bool {
     if cur == 0 || cur % 2 == 1 {
         return true;
     }
-    matches!(prev, Some(p) if p != 0 && (p + 1) / 2 == cur / 2)
+    matches!(prev, Some(p) if p != O && role_of(p) == role_of(cur))
 }
 
 /// The token ranges of a document's sequences: one per body paragraph that has tokens.
