@@ -136,6 +136,33 @@ fn stages(c: &mut Criterion) {
     });
     group.finish();
 
+    // The whole pipeline with the tagger (the default) against the rules alone, in one run:
+    // issue 15's target is at most 1.5x.
+    let mut group = c.benchmark_group("tagger");
+    group.throughput(Throughput::Bytes(total_bytes(&articles)));
+    group.sample_size(10);
+    for (name, pipeline) in [
+        ("rules-only", Pipeline::rules_only()),
+        ("with-model", Pipeline::with_bundled_tagger()),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                for a in &articles {
+                    black_box(pipeline.records(a));
+                }
+            })
+        });
+    }
+    let model = whosaid::default_model();
+    group.bench_function("tag", |b| {
+        b.iter(|| {
+            for (a, d) in articles.iter().zip(&docs) {
+                black_box(model.tag(&a.text, d));
+            }
+        })
+    });
+    group.finish();
+
     let bytes: Vec<Vec<u8>> = articles
         .iter()
         .map(|a| a.text.clone().into_bytes())

@@ -3,15 +3,17 @@
 #
 #   scripts/bench.sh            wall time, articles/s, MB/s and peak RSS for -j1 and -j2, with
 #                               `wc -w` on the same file as the baseline for reading the text,
-#                               and two -j1 runs at once on halves of it as the baseline for
-#                               the speed-up
+#                               two -j1 runs at once on halves of it as the baseline for the
+#                               speed-up, and -j2 (rules only, the default) as the baseline for
+#                               -j2 --tagger
 #   scripts/bench.sh --memory   peak RSS on four concatenated copies of the corpus against one
 #   scripts/bench.sh --long     one article of LONG_MB (default 50) on one line against the
 #                               same text as separate articles, at -j1 and -j2
 #
 # Each figure is the best of RUNS runs (default 3). Targets (issue 4): whosaid/wc <= 4,
 # peak RSS < 100 MB, -j2 >= 1.7x -j1, RSS(4 copies) <= 1.25x RSS(1 copy); issue 5: the
-# one-line article at the MB/s of ordinary articles (0.9 and up allows for the machine's noise).
+# one-line article at the MB/s of ordinary articles (0.9 and up allows for the machine's noise);
+# issue 15: -j2 --tagger at most 1.5x the time of -j2 (the rules alone, the default).
 # Skips with a message, and status 0, when ../shared is not there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -159,6 +161,7 @@ for _ in $(seq "$RUNS"); do
     once "wc -w (baseline)" wc -w "$CORPUS"
     once "two -j1 halves at once" bash -c pair
     once "whosaid -j1" "$BIN" extract -j1 "$CORPUS" -o "$TMP/out1.csv"
+    once "whosaid -j2 --tagger" "$BIN" --tagger extract -q -j2 "$CORPUS" -o "$TMP/tagger.csv"
     # -j2 last: its summary line is read from the last stderr below.
     once "whosaid -j2" "$BIN" extract -j2 "$CORPUS" -o "$TMP/out2.csv"
 done
@@ -171,6 +174,8 @@ J2=$WALL
 RSS2=$RSS
 report "two -j1 halves at once"
 PAIR=$WALL
+report "whosaid -j2 --tagger"
+TAGGER=$WALL
 SUMMARY=$(grep 'articles read' "$TMP/stderr" | tail -1)
 ARTICLES=$(echo "$SUMMARY" | awk '{ print $2 }')
 ROWS=$(echo "$SUMMARY" | sed -E 's/.* ([0-9]+) rows written.*/\1/')
@@ -187,3 +192,5 @@ echo "  whosaid -j2 / wc -w: $R (target <= 4: $(verdict "$R" "<=" 4))"
 S=$(ratio "$J1" "$J2")
 echo "  -j1 / -j2 speed-up: $S (target >= 1.7: $(verdict "$S" ">=" 1.7))"
 echo "  -j1 / two -j1 halves at once: $(ratio "$J1" "$PAIR") (the most this machine gave two cores in this run)"
+T=$(ratio "$TAGGER" "$J2")
+echo "  -j2 --tagger / -j2 (rules only): $T (target <= 1.5: $(verdict "$T" "<=" 1.5))"

@@ -58,9 +58,9 @@ fn rows_parse_as_csv_with_the_header_width() {
     let out = run(&["extract".to_string(), arg(&fixture("input/news.jsonl"))]);
     assert_eq!(out.status, 0, "{}", out.stderr);
     let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
-    assert_eq!(reader.headers().unwrap().len(), 21);
+    assert_eq!(reader.headers().unwrap().len(), 22);
     for row in reader.records() {
-        assert_eq!(row.unwrap().len(), 21);
+        assert_eq!(row.unwrap().len(), 22);
     }
 }
 

@@ -14,4 +14,5 @@ mod shift;
 mod snapshots;
 mod speakers;
 mod spreadsheets;
+mod train;
 mod util;

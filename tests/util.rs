@@ -4,11 +4,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// The CSV header, exactly as issue 2 specifies it.
+/// The CSV header, exactly as issue 2 specifies it, with issue 15's `confidence` last.
 pub const HEADER: &str =
     "article_id,claim_id,kind,quote,start,end,speaker,speaker_type,speaker_id,title,role,\
                           organisation,outlet,cue,speaker_mention,speaker_start,speaker_end,\
-                          cue_start,cue_end,resolution,rule";
+                          cue_start,cue_end,resolution,rule,confidence";
 
 /// What a run of whosaid produced.
 #[derive(Debug)]

@@ -32,6 +32,36 @@ pub struct Cli {
     /// not anyone's claim.
     #[arg(long, global = true)]
     pub beliefs: bool,
+
+    /// The rules alone, without the learned tagger (every row has confidence 1). This is the
+    /// default; the flag says so explicitly.
+    #[arg(long, global = true, conflicts_with_all = ["tagger", "model"])]
+    pub rules_only: bool,
+
+    /// Also run the bundled learned tagger (trained on PolNeAR train), which adds reported
+    /// speech the rules miss, with a confidence below 1. Opt-in: it finds more on PolNeAR but
+    /// adds claims the samples' annotation does not have and runs 2.5 times the instructions
+    /// (README, "Learned tagger").
+    #[arg(long, global = true)]
+    pub tagger: bool,
+
+    /// A tagger model written by `whosaid train`, used beside the rules instead of the
+    /// bundled one (implies --tagger).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+
+    /// The confidence (0 to 1) a claim of the tagger needs to be reported (with --tagger or
+    /// --model). [default: the model's own, chosen on PolNeAR dev for the bundled one]
+    #[arg(long, global = true, value_name = "P", value_parser = probability)]
+    pub min_confidence: Option<f32>,
+}
+
+/// A number from 0 to 1.
+fn probability(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("{s:?} is not a number from 0 to 1")),
+    }
 }
 
 /// whosaid's subcommands.
@@ -49,6 +79,8 @@ pub enum Command {
     /// Reads claims files and writes one row per person, organisation or group across them,
     /// with the spellings of each merged ("Pres. Obama", "Barack Obama").
     Speakers(SpeakersArgs),
+    /// Trains a tagger model on gold attributions, for `--model`.
+    Train(TrainArgs),
 }
 
 /// Output formats.
@@ -451,6 +483,52 @@ pub struct CheckArgs {
     pub quiet: bool,
 }
 
+/// `whosaid train`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+The gold is JSONL in the format of `whosaid eval --gold` (../shared/eval/polnear): one article
+per line, {\"id\", \"text\", \"quotes\": [{\"start\", \"end\", \"speaker_start\", \"speaker_end\",
+\"cue_start\", \"cue_end\", ...}]}, character offsets. Each body paragraph is one training
+sequence, its tokens labelled source, cue or content from the gold spans.
+
+The model holds hashed feature weights only, no text of the gold. The same gold, options and
+seed give the same bytes. It is written to a temporary file beside OUTPUT and renamed into
+place; OUTPUT may not be the gold file.
+
+Examples:
+  whosaid train --gold ../shared/eval/polnear/train.jsonl -o model.bin
+  whosaid extract --model model.bin news.jsonl -o claims.csv
+  scripts/train-model.sh      # rebuilds data/model/tagger.bin, the compiled-in model")]
+pub struct TrainArgs {
+    /// Gold attributions, JSONL.
+    #[arg(long, value_name = "GOLD")]
+    pub gold: PathBuf,
+
+    /// Where to write the model.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Passes over the gold.
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+
+    /// Seed of the order in which each pass visits the sequences.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    /// The model has 2^BITS feature buckets of 16 bytes each (18: 4 MB).
+    #[arg(long, default_value_t = 18, value_parser = clap::value_parser!(u32).range(8..=24))]
+    pub bits: u32,
+
+    /// The confidence the model's claims need by default (`--min-confidence` overrides it).
+    #[arg(long, default_value_t = whosaid_tagger::DEFAULT_THRESHOLD, value_parser = probability)]
+    pub threshold: f32,
+
+    /// Print nothing on standard error. [default: a line of figures]
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
 /// Which tracks to score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TrackArg {
@@ -485,7 +563,7 @@ mod tests {
     #[test]
     fn every_flag_says_its_default() {
         let cli = Cli::command();
-        for command in ["extract", "speakers", "check"] {
+        for command in ["extract", "speakers", "check", "train"] {
             every_flag_of_says_its_default(cli.find_subcommand(command).expect("it exists"));
         }
     }
@@ -493,7 +571,7 @@ mod tests {
     fn every_flag_of_says_its_default(command: &clap::Command) {
         for arg in command.get_arguments() {
             let id = arg.get_id().as_str();
-            if id == "help" {
+            if id == "help" || arg.is_required_set() {
                 continue;
             }
             let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();

@@ -6,23 +6,24 @@
 use std::ffi::OsString;
 use std::io::{self, Write};
 
+use anyhow::Context;
 use clap::Parser;
 
 use crate::args::{Cli, Command};
-use crate::{audit, corpus, eval, extract, known, Pipeline};
+use crate::{audit, corpus, default_model, eval, extract, known, train, Pipeline};
 
 /// Runs the `whosaid` command line on `args` (the program name first, as in
 /// [`std::env::args_os`]) and returns the exit status. `--help`, `--version` and usage errors
 /// print and end the process, as clap does.
 pub fn run_cli(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     let cli = Cli::parse_from(args);
-    let pipeline = Pipeline::new().with_beliefs(cli.beliefs);
     let result = match &cli.command {
-        Command::Extract(args) => extract::run(args, &pipeline),
-        Command::Eval(args) => eval::run(args, &pipeline),
-        Command::Check(args) => known::run(args, &pipeline),
-        Command::Audit(args) => audit::run(args, &pipeline),
+        Command::Extract(args) => pipeline(&cli).and_then(|p| extract::run(args, &p)),
+        Command::Eval(args) => pipeline(&cli).and_then(|p| eval::run(args, &p)),
+        Command::Check(args) => pipeline(&cli).and_then(|p| known::run(args, &p)),
+        Command::Audit(args) => pipeline(&cli).and_then(|p| audit::run(args, &p)),
         Command::Speakers(args) => corpus::run(args),
+        Command::Train(args) => train::run(args),
     };
     match result {
         Ok(code) => code,
@@ -32,6 +33,29 @@ pub fn run_cli(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i
             2
         }
     }
+}
+
+/// The stages the flags ask for: the rules alone (the default, `--rules-only`), or beside
+/// them the bundled tagger (`--tagger`) or a trained model (`--model FILE`).
+fn pipeline(cli: &Cli) -> anyhow::Result<Pipeline> {
+    let model = match (&cli.model, cli.tagger) {
+        (Some(path), _) => {
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("cannot read the model {}", path.display()))?;
+            let model = whosaid_tagger::Model::from_bytes(&bytes)
+                .with_context(|| format!("{}", path.display()))?;
+            Some(std::sync::Arc::new(model))
+        }
+        (None, true) => Some(default_model()),
+        (None, false) => None,
+    };
+    let pipeline = Pipeline::rules_only()
+        .with_beliefs(cli.beliefs)
+        .with_model(model);
+    Ok(match cli.min_confidence {
+        Some(p) => pipeline.with_threshold(p),
+        None => pipeline,
+    })
 }
 
 /// True when the error comes from writing to a pipe whose reader went away (`| head`).

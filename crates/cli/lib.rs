@@ -47,6 +47,7 @@ mod pipeline;
 mod report;
 mod run;
 mod speakers;
+mod train;
 mod xlsx;
 
 pub use check::{check_bytes, check_text};
@@ -57,5 +58,5 @@ pub use input::{
     ReadOptions, Stop, STDIN_NAME,
 };
 pub use limits::{CHUNK_BYTES, MAX_LINE_BYTES, WINDOW_BYTES};
-pub use pipeline::{Pipeline, Processed};
+pub use pipeline::{default_model, Pipeline, Processed, MODEL_RULE};
 pub use run::catch;

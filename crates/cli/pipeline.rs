@@ -1,23 +1,58 @@
-//! The order of the stages: segment, detect, attribute. Only the binary knows it.
+//! The order of the stages: segment, detect, tag, attribute. Only the binary knows it.
+
+use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 use whosaid_attribute::Resolver;
-use whosaid_core::{Article, Attribution, CharIndex, Paragraph, Span};
+use whosaid_core::{
+    Article, Attribution, CharIndex, Claim, ClaimKind, Confidence, Document, Paragraph, RuleId,
+    Span,
+};
 use whosaid_detect::Detector;
 use whosaid_export::{Record, RowEncoder, Rows, SpeakerRow};
 use whosaid_segment::Segmenter;
+use whosaid_tagger::Model;
 
 use crate::WINDOW_BYTES;
 
 /// Windows processed at once when the caller runs in a rayon pool (see [`Pipeline::rows`]).
 const WINDOWS_AT_ONCE: usize = 8;
 
+/// The rule id of the claims the tagger adds (the `rule` column's first half).
+pub const MODEL_RULE: RuleId = RuleId("model/tagger");
+
+/// The default model, trained on PolNeAR's train split by `scripts/train-model.sh`: hashed
+/// feature weights only.
+static DEFAULT_MODEL_BYTES: &[u8] = include_bytes!("../../data/model/tagger.bin");
+
+static DEFAULT_MODEL: LazyLock<Arc<Model>> = LazyLock::new(|| {
+    Arc::new(
+        Model::from_bytes(DEFAULT_MODEL_BYTES).expect("the bundled model is one of this build"),
+    )
+});
+
+/// The default model, as compiled in.
+pub fn default_model() -> Arc<Model> {
+    Arc::clone(&DEFAULT_MODEL)
+}
+
 /// Every stage, built once and shared by all worker threads.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Pipeline {
     segmenter: Segmenter,
     detector: Detector,
     resolver: Resolver,
+    /// The tagger; `None` for the rules alone.
+    tagger: Option<Arc<Model>>,
+    /// The confidence the tagger's claims need instead of the model's own, if set.
+    threshold: Option<f32>,
+}
+
+impl Default for Pipeline {
+    /// The rules alone, as [`Pipeline::new`].
+    fn default() -> Pipeline {
+        Pipeline::rules_only()
+    }
 }
 
 /// One article's results, or one window's.
@@ -51,9 +86,42 @@ impl Processed {
 }
 
 impl Pipeline {
-    /// Builds every stage.
+    /// Builds every stage but the tagger: the rules alone, the default (`whosaid` without
+    /// `--tagger` or `--model`). The tagger is opt-in because it missed its targets (see the
+    /// README's "Learned tagger").
     pub fn new() -> Pipeline {
-        Pipeline::default()
+        Pipeline::rules_only()
+    }
+
+    /// Builds every stage, with the bundled tagger model (`--tagger`) beside the rules at its
+    /// own threshold.
+    pub fn with_bundled_tagger() -> Pipeline {
+        Pipeline::rules_only().with_model(Some(default_model()))
+    }
+
+    /// Builds every stage but the tagger: the rules alone (the same as [`Pipeline::new`]).
+    pub fn rules_only() -> Pipeline {
+        Pipeline {
+            segmenter: Segmenter::default(),
+            detector: Detector::default(),
+            resolver: Resolver::default(),
+            tagger: None,
+            threshold: None,
+        }
+    }
+
+    /// Uses `model` beside the rules, at its own threshold unless [`Pipeline::with_threshold`]
+    /// set one; `None` for the rules alone.
+    pub fn with_model(mut self, model: Option<Arc<Model>>) -> Pipeline {
+        self.tagger = model;
+        self
+    }
+
+    /// Makes the tagger's claims need at least `threshold` confidence (0 to 1) rather than
+    /// the model's own, whether the model is given before or after; no effect without one.
+    pub fn with_threshold(mut self, threshold: f32) -> Pipeline {
+        self.threshold = Some(threshold);
+        self
     }
 
     /// Makes the detector also report beliefs nobody holds ("X is expected to ...").
@@ -188,12 +256,102 @@ impl Pipeline {
             .segmenter
             .segment(&article.text, article.title.as_deref());
         let claims = self.detector.detect(&article.text, &document);
-        let attributions = self.resolver.resolve(article, &document, claims);
+        let mut attributions = self.resolver.resolve(article, &document, claims.clone());
+        if let Some(model) = &self.tagger {
+            let threshold = self.threshold.unwrap_or_else(|| model.threshold());
+            let mut all = claims;
+            add_model_claims(model, threshold, &article.text, &document, &mut all);
+            if all.iter().any(|c| c.rule == MODEL_RULE) {
+                // The speakers of the tagger's claims come from resolving every claim in text
+                // order; the rules' claims keep the speakers they have without the tagger's.
+                let with_model = self.resolver.resolve(article, &document, all);
+                let mut rules = attributions.into_iter();
+                attributions = with_model
+                    .into_iter()
+                    .filter_map(|a| {
+                        if a.claim.rule == MODEL_RULE {
+                            Some(a)
+                        } else {
+                            rules.next()
+                        }
+                    })
+                    .collect();
+                keep_attributed(&mut attributions);
+            }
+        }
         let sentences = document.sentences.len();
         let processed = Processed {
             paragraphs: document.paragraphs,
             attributions,
         };
         (processed, sentences)
+    }
+}
+
+/// Adds to `claims` the content spans the tagger finds that overlap no claim of the rules
+/// and have at least `threshold` confidence, each where its start puts it among the others.
+/// The model's source span is only the speaker phrase the resolver starts from.
+fn add_model_claims(
+    model: &Model,
+    threshold: f32,
+    text: &str,
+    doc: &Document,
+    claims: &mut Vec<Claim>,
+) {
+    let mut taken: Vec<Span> = claims.iter().map(|c| c.span).collect();
+    taken.sort_unstable_by_key(|s| s.start);
+    let free = |span: Span| {
+        let upto = taken.partition_point(|t| t.start < span.end);
+        !taken[..upto].iter().any(|t| t.end > span.start)
+    };
+    let mut group = claims.iter().map(|c| c.group + 1).max().unwrap_or(0);
+    for found in model.tag_where(text, doc, free) {
+        if found.confidence.is_nan() || found.confidence < threshold {
+            continue;
+        }
+        let claim = Claim {
+            kind: kind_of(doc, found.content),
+            span: found.content,
+            group,
+            paragraph: found.paragraph,
+            cue: found.cue,
+            source: found.source,
+            recipient: None,
+            rule: MODEL_RULE,
+            continuation: false,
+            // Below 1, which marks the rules' claims.
+            confidence: Confidence::from_probability(found.confidence.min(0.999)),
+        };
+        group += 1;
+        let at = claims.partition_point(|c| c.span.start <= claim.span.start);
+        claims.insert(at, claim);
+    }
+}
+
+/// Direct when the span lies inside one quotation, mixed when it holds a quotation mark,
+/// else indirect.
+fn kind_of(doc: &Document, span: Span) -> ClaimKind {
+    let first = doc.quotes.partition_point(|q| q.outer.end <= span.start);
+    let mut overlapping = doc.quotes[first..]
+        .iter()
+        .take_while(|q| q.outer.start < span.end);
+    match overlapping.next() {
+        Some(q) if q.inner.start <= span.start && span.end <= q.inner.end => ClaimKind::Direct,
+        Some(_) => ClaimKind::Mixed,
+        None => ClaimKind::Indirect,
+    }
+}
+
+/// Drops the tagger's claims to which the attribute stage gave no speaker (a claim of nobody is
+/// no attribution), and numbers the claims again in order of first appearance, as the detector
+/// numbers its own.
+fn keep_attributed(attributions: &mut Vec<Attribution>) {
+    attributions.retain(|a| a.claim.rule != MODEL_RULE || a.speaker.is_some());
+    let mut numbers = std::collections::HashMap::new();
+    for a in attributions.iter_mut() {
+        let next = numbers.len();
+        a.claim.group = *numbers
+            .entry((a.claim.rule == MODEL_RULE, a.claim.group))
+            .or_insert(next);
     }
 }

@@ -30,8 +30,8 @@ __all__ = ["COLUMNS", "OPTIONS", "extract", "extract_many", "to_pandas", "__vers
 
 __version__: str = _native.__version__
 
-#: The claims table's columns in order, each with its type: ``"text"``, ``"offset"`` (an int)
-#: or ``"optional_offset"`` (an int or None). The CSV header, ``to_pandas`` and the Spark
+#: The claims table's columns in order, each with its type: ``"text"``, ``"offset"`` (an int),
+#: ``"optional_offset"`` (an int or None) or ``"number"`` (a float, the confidence). The CSV header, ``to_pandas`` and the Spark
 #: schema are made from this list.
 COLUMNS: List[tuple] = list(_native.COLUMNS)
 
@@ -107,7 +107,7 @@ def to_pandas(records: Iterable[Dict[str, Any]]) -> "pandas.DataFrame":  # noqa:
     """Makes a pandas DataFrame of records (from ``extract`` or ``extract_many``), with the
     claims table's columns in order: text columns as pandas strings (so ids stay strings
     even when they look like numbers), offsets as nullable integers (``Int64``), missing
-    offsets as ``<NA>``. Needs pandas (``pip install whosaid[pandas]``).
+    offsets as ``<NA>``, ``confidence`` as floats. Needs pandas (``pip install whosaid[pandas]``).
     """
     try:
         import pandas as pd
@@ -117,7 +117,8 @@ def to_pandas(records: Iterable[Dict[str, Any]]) -> "pandas.DataFrame":  # noqa:
         ) from err
     names = [name for name, _ in COLUMNS]
     frame = pd.DataFrame.from_records(list(records), columns=names)
-    dtypes = {name: ("string" if kind == "text" else "Int64") for name, kind in COLUMNS}
+    pandas_types = {"text": "string", "offset": "Int64", "optional_offset": "Int64", "number": "float64"}
+    dtypes = {name: pandas_types[kind] for name, kind in COLUMNS}
     return frame.astype(dtypes)
 
 

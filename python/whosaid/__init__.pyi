@@ -1,12 +1,13 @@
-# Type hints for the whosaid package. The options (beliefs, ...) are those of _native.OPTIONS;
+# Type hints for the whosaid package. The options (beliefs, tagger, ...) are those of _native.OPTIONS;
 # a test checks that each is listed here.
+import os
 from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Tuple, TypedDict, Union
 
 import pandas
 
 __version__: str
 
-ColumnType = Literal["text", "offset", "optional_offset"]
+ColumnType = Literal["text", "offset", "optional_offset", "number"]
 COLUMNS: List[Tuple[str, ColumnType]]
 OPTIONS: Dict[str, str]
 
@@ -34,6 +35,7 @@ class Record(TypedDict):
     cue_end: Optional[int]
     resolution: str
     rule: str
+    confidence: float
 
 class ArticleDict(TypedDict, total=False):
     id: Union[str, int]
@@ -52,6 +54,10 @@ def extract(
     outlet: Optional[str] = None,
     title: Optional[str] = None,
     beliefs: bool = False,
+    tagger: bool = False,
+    model: Union[str, "os.PathLike[str]", None] = None,
+    min_confidence: Optional[float] = None,
+    rules_only: bool = False,
 ) -> List[Record]: ...
 def extract_many(
     articles: Iterable[Article],
@@ -59,5 +65,9 @@ def extract_many(
     threads: Optional[int] = None,
     outlet: Optional[str] = None,
     beliefs: bool = False,
+    tagger: bool = False,
+    model: Union[str, "os.PathLike[str]", None] = None,
+    min_confidence: Optional[float] = None,
+    rules_only: bool = False,
 ) -> Iterator[Record]: ...
 def to_pandas(records: Iterable[Record]) -> pandas.DataFrame: ...

@@ -15,16 +15,21 @@ import whosaid
 
 __all__ = ["claims", "schema"]
 
-_SPARK_TYPES = {"text": "string", "offset": "long", "optional_offset": "long"}
+_SPARK_TYPES = {"text": "string", "offset": "long", "optional_offset": "long", "number": "double"}
 
 
 def schema() -> "pyspark.sql.types.StructType":  # noqa: F821
     """The Spark schema of the claims table: ``whosaid.COLUMNS`` in order, text as strings
     (never null), offsets as longs (``speaker_start``, ``speaker_end``, ``cue_start`` and
     ``cue_end`` nullable)."""
-    from pyspark.sql.types import LongType, StringType, StructField, StructType
+    from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType
 
-    types = {"text": StringType(), "offset": LongType(), "optional_offset": LongType()}
+    types = {
+        "text": StringType(),
+        "offset": LongType(),
+        "optional_offset": LongType(),
+        "number": DoubleType(),
+    }
     return StructType(
         [StructField(name, types[kind], kind == "optional_offset") for name, kind in whosaid.COLUMNS]
     )
@@ -33,7 +38,12 @@ def schema() -> "pyspark.sql.types.StructType":  # noqa: F821
 def _arrow_schema() -> "pyarrow.Schema":  # noqa: F821
     import pyarrow as pa
 
-    types = {"text": pa.string(), "offset": pa.int64(), "optional_offset": pa.int64()}
+    types = {
+        "text": pa.string(),
+        "offset": pa.int64(),
+        "optional_offset": pa.int64(),
+        "number": pa.float64(),
+    }
     return pa.schema(
         [pa.field(name, types[kind], kind == "optional_offset") for name, kind in whosaid.COLUMNS]
     )

@@ -67,3 +67,20 @@ def test_interpreter_survives_and_goes_on():
         with pytest.raises(ValueError):
             list(whosaid.extract_many([{"id": "z"}]))
     assert whosaid.extract(GOOD)[0]["speaker"] == "Ana Ruiz"
+
+
+def test_tagger_option_errors(tmp_path):
+    # rules_only conflicts with tagger and model, as the CLI's flags do.
+    with pytest.raises(TypeError, match="rules_only conflicts with tagger and model"):
+        whosaid.extract(GOOD, rules_only=True, tagger=True)
+    with pytest.raises(TypeError, match="rules_only conflicts"):
+        whosaid.extract(GOOD, model="m.bin", rules_only=True)
+    # A model file that is missing or is no model is a ValueError naming it.
+    with pytest.raises(ValueError, match="cannot read the model .*missing.bin"):
+        whosaid.extract(GOOD, model=str(tmp_path / "missing.bin"))
+    bad = tmp_path / "bad.bin"
+    bad.write_text("not a model")
+    with pytest.raises(ValueError, match="bad.bin: .*not a whosaid tagger model"):
+        whosaid.extract(GOOD, model=bad)
+    with pytest.raises(ValueError, match="not a number from 0 to 1"):
+        whosaid.extract(GOOD, tagger=True, min_confidence=1.5)

@@ -69,7 +69,12 @@ def test_stub_lists_every_option():
 
 
 def test_values_have_their_columns_types():
-    kinds = {"text": (str,), "offset": (int,), "optional_offset": (int, type(None))}
+    kinds = {
+        "text": (str,),
+        "offset": (int,),
+        "optional_offset": (int, type(None)),
+        "number": (float,),
+    }
     records = whosaid.extract("“Yes,” Maria Lopez said. Trump is expected to win.", beliefs=True)
     assert any(r["speaker_start"] is None for r in records)
     for record in records:

@@ -95,3 +95,36 @@ def test_news_head_equals_cli(cli, tmp_path):
     import json
 
     assert_same_rows(list(whosaid.extract_many(json.loads(l) for l in head)), cli_records(cli, str(path)))
+
+
+def test_tagger_options_equal_cli_flags(cli):
+    # The tagger is opt-in: by default no row is the model's; tagger=True is --tagger.
+    articles = sample_articles()
+    default = list(whosaid.extract_many(articles))
+    assert not any(r["rule"].startswith("model/tagger") for r in default)
+    assert all(r["confidence"] == 1.0 for r in default)
+    assert_same_rows(list(whosaid.extract_many(articles, rules_only=True)), default)
+    want = cli_records(cli, "--tagger", str(SAMPLES))
+    got = list(whosaid.extract_many(articles, tagger=True))
+    assert any(r["rule"].startswith("model/tagger") and r["confidence"] < 1 for r in got)
+    assert_same_rows(got, want)
+    # min_confidence is --min-confidence, whichever order the keywords come in.
+    want = cli_records(cli, "--tagger", "--min-confidence", "0.3", str(SAMPLES))
+    assert len(want) > len(got)
+    for options in ({"tagger": True, "min_confidence": 0.3}, {"min_confidence": 0.3, "tagger": True}):
+        assert_same_rows(list(whosaid.extract_many(articles, **options)), want)
+
+
+def test_model_option_equals_cli_flag(cli, tmp_path):
+    # A model trained by `whosaid train` on the tests' hand-made gold, used as --model is.
+    model = tmp_path / "model.bin"
+    gold = SAMPLES.parent.parent / "tests" / "fixtures" / "train" / "tiny.gold.jsonl"
+    import subprocess
+
+    subprocess.run([str(cli), "train", "-q", "--gold", str(gold), "-o", str(model)], check=True)
+    text = tmp_path / "a.txt"
+    text.write_text("Lena Ostrova doubts the tunnel will open in June.\n", encoding="utf-8")
+    want = cli_records(cli, "--model", str(model), str(text))
+    assert any(r["rule"].startswith("model/tagger") for r in want)
+    for path in (str(model), model):
+        assert_same_rows(whosaid.extract(text.read_text(encoding="utf-8"), id="a", model=path), want)

@@ -59,6 +59,28 @@ pub struct Claim {
     /// A quote with no cue and no source of its own, whose speaker is whoever spoke before it
     /// (the resolver looks back); other claims without a source have no speaker.
     pub continuation: bool,
+    /// How sure the extractor is: [`Confidence::CERTAIN`] for a rule, the tagger's
+    /// probability for a claim it found.
+    pub confidence: Confidence,
+}
+
+/// How sure the extractor is of a claim, in thousandths: the CSV `confidence` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Confidence(u16);
+
+impl Confidence {
+    /// A rule's claim: 1.
+    pub const CERTAIN: Confidence = Confidence(1000);
+
+    /// The confidence of a probability, clamped to 0..=1 and rounded to thousandths.
+    pub fn from_probability(p: f32) -> Confidence {
+        Confidence((p.clamp(0.0, 1.0) * 1000.0).round() as u16)
+    }
+
+    /// In thousandths, 0 to 1000.
+    pub fn per_mille(self) -> u16 {
+        self.0
+    }
 }
 
 /// How a claim's speaker was worked out.

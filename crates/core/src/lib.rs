@@ -25,7 +25,9 @@ mod offsets;
 mod span;
 
 pub use article::{Article, ArticleId};
-pub use claim::{Attribution, Claim, ClaimKind, Resolution, RuleId, Speaker, SpeakerKind};
+pub use claim::{
+    Attribution, Claim, ClaimKind, Confidence, Resolution, RuleId, Speaker, SpeakerKind,
+};
 pub use document::{Document, FurnitureKind, Paragraph, Quote, Sentence, Token, TokenKind};
 pub use identity::speaker_id;
 pub use lexicon::{lexicon_lines, Lexicon};

@@ -2,7 +2,9 @@
 //! loop that hands each cue to the frame of its family.
 
 use rustc_hash::FxHashMap;
-use whosaid_core::{Claim, ClaimKind, Document, FurnitureKind, RuleId, Span, TokenKind};
+use whosaid_core::{
+    Claim, ClaimKind, Confidence, Document, FurnitureKind, RuleId, Span, TokenKind,
+};
 
 use crate::lexicons::{Form, Lexicons, List, List::*};
 
@@ -386,6 +388,7 @@ impl<'a> Ctx<'a> {
             recipient,
             rule,
             continuation: false,
+            confidence: Confidence::CERTAIN,
         });
     }
 

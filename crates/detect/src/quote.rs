@@ -1,7 +1,7 @@
 //! Quote-only frames: a sentence that is only a quote, credited by a dash, by the sentence
 //! before or after it, or continuing the speaker of an earlier claim.
 
-use whosaid_core::{Claim, ClaimKind, RuleId, Span};
+use whosaid_core::{Claim, ClaimKind, Confidence, RuleId, Span};
 
 use crate::ctx::Ctx;
 use crate::lexicons::{Form, List::*};
@@ -140,6 +140,7 @@ impl Ctx<'_> {
                     (None, None, None) => QUOTE_CONTINUATION,
                 },
                 continuation: lead.is_none(),
+                confidence: Confidence::CERTAIN,
             });
         }
     }

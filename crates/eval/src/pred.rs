@@ -222,6 +222,7 @@ mod tests {
             cue_end: Some(13),
             resolution: "none",
             rule: "".into(),
+            confidence: whosaid_core::Confidence::CERTAIN,
         };
         let csv = "article_id,claim_id,kind,quote,start,end,speaker,speaker_type,title,role,organisation,outlet,cue,speaker_mention,speaker_start,speaker_end,cue_start,cue_end,resolution,rule\n\
                    a,a#1,direct,Hi,1,3,,,,mayor,,,,,,,9,13,none,\n";

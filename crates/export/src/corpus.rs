@@ -411,7 +411,8 @@ impl KeyStats {
 /// #         speaker_id: id.to_string().into(), title: "".into(), role: "".into(),
 /// #         organisation: "".into(), outlet: "".into(), cue: "said".into(),
 /// #         speaker_mention: "".into(), speaker_start: None, speaker_end: None,
-/// #         cue_start: None, cue_end: None, resolution: "explicit", rule: "".into() }
+/// #         cue_start: None, cue_end: None, resolution: "explicit", rule: "".into(),
+/// #         confidence: whosaid_core::Confidence::CERTAIN }
 /// # }
 /// let mut corpus = Corpus::new();
 /// corpus.add(&rec("a1", "a1#1", "Barack Obama", "person:barack-obama"));
@@ -799,6 +800,7 @@ mod tests {
             cue_end: None,
             resolution: "explicit",
             rule: text(""),
+            confidence: whosaid_core::Confidence::CERTAIN,
         }
     }
 

@@ -8,14 +8,16 @@
 //! many articles and files one table of speakers, one row per person however spelled.
 //!
 //! ```
-//! use whosaid_core::{Article, Attribution, Claim, ClaimKind, Resolution, RuleId, Span};
+//! use whosaid_core::{
+//!     Article, Attribution, Claim, ClaimKind, Confidence, Resolution, RuleId, Span,
+//! };
 //! use whosaid_export::Record;
 //!
 //! let article = Article::new("a1", "“Hi,” she said.");
 //! let claim = Claim {
 //!     kind: ClaimKind::Direct, span: Span::new(3, 6), group: 0, paragraph: 0,
 //!     cue: Some(Span::new(15, 19)), source: Some(Span::new(11, 14)), recipient: None,
-//!     rule: RuleId("detect/verb-trailing"), continuation: false,
+//!     rule: RuleId("detect/verb-trailing"), continuation: false, confidence: Confidence::CERTAIN,
 //! };
 //! let attribution = Attribution {
 //!     claim, speaker: None, mention: Some(Span::new(11, 14)), resolution: Resolution::None,

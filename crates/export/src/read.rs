@@ -332,6 +332,20 @@ fn record(
         cue_end: number("cue_end")?,
         resolution,
         rule: field("rule").into(),
+        // Files written before the column existed hold rules' claims only.
+        confidence: match field("confidence").as_str() {
+            "" => whosaid_core::Confidence::CERTAIN,
+            c => c
+                .parse::<f32>()
+                .ok()
+                .filter(|p| (0.0..=1.0).contains(p))
+                .map(whosaid_core::Confidence::from_probability)
+                .ok_or_else(|| {
+                    ReadError::new(format!(
+                        "{name}:{line}: confidence {c:?} is not a number from 0 to 1"
+                    ))
+                })?,
+        },
     })
 }
 
@@ -366,6 +380,7 @@ mod tests {
             cue_end: None,
             resolution: "pronoun",
             rule: text("detect/x+attribute/y"),
+            confidence: whosaid_core::Confidence::CERTAIN,
         }
     }
 

@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
 use serde::Serialize;
-use whosaid_core::{Article, Attribution, CharIndex, Span, SpeakerKind};
+use whosaid_core::{Article, Attribution, CharIndex, Confidence, Span, SpeakerKind};
 
 use crate::speaker_id;
 
@@ -54,8 +54,19 @@ pub struct Record<'a> {
     pub cue_end: Option<usize>,
     /// How the speaker was found (explicit, pronoun, surname, ...).
     pub resolution: &'static str,
-    /// The rules that fired: detector rule, then resolver rule.
+    /// The rules that fired: detector rule (or `model/tagger`), then resolver rule.
     pub rule: Cow<'a, str>,
+    /// 1 for a rule's claim; for the tagger's, the probability it gave the claim's span.
+    #[serde(serialize_with = "serialize_confidence")]
+    pub confidence: Confidence,
+}
+
+/// A confidence as a number: `1` for certain, else thousandths (`0.873`).
+fn serialize_confidence<S: serde::Serializer>(c: &Confidence, s: S) -> Result<S::Ok, S::Error> {
+    match c.per_mille() {
+        1000 => s.serialize_u64(1),
+        n => s.serialize_f64(f64::from(n) / 1000.0),
+    }
 }
 
 impl<'a> Record<'a> {
@@ -128,6 +139,7 @@ impl<'a> Record<'a> {
             cue_end: c.cue.map(|s| chars.char_offset(s.end)),
             resolution: a.resolution.as_str(),
             rule: Cow::Owned([c.rule.0, a.rule.0].join("+")),
+            confidence: c.confidence,
         }
     }
 
@@ -156,6 +168,7 @@ impl<'a> Record<'a> {
             cue_end: self.cue_end,
             resolution: self.resolution,
             rule: own(self.rule),
+            confidence: self.confidence,
         }
     }
 }
@@ -197,5 +210,6 @@ pub(crate) fn test_record(speaker: &str) -> Record<'static> {
         cue_end: None,
         resolution: "explicit",
         rule: "".into(),
+        confidence: Confidence::CERTAIN,
     }
 }

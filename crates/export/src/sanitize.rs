@@ -86,6 +86,7 @@ pub(crate) fn neutralise_in_place(record: &mut Record<'_>) {
         cue_end: _,
         resolution: _,
         rule,
+        confidence: _,
     } = record;
     // The exhaustive pattern above makes a new Record field a compile error here, so that
     // nobody adds a text column that escapes neutralisation.

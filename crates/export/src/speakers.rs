@@ -52,7 +52,8 @@ pub const SPEAKERS_HEADER: [&str; 11] = [
 /// #         role: "council member".into(), organisation: "".into(), outlet: "".into(),
 /// #         cue: "said".into(), speaker_mention: mention.into(), speaker_start: Some(at),
 /// #         speaker_end: Some(at + mention.chars().count()), cue_start: None, cue_end: None,
-/// #         resolution: "explicit", rule: "".into() }
+/// #         resolution: "explicit", rule: "".into(),
+/// #         confidence: whosaid_core::Confidence::CERTAIN }
 /// # }
 /// let records = [
 ///     rec("a1#1", "direct", "Kamal al-Tikriti", 40),
@@ -486,6 +487,7 @@ mod tests {
                 recipient: None,
                 rule: RuleId("detect/test"),
                 continuation: false,
+                confidence: whosaid_core::Confidence::CERTAIN,
             },
             speaker: Some(whosaid_core::Speaker {
                 name: "Ann Lee".into(),

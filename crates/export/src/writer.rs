@@ -13,6 +13,8 @@ pub enum ColumnType {
     Offset,
     /// A character offset, absent (JSON `null`, an empty CSV field) when there is no such span.
     OptionalOffset,
+    /// A number between 0 and 1 (a float), always present.
+    Number,
 }
 
 impl ColumnType {
@@ -22,14 +24,15 @@ impl ColumnType {
             ColumnType::Text => "text",
             ColumnType::Offset => "offset",
             ColumnType::OptionalOffset => "optional_offset",
+            ColumnType::Number => "number",
         }
     }
 }
 
 /// [`Record`]'s fields in column order, with their types: the one list that the CSV header,
 /// the Python package's DataFrames and Spark's schema are made from.
-pub const COLUMNS: [(&str, ColumnType); 21] = {
-    use ColumnType::{Offset, OptionalOffset, Text};
+pub const COLUMNS: [(&str, ColumnType); 22] = {
+    use ColumnType::{Number, Offset, OptionalOffset, Text};
     [
         ("article_id", Text),
         ("claim_id", Text),
@@ -52,6 +55,7 @@ pub const COLUMNS: [(&str, ColumnType); 21] = {
         ("cue_end", OptionalOffset),
         ("resolution", Text),
         ("rule", Text),
+        ("confidence", Number),
     ]
 };
 
@@ -69,12 +73,15 @@ pub const HEADER: [&str; COLUMNS.len()] = {
 };
 
 /// The columns of [`HEADER`] that hold character offsets (numbers, or empty): the columns of
-/// [`COLUMNS`] that are not text.
+/// [`COLUMNS`] that are offsets.
 pub const OFFSET_COLUMNS: [&str; 6] = {
     let mut names = [""; 6];
     let (mut i, mut n) = (0, 0);
     while i < COLUMNS.len() {
-        if !matches!(COLUMNS[i].1, ColumnType::Text) {
+        if matches!(
+            COLUMNS[i].1,
+            ColumnType::Offset | ColumnType::OptionalOffset
+        ) {
             // A seventh offset column fails the build here: the array's length must follow.
             names[n] = COLUMNS[i].0;
             n += 1;
@@ -379,6 +386,7 @@ mod tests {
             cue_end: Some(2),
             resolution: "explicit",
             rule: text.into(),
+            confidence: whosaid_core::Confidence::CERTAIN,
         }
     }
 
@@ -418,6 +426,7 @@ mod tests {
                     ColumnType::Text => v.is_string(),
                     ColumnType::Offset => v.is_u64(),
                     ColumnType::OptionalOffset => v.is_u64() || v.is_null(),
+                    ColumnType::Number => v.as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)),
                 };
                 assert!(ok, "{name} is {v}, declared {}", kind.as_str());
             }

@@ -37,12 +37,73 @@ type Apply = fn(Pipeline, &Bound<'_, PyAny>) -> PyResult<Pipeline>;
 /// The keyword options that change rows: name, what it does (for the docstrings), and how it
 /// changes the pipeline. They are the CLI's options of the same names; adding one is a line
 /// here (and its type in `_native.pyi`).
-const OPTIONS: &[(&str, &str, Apply)] = &[(
-    "beliefs",
-    "also report beliefs that nobody in the text holds (`X is expected to ...`), as the CLI's \
-     --beliefs does",
-    |pipeline, value| Ok(pipeline.with_beliefs(value.extract::<bool>()?)),
-)];
+const OPTIONS: &[(&str, &str, Apply)] = &[
+    (
+        "beliefs",
+        "also report beliefs that nobody in the text holds (`X is expected to ...`), as the \
+         CLI's --beliefs does",
+        |pipeline, value| Ok(pipeline.with_beliefs(value.extract::<bool>()?)),
+    ),
+    (
+        "tagger",
+        "also run the bundled learned tagger, which adds claims the rules miss with a \
+         confidence below 1 (opt-in: README, Learned tagger), as the CLI's --tagger does",
+        |pipeline, value| {
+            Ok(match value.extract::<bool>()? {
+                true => pipeline.with_model(Some(whosaid::default_model())),
+                false => pipeline,
+            })
+        },
+    ),
+    (
+        "model",
+        "a tagger model file written by `whosaid train`, used instead of the bundled one \
+         (implies tagger), as the CLI's --model does",
+        |pipeline, value| match value.extract::<Option<std::path::PathBuf>>()? {
+            None => Ok(pipeline),
+            Some(path) => Ok(pipeline.with_model(Some(Arc::new(load_model(&path)?)))),
+        },
+    ),
+    (
+        "min_confidence",
+        "the confidence (0 to 1) a claim of the tagger needs, instead of the model's own, as \
+         the CLI's --min-confidence does",
+        |pipeline, value| match value.extract::<Option<f32>>()? {
+            None => Ok(pipeline),
+            Some(p) if (0.0..=1.0).contains(&p) => Ok(pipeline.with_threshold(p)),
+            Some(p) => Err(PyValueError::new_err(format!(
+                "{p} is not a number from 0 to 1"
+            ))),
+        },
+    ),
+    (
+        "rules_only",
+        "the rules alone, without the tagger: the default, said explicitly; conflicts with \
+         tagger and model, as the CLI's --rules-only does",
+        |pipeline, value| {
+            value.extract::<bool>()?;
+            Ok(pipeline)
+        },
+    ),
+];
+
+/// A tagger model file; a file that cannot be read or is no model is a ValueError naming it.
+fn load_model(path: &std::path::Path) -> PyResult<whosaid_tagger::Model> {
+    let bytes = std::fs::read(path).map_err(|err| {
+        PyValueError::new_err(format!("cannot read the model {}: {err}", path.display()))
+    })?;
+    whosaid_tagger::Model::from_bytes(&bytes)
+        .map_err(|err| PyValueError::new_err(format!("{}: {err}", path.display())))
+}
+
+/// True when the option `name` is given and true (a bool) or not None (any other value).
+fn given(options: &Bound<'_, PyDict>, name: &str) -> PyResult<bool> {
+    match options.get_item(name)? {
+        None => Ok(false),
+        Some(v) if v.is_instance_of::<PyBool>() => v.extract(),
+        Some(v) => Ok(!v.is_none()),
+    }
+}
 
 /// Articles pulled from the iterable at a time, at most: enough to share among the workers,
 /// few enough that a batch's records are soon handed out.
@@ -64,6 +125,12 @@ fn pipeline_for(options: Option<&Bound<'_, PyDict>>) -> PyResult<Arc<Pipeline>> 
     let mut pipeline = Pipeline::new();
     let mut key = String::new();
     if let Some(options) = options {
+        if given(options, "rules_only")? && (given(options, "tagger")? || given(options, "model")?)
+        {
+            return Err(PyTypeError::new_err(
+                "rules_only conflicts with tagger and model: the tagger is off by default",
+            ));
+        }
         for (name, value) in options.iter() {
             let name: String = name.extract()?;
             let Some((_, _, apply)) = OPTIONS.iter().find(|(n, _, _)| *n == name) else {
@@ -73,8 +140,16 @@ fn pipeline_for(options: Option<&Bound<'_, PyDict>>) -> PyResult<Arc<Pipeline>> 
                     known.join(", ")
                 )));
             };
-            pipeline = apply(pipeline, &value)
-                .map_err(|err| PyTypeError::new_err(format!("option {name:?}: {err}")))?;
+            pipeline = apply(pipeline, &value).map_err(|err| {
+                match err.is_instance_of::<PyValueError>(value.py()) {
+                    // A value of the right type that is wrong (a missing model file) stays a
+                    // ValueError; it names what is wrong already.
+                    true => {
+                        PyValueError::new_err(format!("option {name:?}: {}", err.value(value.py())))
+                    }
+                    false => PyTypeError::new_err(format!("option {name:?}: {err}")),
+                }
+            })?;
             key.push_str(&format!("{name}={};", value.repr()?));
         }
     }
@@ -210,13 +285,15 @@ enum Value<'a> {
     Text(&'a str),
     Offset(usize),
     OptionalOffset(Option<usize>),
+    /// A float, as the JSON lines' number (`1` there is `1.0` here).
+    Number(f64),
 }
 
 /// A record's values in column order ([`COLUMNS`]); tests/python checks the dicts made of them
 /// against the CLI's JSON lines, key by key and value by value, and each value's type against
 /// its column's.
 fn values<'a>(r: &'a Record<'_>) -> [Value<'a>; COLUMNS.len()] {
-    use Value::{Offset, OptionalOffset, Text};
+    use Value::{Number, Offset, OptionalOffset, Text};
     [
         Text(&r.article_id),
         Text(&r.claim_id),
@@ -239,11 +316,12 @@ fn values<'a>(r: &'a Record<'_>) -> [Value<'a>; COLUMNS.len()] {
         OptionalOffset(r.cue_end),
         Text(r.resolution),
         Text(&r.rule),
+        Number(f64::from(r.confidence.per_mille()) / 1000.0),
     ]
 }
 
 /// The column names as Python strings, made once: a record's dict reuses them rather than
-/// making 21 new strings (pythonize's way, which took a third of the conversion).
+/// making one new string per column (pythonize's way, which took a third of the conversion).
 fn keys(py: Python<'_>) -> &[Py<PyString>] {
     static KEYS: PyOnceLock<Vec<Py<PyString>>> = PyOnceLock::new();
     KEYS.get_or_init(py, || {
@@ -263,6 +341,7 @@ fn to_dict(py: Python<'_>, record: &Record<'_>) -> PyResult<Py<PyAny>> {
             Value::Text(text) => dict.set_item(key, text)?,
             Value::Offset(n) => dict.set_item(key, n)?,
             Value::OptionalOffset(n) => dict.set_item(key, n)?,
+            Value::Number(x) => dict.set_item(key, x)?,
         }
     }
     Ok(dict.into_any().unbind())

@@ -1,0 +1,179 @@
+//! `whosaid train` and `--model`: a model trained on a tiny hand-made gold
+//! (`fixtures/train/tiny.gold.jsonl`, invented sentences with source, cue and content marked).
+
+use std::fs;
+
+use crate::util::{arg, fixture, run};
+
+fn train(gold: &std::path::Path, out: &std::path::Path, seed: &str) -> crate::util::Run {
+    run(&[
+        "train",
+        "--gold",
+        &arg(gold),
+        "-o",
+        &arg(out),
+        "--bits",
+        "12",
+        "--seed",
+        seed,
+        "--threshold",
+        "0.3",
+    ])
+}
+
+#[test]
+fn training_is_deterministic_and_the_model_holds_no_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gold = fixture("train/tiny.gold.jsonl");
+    let (a, b, c) = (
+        dir.path().join("a.bin"),
+        dir.path().join("b.bin"),
+        dir.path().join("c.bin"),
+    );
+    for (path, seed) in [(&a, "7"), (&b, "7"), (&c, "8")] {
+        let out = train(&gold, path, seed);
+        assert_eq!(out.status, 0, "{}", out.stderr);
+    }
+    let (a, b, c) = (
+        fs::read(a).unwrap(),
+        fs::read(b).unwrap(),
+        fs::read(c).unwrap(),
+    );
+    assert_eq!(a, b, "same gold, same seed: the same bytes");
+    assert_ne!(a, c, "another seed visits the sequences in another order");
+    // 2^12 buckets of 8 weights of 2 bytes, and the header.
+    assert_eq!(a.len(), 8 + 24 + 2 * (49 + 7) + (1 << 12) * 16);
+    for word in ["bridge", "Velt", "council", "budget"] {
+        assert!(
+            !a.windows(word.len()).any(|w| w == word.as_bytes()),
+            "the model holds {word:?}"
+        );
+    }
+}
+
+#[test]
+fn a_trained_model_is_used_by_extract_with_its_rule_and_confidence() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gold = fixture("train/tiny.gold.jsonl");
+    let model = dir.path().join("model.bin");
+    assert_eq!(train(&gold, &model, "1").status, 0);
+    // A sentence like the gold's, with a verb no rule knows as a cue.
+    let text = dir.path().join("a.txt");
+    fs::write(&text, "Lena Ostrova doubts the tunnel will open in June.\n").unwrap();
+    let out = run(&[
+        "--model",
+        &arg(&model),
+        "extract",
+        "--format",
+        "jsonl",
+        &arg(&text),
+    ]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let rows: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let row = rows
+        .iter()
+        .find(|r| r["rule"].as_str().unwrap().starts_with("model/tagger+"))
+        .unwrap_or_else(|| panic!("no row of the model in {rows:?}"));
+    assert_eq!(row["quote"], "the tunnel will open in June");
+    assert_eq!(row["speaker"], "Lena Ostrova");
+    let confidence = row["confidence"].as_f64().unwrap();
+    assert!((0.3..=0.999).contains(&confidence), "{confidence}");
+    // The same text with the rules alone, by default or said explicitly: no claim.
+    let text = arg(&text);
+    for flags in [&[][..], &["--rules-only"][..]] {
+        let mut args = flags.to_vec();
+        args.extend(["extract", "--format", "jsonl", &text]);
+        let out = run(&args);
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        assert_eq!(out.stdout, "", "{flags:?}");
+    }
+}
+
+/// The tagger missed its targets, so it is opt-in (the lead's decision after issue 15): the
+/// default rows are the rules' alone, all of confidence 1, and `--tagger` adds the bundled
+/// model's claims, of confidence below 1.
+#[test]
+fn the_bundled_tagger_runs_only_when_asked() {
+    let samples = arg(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples"));
+    let rows = |flags: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = flags.to_vec();
+        args.extend(["extract", "--format", "jsonl", &samples]);
+        let out = run(&args);
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        out.stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let of_model = |r: &serde_json::Value| r["rule"].as_str().unwrap().starts_with("model/tagger+");
+    let default = rows(&[]);
+    assert!(!default.is_empty());
+    assert!(default.iter().all(|r| !of_model(r) && r["confidence"] == 1));
+    assert_eq!(rows(&["--rules-only"]), default);
+    let tagged = rows(&["--tagger"]);
+    let added: Vec<_> = tagged.iter().filter(|r| of_model(r)).collect();
+    assert!(!added.is_empty(), "the bundled tagger added nothing");
+    assert!(added
+        .iter()
+        .all(|r| r["confidence"].as_f64().unwrap() < 1.0));
+    assert_eq!(tagged.len() - added.len(), default.len());
+}
+
+#[test]
+fn rules_only_conflicts_with_the_tagger_and_a_model() {
+    for flags in [&["--tagger"][..], &["--model", "m.bin"][..]] {
+        let mut args = vec!["--rules-only"];
+        args.extend(flags);
+        args.extend(["extract", "-"]);
+        let out = run(&args);
+        assert_eq!(out.status, 2, "{flags:?}");
+        assert!(out.stderr.contains("cannot be used with"), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn train_refuses_to_overwrite_its_gold_and_names_a_bad_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gold = dir.path().join("gold.jsonl");
+    fs::copy(fixture("train/tiny.gold.jsonl"), &gold).unwrap();
+    let before = fs::read(&gold).unwrap();
+    let out = train(&gold, &gold, "1");
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("refusing to overwrite"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fs::read(&gold).unwrap(), before);
+
+    let bad = dir.path().join("bad.jsonl");
+    fs::write(&bad, "{\"id\": \"a\", \"text\": \"x\"}\nnot json\n").unwrap();
+    let model = dir.path().join("m.bin");
+    let out = train(&bad, &model, "1");
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("bad.jsonl:2"), "{}", out.stderr);
+    assert!(!model.exists(), "no model from a bad gold");
+}
+
+#[test]
+fn a_file_that_is_not_a_model_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let model = dir.path().join("model.bin");
+    fs::write(&model, "not a model").unwrap();
+    let out = run(&[
+        "--model",
+        &arg(&model),
+        "extract",
+        &arg(&fixture("train/tiny.gold.jsonl")),
+    ]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("not a whosaid tagger model"),
+        "{}",
+        out.stderr
+    );
+}
