@@ -9,10 +9,8 @@
 //! on one thread. The checks that need input order (duplicate ids, the once-per-file encoding
 //! warning) are then made by [`Checks`] where the results are put back in order.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::fs::File;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -20,20 +18,21 @@ use std::sync::{Arc, Mutex};
 use whosaid_core::{Article, ArticleId};
 
 use crate::decode::{decode, decode_legacy_line, Decoded};
-use crate::{CHUNK_BYTES, MAX_LINE_BYTES, WINDOW_BYTES};
+use crate::{CHUNK_BYTES, MAX_LINE_BYTES};
 
+mod checks;
 mod html;
 mod json;
+mod kind;
 mod warc;
 
+pub use checks::Checks;
 use html::{page_article, PageMeta};
 use json::parse_line;
+use kind::{is_gzip, is_jsonl, is_page, not_an_article, without_gz, FileKind};
 
 /// The name standard input goes by in messages and generated ids.
 pub const STDIN_NAME: &str = "<stdin>";
-
-/// At most this many duplicate ids are reported one by one; the rest are counted.
-const DUPLICATES_LISTED: usize = 20;
 
 /// Where an article came from, for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -449,128 +448,6 @@ impl Lines {
     }
 }
 
-/// The most article ids [`Checks`] remembers to find duplicates: about 25 MB of memory. A
-/// duplicate of one of them is found wherever it comes; two later articles with the same id
-/// are not.
-pub const IDS_REMEMBERED: usize = 1 << 19;
-
-/// The checks that need the articles in input order: duplicate ids, articles long enough to be
-/// processed in windows, and lines that are not UTF-8 (one warning per input).
-#[derive(Debug, Default)]
-pub struct Checks {
-    /// Hash of every id seen -> where it was first seen (index into `sources`, line). Hashes
-    /// keep this small; a collision could only cause a spurious warning.
-    /// At most [`IDS_REMEMBERED`] of them, so that memory stays flat whatever the number of
-    /// articles (#16: 6M one-line articles peaked at 339 MB).
-    ids: HashMap<u64, (u32, u64)>,
-    sources: Vec<Arc<str>>,
-    /// Whether the warning that no more ids are remembered was given.
-    ids_full: bool,
-    duplicates: usize,
-    /// The last input warned about for lines that are not UTF-8.
-    not_utf8_input: Option<u32>,
-}
-
-impl Checks {
-    /// Passes `item` to `emit`, after any warnings about it (only an article may have some).
-    pub fn item(
-        &mut self,
-        item: Item,
-        emit: &mut dyn FnMut(Item) -> Result<(), Stop>,
-    ) -> Result<(), Stop> {
-        if let Item::Article {
-            article, location, ..
-        } = &item
-        {
-            for warning in self.article(&article.id.0, location, article.text.len()) {
-                emit(Item::Warning(warning))?;
-            }
-        }
-        emit(item)
-    }
-
-    /// Warnings about an article, to give before it: a duplicate id, a text so long that it is
-    /// processed in windows.
-    pub fn article(
-        &mut self,
-        id: &str,
-        location: &Location,
-        text_len: usize,
-    ) -> impl Iterator<Item = String> {
-        let duplicate = self.duplicate(id, location);
-        let long = (text_len > WINDOW_BYTES).then(|| {
-            format!(
-                "{location}: article {id} is {:.1} MB, so it is processed in windows of about \
-                 {} KiB, each on its own: speakers are not resolved from one window to the next",
-                text_len as f64 / 1e6,
-                WINDOW_BYTES >> 10,
-            )
-        });
-        duplicate.into_iter().chain(long)
-    }
-
-    /// The warning for a line of JSONL input `input` that was not UTF-8, for the first such
-    /// line of each input.
-    pub fn not_utf8(&mut self, input: u32, location: &Location) -> Option<String> {
-        if self.not_utf8_input == Some(input) {
-            return None;
-        }
-        self.not_utf8_input = Some(input);
-        Some(format!(
-            "{location}: not UTF-8; decoded as windows-1252 (and so is any later such line in \
-             this file)"
-        ))
-    }
-
-    /// The warning to give at the end, if more duplicate ids were found than were listed.
-    pub fn finish(&self) -> Option<String> {
-        let more = self.duplicates.checked_sub(DUPLICATES_LISTED)?;
-        (more > 0).then(|| format!("{more} more duplicate ids not listed (every article was kept)"))
-    }
-
-    fn duplicate(&mut self, id: &str, location: &Location) -> Option<String> {
-        let mut hasher = DefaultHasher::new();
-        id.hash(&mut hasher);
-        let hash = hasher.finish();
-        // JSONL sources are remembered by index; a text file's own path is not kept, so that
-        // memory does not grow by a path per file.
-        let here = match location.line {
-            Some(line) => {
-                if self.sources.last() != Some(&location.source) {
-                    self.sources.push(Arc::clone(&location.source));
-                }
-                (self.sources.len() as u32 - 1, line)
-            }
-            None => (NO_SOURCE, 0),
-        };
-        let Some(&(source, line)) = self.ids.get(&hash) else {
-            if self.ids.len() < IDS_REMEMBERED {
-                self.ids.insert(hash, here);
-                return None;
-            }
-            if self.ids_full {
-                return None;
-            }
-            self.ids_full = true;
-            return Some(format!(
-                "{location}: more than {IDS_REMEMBERED} articles: later ids are checked for \
-                 duplicates against the first {IDS_REMEMBERED} only, so that memory stays flat"
-            ));
-        };
-        self.duplicates += 1;
-        if self.duplicates > DUPLICATES_LISTED {
-            return None;
-        }
-        let first = match self.sources.get(source as usize) {
-            Some(source) => format!(", first seen at {source}:{line}"),
-            None => String::new(),
-        };
-        Some(format!(
-            "{location}: duplicate id {id:?}{first}; both articles are kept"
-        ))
-    }
-}
-
 /// True when `path` names standard input.
 pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
@@ -608,105 +485,6 @@ fn walk(dir: &Path, follow_links: bool) -> walkdir::IntoIter {
 /// True when a walk's entry is a file to read: a file, or a symbolic link to one.
 fn is_file(entry: &walkdir::DirEntry) -> bool {
     entry.file_type().is_file() || entry.path_is_symlink() && entry.path().is_file()
-}
-
-/// Whether a file below a directory is an article: a `.txt` or an HTML page.
-fn is_page(path: &Path) -> bool {
-    matches!(FileKind::of(path), FileKind::Text | FileKind::Html)
-        && path.extension().is_some_and(|e| {
-            ["txt", "html", "htm"]
-                .iter()
-                .any(|x| e.eq_ignore_ascii_case(x))
-        })
-}
-
-/// What a file named on the command line is, by its extension.
-#[derive(Debug, PartialEq, Eq)]
-enum FileKind {
-    /// Plain text (`.txt`, or any extension not listed here), checked by its content.
-    Text,
-    /// `.html`, `.htm`, `.xhtml`.
-    Html,
-    /// `.warc`, `.warc.gz`.
-    Warc,
-    /// `.json`: JSON lines, or refused.
-    Json,
-    /// What the file is, when its extension says it is not an article.
-    NotArticle(&'static str),
-}
-
-impl FileKind {
-    fn of(path: &Path) -> FileKind {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
-        if name.ends_with(".warc.gz") {
-            return FileKind::Warc;
-        }
-        match ext {
-            "html" | "htm" | "xhtml" => FileKind::Html,
-            "warc" => FileKind::Warc,
-            "json" => FileKind::Json,
-            "csv" | "tsv" => FileKind::NotArticle("a table (CSV), such as a claims file"),
-            "xlsx" | "xls" | "ods" => FileKind::NotArticle("a spreadsheet"),
-            "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "tif" | "tiff" | "svg" => {
-                FileKind::NotArticle("an image")
-            }
-            "pdf" => FileKind::NotArticle("a PDF document (convert it to text first)"),
-            "docx" | "odt" | "zip" => FileKind::NotArticle("an archive or office document"),
-            _ => FileKind::Text,
-        }
-    }
-}
-
-/// What a text file is when its content says it is not an article: a CSV table with a header
-/// row, or a JSON document.
-fn not_an_article(text: &str) -> Option<&'static str> {
-    let mut lines = text.lines();
-    let first = lines.next().unwrap_or_default();
-    let header_like = |line: &str, sep: char| {
-        let fields: Vec<&str> = line.split(sep).map(str::trim).collect();
-        fields.len() >= 3
-            && fields.iter().all(|f| {
-                !f.is_empty()
-                    && f.len() <= 40
-                    && f.chars().all(|c| c.is_alphanumeric() || "_- ".contains(c))
-            })
-    };
-    for sep in [',', '\t', ';'] {
-        let columns = first.matches(sep).count();
-        let second = lines.clone().next().unwrap_or_default();
-        if header_like(first, sep) && columns > 0 && second.matches(sep).count() >= columns {
-            return Some("a table (CSV) with a header row, such as a claims file");
-        }
-    }
-    let trimmed = text.trim_start();
-    if (trimmed.starts_with('{') || trimmed.starts_with('['))
-        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
-    {
-        return Some("a JSON document (give articles as JSON lines, .jsonl)");
-    }
-    None
-}
-
-/// The name a file has inside its gzip: `news.jsonl.gz` -> `news.jsonl`; others unchanged.
-fn without_gz(path: &Path) -> &Path {
-    match path.extension() {
-        Some(e) if e.eq_ignore_ascii_case("gz") => path.file_stem().map_or(path, Path::new),
-        _ => path,
-    }
-}
-
-/// True when `bytes` start as gzip does.
-fn is_gzip(bytes: &[u8]) -> bool {
-    bytes.starts_with(&[0x1f, 0x8b])
-}
-
-fn is_jsonl(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
 struct Reader<'a> {
@@ -1185,9 +963,6 @@ fn skip_line(input: &mut impl Read, buf: &mut Vec<u8>) -> (u64, bool) {
     }
 }
 
-/// Marks an id first seen in a text file, whose path is not kept.
-const NO_SOURCE: u32 = u32::MAX;
-
 /// The id of a file below a directory: its relative path without the extension, with `/`
 /// between components on every platform.
 fn relative_id(relative: &Path) -> String {
@@ -1216,36 +991,6 @@ fn io_reason(e: &io::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-
-    /// #16: every id was kept, so memory grew with the number of articles (339 MB at 6M).
-    #[test]
-    fn duplicate_ids_are_checked_in_bounded_memory() {
-        let mut checks = Checks::default();
-        let source: Arc<str> = Arc::from("big.jsonl");
-        let at = |line| Location {
-            source: Arc::clone(&source),
-            line: Some(line),
-        };
-        let mut warnings = Vec::new();
-        for n in 0..IDS_REMEMBERED as u64 + 1000 {
-            warnings.extend(checks.article(&format!("id{n}"), &at(n + 1), 10));
-        }
-        assert_eq!(checks.ids.len(), IDS_REMEMBERED);
-        assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(
-            warnings[0].contains("more than 524288 articles"),
-            "{warnings:?}"
-        );
-        // A duplicate of a remembered id is still found, after the limit too.
-        let late = checks
-            .article("id7", &at(9_999_999), 10)
-            .collect::<Vec<_>>();
-        assert_eq!(
-            late,
-            ["big.jsonl:9999999: duplicate id \"id7\", first seen at big.jsonl:8; both articles \
-              are kept"]
-        );
-    }
     use super::*;
 
     fn parse(line: &str) -> Result<Article, String> {

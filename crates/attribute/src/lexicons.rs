@@ -285,7 +285,7 @@ impl Lexicons {
                         || first.ends_with("'s")
                         || first.ends_with("’s")
                         || self.is_sentence_adverb(first)
-                        || self.is_person_noun(&first.to_lowercase())) =>
+                        || self.is_person_noun(first)) =>
             {
                 rest
             }
@@ -304,11 +304,10 @@ impl Lexicons {
                 .clone()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
             && rest.any(|w| {
-                let w = w.to_lowercase();
-                self.role_organisation_prepositions.contains(&w)
-                    || self.place_prepositions.contains(&w)
-                    || self.coordinators.contains(&w)
-                    || w == "the"
+                self.role_organisation_prepositions.contains(w)
+                    || self.place_prepositions.contains(w)
+                    || self.coordinators.contains(w)
+                    || w.eq_ignore_ascii_case("the")
             })
     }
 

@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 mod cursor;
+mod describe;
 mod lexicons;
 mod names;
 mod phrase;
@@ -36,6 +37,7 @@ use whosaid_core::{
     speaker_id, Article, Attribution, Claim, Document, Resolution, RuleId, Speaker, SpeakerKind,
 };
 
+use describe::add_role;
 use lexicons::{Lexicons, PronounKind};
 use phrase::{Head, Phrase};
 use rules::{CONTINUATION, DESCRIPTION, EXPLICIT, GROUP, PRONOUN, SURNAME, UNRESOLVED};
@@ -268,54 +270,6 @@ impl Resolver {
     }
 }
 
-/// A role and the organisation it names: "chairman of Northgate Foods NV" is chairman
-/// of Northgate Foods NV, "central bank chairman" chairman of the central bank.
-/// A role that names none is all role.
-fn split_role<'d>(description: &'d str, lex: &Lexicons) -> (&'d str, &'d str) {
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let mut words = description.split(' ').scan(0, |at, w| {
-        let start = *at;
-        *at += w.len() + 1;
-        Some((start, w))
-    });
-    // Only the first such preposition: in "a mother of two in the village of Beit Nour" the
-    // village is where she lives, not whom she works for.
-    let first = words.find(|&(at, w)| at > 0 && lex.role_organisation_prepositions.contains(w));
-    if let Some((at, word)) = first {
-        let rest = description[at + word.len()..]
-            .trim_start()
-            .trim_start_matches("the ");
-        if rest.split_whitespace().next().is_some_and(capital) {
-            return (description[..at].trim(), rest.trim_end_matches([',', '.']));
-        }
-    }
-    let words: Vec<&str> = description.split_whitespace().collect();
-    let caps = words.iter().take_while(|w| capital(w)).count();
-    // "Trump's running mate": a possessor, who may be a person, stays in the role.
-    let possessive =
-        caps > 0 && (words[caps - 1].ends_with("'s") || words[caps - 1].ends_with("’s"));
-    if caps > 0 && caps < words.len() && !possessive {
-        let at = description
-            .match_indices(' ')
-            .nth(caps - 1)
-            .map_or(description.len(), |(at, _)| at);
-        return (description[at..].trim(), description[..at].trim());
-    }
-    (description, "")
-}
-
-/// Adds a role description to a speaker's role, unless it says nothing new.
-fn add_role(role: &mut String, new: &str) {
-    let new = new.trim();
-    if new.is_empty() || role.to_lowercase().contains(&new.to_lowercase()) {
-        return;
-    }
-    if !role.is_empty() {
-        role.push_str("; ");
-    }
-    role.push_str(new);
-}
-
 /// Cue-less quotes take the speaker of the nearest attributed claim before them, or, for a
 /// quote that opens an article's run of quotes, the next one after.
 fn fill_continuations(out: &mut [Attribution], pending: &[usize]) {
@@ -467,111 +421,6 @@ impl State<'_> {
             }
         }
         add_role(&mut s.role, &p.role);
-    }
-
-    /// Adds to person `e` what the article says of them around any mention of their name: a
-    /// title ("President", "Finance Minister") where the entity has none, else a role and an
-    /// organisation ("central bank chairman", "chairman of Northgate Foods NV").
-    fn describe_from_article(&mut self, e: usize) {
-        let s = &self.entities[e].speaker;
-        // Reading the whole article for its names costs a tenth of the run: a person whose
-        // mention already said title, role and organisation is spared it.
-        let complete = !s.title.is_empty() && !s.role.is_empty() && !s.organisation.is_empty();
-        if s.kind != Some(SpeakerKind::Person) || complete {
-            return;
-        }
-        for description in self.names.descriptions(&self.entities[e].speaker.name) {
-            let description = description
-                .split_whitespace()
-                .skip_while(|w| self.lex.determiners.contains(w))
-                .collect::<Vec<_>>()
-                .join(" ");
-            if description.is_empty() || self.lex.is_honorific(&description) {
-                continue;
-            }
-            let capitalised = description
-                .split_whitespace()
-                .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-            let ends_in_title = description
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| self.lex.titles.contains(w.trim_end_matches('.')));
-            let s = &mut self.entities[e].speaker;
-            if capitalised && ends_in_title {
-                // "Indiana Gov.": the title, and before it whose governor.
-                let words: Vec<&str> = description.split_whitespace().collect();
-                let titled = words
-                    .iter()
-                    .rev()
-                    .take_while(|w| self.lex.titles.contains(w.trim_end_matches('.')))
-                    .count();
-                let (place, title) = words.split_at(words.len() - titled);
-                if s.title.is_empty() {
-                    s.title = title.join(" ");
-                }
-                // Not a place the role already gives ("Iraqi MP" after "Iraqi").
-                let place = place.join(" ");
-                if s.organisation.is_empty() && !place.is_empty() && !s.role.contains(&place) {
-                    s.organisation = place;
-                }
-                continue;
-            }
-            let (role, organisation) = split_role(&description, self.lex);
-            add_role(&mut s.role, role);
-            if s.organisation.is_empty() {
-                s.organisation = organisation.to_string();
-            }
-        }
-    }
-
-    /// "Company chairman Ann Lee", "Agency officials": a bare general word as a speaker's
-    /// organisation stands for the organisation the article names with it ("Economic
-    /// Planning Agency"), else for the first organisation that speaks in the article.
-    fn specific_organisation(&mut self, e: usize) {
-        let org = self.entities[e].speaker.organisation.as_str();
-        let key = org.trim_start_matches("the ").to_lowercase();
-        if key.is_empty()
-            || key.contains(' ')
-            || !self.lex.latest_organisation_nouns.contains(&key)
-            || self.lex.document_nouns.contains(&key)
-        {
-            return;
-        }
-        let named = |en: &&Entity| {
-            en.speaker.kind == Some(SpeakerKind::Organisation)
-                && en
-                    .speaker
-                    .name
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                && !en.speaker.name.eq_ignore_ascii_case(&key)
-        };
-        let found = self
-            .entities
-            .iter()
-            .filter(named)
-            .find(|en| {
-                en.speaker
-                    .name
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case(&key))
-            })
-            .map(|en| en.speaker.name.clone())
-            .or_else(|| {
-                let company = self.lex.company_words.contains(&key) || key == "firm";
-                self.names.organisation_ending(&key, company)
-            })
-            .or_else(|| {
-                self.entities
-                    .iter()
-                    .find(named)
-                    .map(|en| en.speaker.name.clone())
-            });
-        if let Some(found) = found {
-            self.entities[e].speaker.organisation = found;
-        }
     }
 
     /// Entity `e` named again by `p`: keeps what the phrase adds, and gives the chain from
@@ -1038,8 +887,6 @@ fn head_noun(phrase: &str, lex: &Lexicons) -> String {
         .to_lowercase()
 }
 
-/// True when `name` can be a person's name: words of letters, no digits, not a lone
-/// pronoun or function word.
 /// True unless `name`, as a speaker, is no name at all: no letters, a possessive
 /// ("Clinton's"), or longer than any name or description ("Mrs. Clinton struck many of the
 /// same"). Empty (an anonymous source) passes.
@@ -1051,6 +898,8 @@ fn speaker_name_shaped(name: &str) -> bool {
             && name.split_whitespace().count() <= 6)
 }
 
+/// True when `name` can be a person's name: words of letters, no digits, not a lone
+/// pronoun or function word.
 fn valid_name(name: &str) -> bool {
     !name.is_empty()
         && !name.chars().any(|c| c.is_ascii_digit())
