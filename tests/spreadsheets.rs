@@ -2,6 +2,7 @@
 //! cells, numeric offsets and ids as text, and `--texts` with the text the offsets refer to.
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
+use whosaid_export::HEADER;
 
 use crate::util::{arg, assert_quote_is_the_text, run, write};
 
@@ -87,6 +88,35 @@ fn xlsx_cells_are_text_offsets_numbers_and_quotes_exact() {
         .as_str()
         .unwrap()
         .starts_with("=HYPERLINK"));
+}
+
+/// Regression: the confidence column was written as a text cell, so a spreadsheet's filter or
+/// sum over it saw text.
+#[test]
+fn xlsx_confidence_is_a_number_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.jsonl", format!("{ARTICLE}\n"));
+    let book_path = dir.path().join("c.xlsx");
+    let r = run(&[
+        "extract".into(),
+        arg(&input),
+        "--format".into(),
+        "xlsx".into(),
+        "-o".into(),
+        arg(&book_path),
+    ]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let column = HEADER.iter().position(|h| *h == "confidence").unwrap();
+    let mut book: Xlsx<_> = open_workbook(&book_path).unwrap();
+    let sheet = book.worksheet_range("claims").unwrap();
+    assert!(sheet.height() > 1);
+    for row in 1..sheet.height() {
+        assert_eq!(
+            sheet.get((row, column)),
+            Some(&Data::Float(1.0)),
+            "row {row}"
+        );
+    }
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! `whosaid extract --format xlsx`: the claims as an Excel workbook, with rust_xlsxwriter.
 //!
 //! Every cell is a text cell, so that no formula can run and the quote stays exact (no `'` in
-//! front, unlike the neutralised CSV), except the offsets, which are numbers; ids stay text
+//! front, unlike the neutralised CSV), except the offsets and the confidence, which are
+//! numbers (every column [`COLUMNS`] does not type as text); ids stay text
 //! (`007` is not 7). The header row is frozen. A sheet holds 1,048,576 rows; past that the
 //! rows go on in a second sheet, `claims 2`, with the header again, and so on, and the summary
 //! says so. The workers format rows as raw CSV ([`whosaid_export::RowEncoder`] without
@@ -12,7 +13,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use tempfile::NamedTempFile;
-use whosaid_export::{Rows, HEADER, OFFSET_COLUMNS};
+use whosaid_export::{ColumnType, Rows, COLUMNS, HEADER};
 
 /// The rows of one sheet, header included: Excel's and LibreOffice's limit.
 pub const SHEET_ROWS: u32 = 1_048_576;
@@ -50,7 +51,7 @@ impl Sheets {
             sheet: 0,
             row: 0,
             per_sheet,
-            numbers: HEADER.map(|h| OFFSET_COLUMNS.contains(&h)),
+            numbers: COLUMNS.map(|(_, kind)| kind != ColumnType::Text),
             header_format: Format::new().set_bold(),
             cut: 0,
             path,
