@@ -6,7 +6,7 @@ use whosaid_core::{
     Claim, ClaimKind, Confidence, Document, FurnitureKind, RuleId, Span, TokenKind,
 };
 
-use crate::lexicons::{Form, Lexicons, List, List::*};
+use crate::lexicons::{Cue, Form, Lexicons, List, List::*};
 
 /// Who said a claim, with which cue, to whom, found by which rule.
 #[derive(Clone, Copy)]
@@ -268,6 +268,16 @@ impl<'a> Ctx<'a> {
                 .is_some_and(char::is_uppercase)
     }
 
+    /// True when the -ing form of a cue at `i` follows a form of "be", past auxiliaries and
+    /// adverbs: "is defending", "are now hoping", "has been saying" (`detect/verb-progressive`).
+    pub(crate) fn progressive(&self, i: usize, a: usize) -> bool {
+        let mut k = i;
+        while k > a && self.is_between(k - 1) {
+            k -= 1;
+        }
+        k > a && self.in_list(k - 1, ProgressiveAuxiliaries)
+    }
+
     /// True for a word that may stand between a speaker and the cue: an auxiliary or an
     /// adverb ("has also said", "then loudly asked").
     pub(crate) fn is_between(&self, i: usize) -> bool {
@@ -471,6 +481,17 @@ impl<'a> Ctx<'a> {
                         }
                     } else if cue.form != Form::Ing {
                         self.cue(i, a, e, paragraph, cue);
+                    } else if self.progressive(i, a) {
+                        // "Obama is defending his plan": the -ing form after "be" is finite.
+                        let cue = Cue {
+                            form: Form::Third,
+                            ..cue
+                        };
+                        let before = self.claims.len();
+                        self.cue(i, a, e, paragraph, cue);
+                        for claim in &mut self.claims[before..] {
+                            claim.rule = crate::verb::VERB_PROGRESSIVE;
+                        }
                     }
                 }
             }

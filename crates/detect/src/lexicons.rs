@@ -97,6 +97,8 @@ lists! {
     PassiveAuxiliaries = "passive-auxiliaries",
     QuestionOpeners = "question-openers",
     BeForms = "be-forms",
+    ProgressiveAuxiliaries = "progressive-auxiliaries",
+    LeadingBoundaries = "leading-boundaries",
     ExpletiveSubjects = "expletive-subjects",
     RelativePronouns = "relative-pronouns",
     ColonVerbs = "colon-verbs",

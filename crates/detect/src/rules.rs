@@ -101,6 +101,8 @@ mod tests {
         verb_split_clause: verb::VERB_SPLIT_CLAUSE,
         verb_coordinated: verb::VERB_COORDINATED,
         verb_relative: verb::VERB_RELATIVE,
+        verb_subordinate: verb::VERB_SUBORDINATE,
+        verb_progressive: verb::VERB_PROGRESSIVE,
         according_to_leading: according_to::ACCORDING_TO_LEADING,
         according_to_trailing: according_to::ACCORDING_TO_TRAILING,
         participle: participle::PARTICIPLE,

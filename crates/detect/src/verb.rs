@@ -24,6 +24,11 @@ pub(crate) const VERB_COORDINATED: RuleId = RuleId("detect/verb-coordinated");
 /// `<speaker>, who said <claim>, ...`: a cue in a relative clause; "who" is the
 pub(crate) const VERB_RELATIVE: RuleId = RuleId("detect/verb-relative");
 
+/// `when <speaker> said <claim>`: a speaker and cue after a subordinator, the claim after them.
+pub(crate) const VERB_SUBORDINATE: RuleId = RuleId("detect/verb-subordinate");
+/// `<speaker> is saying <claim>`: the -ing form of a cue after "be" reports like a finite verb.
+pub(crate) const VERB_PROGRESSIVE: RuleId = RuleId("detect/verb-progressive");
+
 /// The most words after a cue whose claim came before it: `..., he said in an interview with
 /// the paper.`
 const TAIL_WORDS: usize = 6;
@@ -86,6 +91,22 @@ pub(crate) const RULES: &[Rule] = &[
         example: "The plan was drafted by Ann Lee, who said the tax would fall, and her staff.",
         finds: "the tax would fall",
         not: "The plan was drafted by Ann Lee, who left the party, and her staff.",
+    },
+    Rule {
+        id: VERB_SUBORDINATE,
+        doc: "`when <speaker> said <claim>`: a speaker and cue after a subordinator (\"when\", \
+              \"after\", \"though\"), the claim after them; never a claim before the cue.",
+        example: "The talks stalled after the minister said the deal was dead.",
+        finds: "the deal was dead",
+        not: "The crowd cheered when the minister arrived in the town.",
+    },
+    Rule {
+        id: VERB_PROGRESSIVE,
+        doc: "`<speaker> is saying <claim>`: the -ing form of a cue after a form of \"be\" \
+              reports like a finite verb (\"is defending\", \"are hoping to\").",
+        example: "The governor is publicly saying that the plant will stay open.",
+        finds: "the plant will stay open",
+        not: "The governor is visiting the plant, saying little.",
     },
 ];
 
@@ -180,10 +201,18 @@ impl Ctx<'_> {
         if self.in_list(c, FindVerbs) && c + 1 < e && self.in_list(c + 1, Reflexives) {
             return;
         }
-        // Skip auxiliaries and adverbs between speaker and cue: "has also said".
+        // Skip auxiliaries and adverbs between speaker and cue: "has also said", and the "be"
+        // of an -ing cue: "is now defending".
         let mut k = c;
         while k > a && self.is_between(k - 1) {
             k -= 1;
+        }
+        let progressive = self.lex.cue(self.tok(c)).is_some_and(|v| v.form == Form::Ing);
+        if progressive && k > a && self.in_list(k - 1, ProgressiveAuxiliaries) {
+            k -= 1;
+            while k > a && self.is_between(k - 1) {
+                k -= 1;
+            }
         }
         if k > a && self.in_list(k - 1, NotBeforeCue) {
             return;
@@ -239,7 +268,26 @@ impl Ctx<'_> {
             )
             || self.quote_closed_at(before - 1).is_some()
             || self.in_list(before - 1, SpeakerBoundaries);
-        if !boundary_ok {
+        // "when he told reporters that ...": after a subordinator the claim can only follow
+        // the cue; what stands before it is another clause.
+        let subordinate = !boundary_ok && self.in_list(before - 1, LeadingBoundaries);
+        if !boundary_ok && !subordinate {
+            return;
+        }
+        if subordinate {
+            // A fronted clause ("When Trump suggested that ..., Rubio fired back") ends at its
+            // first comma; the main clause after it is the writer's.
+            let sub = before - 1;
+            let fronted = sub == a || (sub == a + 1 && self.in_list(a, SentenceConjunctions));
+            let end = match after {
+                Some(start) if fronted => (start..e)
+                    .find(|&t| self.tok(t) == "," && !self.inside[t])
+                    .unwrap_or(e),
+                _ => e,
+            };
+            if let Some(start) = after.filter(|&s| self.words(s, end) >= 2) {
+                self.push_after(start, end, 2, paragraph, said_by(VERB_SUBORDINATE));
+            }
             return;
         }
         // A claim cut short after an earlier quote and its cue bounds the next one in turn:
