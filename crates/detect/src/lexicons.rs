@@ -99,6 +99,7 @@ lists! {
     BeForms = "be-forms",
     ProgressiveAuxiliaries = "progressive-auxiliaries",
     LeadingBoundaries = "leading-boundaries",
+    TrailingClauseOpeners = "trailing-clause-openers",
     ExpletiveSubjects = "expletive-subjects",
     RelativePronouns = "relative-pronouns",
     ColonVerbs = "colon-verbs",

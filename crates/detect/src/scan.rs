@@ -423,6 +423,25 @@ impl<'a> Ctx<'a> {
             {
                 return if after_comma { i - 1 } else { i };
             }
+            // `said she got a call from her niece, who had grown up ...`, `predicted a win - a
+            // landslide based on ...`: a clause or appositive hung on the end of the content,
+            // with no comma or dash after it to return to the claim, is the writer's.
+            // "critics railed against it; editorials called it ...": a semicolon ends the
+            // claim's clause.
+            if self.tok(i - 1) == ";" && !self.inside[i - 1] && i - 1 > from {
+                return i - 1;
+            }
+            let dash = i >= 2
+                && matches!(self.tok(i - 1), "—" | "–" | "-" | "--")
+                && self.span(i - 1).start > self.span(i - 2).end;
+            if ((after_comma && self.in_list(i, TrailingClauseOpeners)) || dash)
+                && i - 1 > from + 1
+                && !(i..e).any(|t| {
+                    !self.inside[t] && matches!(self.tok(t), "," | "—" | "–" | "-" | "--")
+                })
+            {
+                return i - 1;
+            }
             if after_comma {
                 if self.lex.participles.contains(self.tok(i)) {
                     return i - 1;

@@ -241,3 +241,52 @@ fn many_cues_in_one_sentence_give_claims_proportional_to_it() {
         );
     }
 }
+
+// Where reported content ends (issue 15, boundary errors on PolNeAR): a clause or appositive
+// hung on its end is the writer's, one inside it stays.
+detects!(
+    content_ends_before_trailing_relative,
+    "Ms. Khan says she received a call from her niece, who had grown up in Texas.",
+    [(
+        "she received a call from her niece",
+        "indirect",
+        "Ms. Khan",
+        "says"
+    )]
+);
+detects!(
+    relative_inside_content_stays,
+    "The mayor said the bridge, which opened in May, is unsafe.",
+    [(
+        "the bridge, which opened in May, is unsafe",
+        "indirect",
+        "The mayor",
+        "said"
+    )]
+);
+detects!(
+    content_ends_before_dash_appendix,
+    "The allies predicted a clear victory - a landslide based on early results.",
+    [("a clear victory", "indirect", "The allies", "predicted")]
+);
+detects!(
+    content_ends_at_semicolon,
+    "Critics said the plan would fail; its authors disagreed.",
+    [("the plan would fail", "indirect", "Critics", "said")]
+);
+// Misses with a lexicon cue that no rule fired (issue 15).
+detects!(
+    progressive_cue_after_speaker,
+    "Republicans are expressing concern about the new rules.",
+    [(
+        "concern about the new rules",
+        "indirect",
+        "Republicans",
+        "expressing"
+    )]
+);
+detects!(
+    fronted_subordinate_clause_ends_at_comma,
+    "When the senator suggested that the deal was dead, his rival fired back.",
+    [("the deal was dead", "indirect", "the senator", "suggested")]
+);
