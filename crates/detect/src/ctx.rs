@@ -271,6 +271,9 @@ impl<'a> Ctx<'a> {
     /// True when the -ing form of a cue at `i` follows a form of "be", past auxiliaries and
     /// adverbs: "is defending", "are now hoping", "has been saying" (`detect/verb-progressive`).
     pub(crate) fn progressive(&self, i: usize, a: usize) -> bool {
+        if self.in_list(i, NotProgressiveCues) {
+            return false;
+        }
         let mut k = i;
         while k > a && self.is_between(k - 1) {
             k -= 1;

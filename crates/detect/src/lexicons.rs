@@ -100,6 +100,7 @@ lists! {
     ProgressiveAuxiliaries = "progressive-auxiliaries",
     LeadingBoundaries = "leading-boundaries",
     TrailingClauseOpeners = "trailing-clause-openers",
+    NotProgressiveCues = "not-progressive-cues",
     ExpletiveSubjects = "expletive-subjects",
     RelativePronouns = "relative-pronouns",
     ColonVerbs = "colon-verbs",

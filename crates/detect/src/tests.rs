@@ -290,3 +290,13 @@ detects!(
     "When the senator suggested that the deal was dead, his rival fired back.",
     [("the deal was dead", "indirect", "the senator", "suggested")]
 );
+detects!(
+    progressive_state_is_no_report,
+    "As they lose ground, the fighters are showing strain in their rule, according to residents.",
+    [(
+        "As they lose ground, the fighters are showing strain in their rule",
+        "indirect",
+        "residents",
+        "according to"
+    )]
+);

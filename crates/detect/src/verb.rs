@@ -339,7 +339,9 @@ impl Ctx<'_> {
                 return;
             }
         }
-        let Some((_, from, to)) = claim_before else {
+        // An -ing cue after "be" reports what follows it; before it stands the writer's
+        // clause ("When Trump used the words ..., he was referring to ...").
+        let Some((_, from, to)) = claim_before.filter(|_| !progressive) else {
             return;
         };
         // An unquoted `<claim>, X said (in an interview).` ends its clause soon after the cue;
