@@ -300,3 +300,23 @@ detects!(
         "according to"
     )]
 );
+// `<subject>, <speaker> said, <verb> ...`: the subject before the cue is the claim's first
+// piece (issue 15: PolNeAR annotates it; only the part after the cue was output).
+detects!(
+    parenthetical_subject_is_first_piece,
+    "The mayor, officials said, has become skeptical of the plan.",
+    [
+        ("The mayor", "indirect", "officials", "said"),
+        (
+            "has become skeptical of the plan",
+            "indirect",
+            "officials",
+            "said"
+        ),
+    ]
+);
+detects!(
+    parenthetical_adverbial_is_no_piece,
+    "Simply put, officials said, the plan has failed.",
+    [("the plan has failed", "indirect", "officials", "said")]
+);

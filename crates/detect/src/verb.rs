@@ -58,7 +58,8 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         id: VERB_PARENTHETICAL,
-        doc: "`<adverbial>, <speaker> said, <claim>`: a cue inside the claim's sentence.",
+        doc: "`<adverbial>, <speaker> said, <claim>`: a cue inside the claim's sentence; a short \
+              subject before it (`<subject>, X said, <verb> ...`) is the claim's first piece.",
         example: "Simply put, they said, the fighters have lost the will to fight.",
         finds: "the fighters have lost the will to fight",
         not: "Simply put, the fighters have lost.",
@@ -372,11 +373,18 @@ impl Ctx<'_> {
             return;
         }
         if comma_after && adverbial && self.kind_of(from, to).0 != ClaimKind::Direct {
-            {
-                let n = self.next_after_cue(c, e, object).expect("checked above") + 1;
-                let end = self.cut_at_participle(n, e);
-                let said = said_by(VERB_PARENTHETICAL);
-                self.push_piece(n, end, 3, group, paragraph, &said);
+            let n = self.next_after_cue(c, e, object).expect("checked above") + 1;
+            let end = self.cut_at_participle(n, e);
+            let said = said_by(VERB_PARENTHETICAL);
+            // `Mr. Obama, officials said, has become ...`: when the rest opens with its verb,
+            // the lead is the claim's subject, its first piece; an adverbial ("Simply put,")
+            // is not.
+            let verb_next = n < end
+                && (self.in_list(n, FiniteAuxiliaries)
+                    || (self.tok(n).ends_with("ed")
+                        && self.tok(n).chars().all(|c| c.is_ascii_lowercase())));
+            if self.push_piece(n, end, 3, group, paragraph, &said) && verb_next {
+                self.push_piece(from, to, 1, group, paragraph, &said);
             }
             return;
         }
