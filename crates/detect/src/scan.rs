@@ -436,9 +436,8 @@ impl<'a> Ctx<'a> {
                 && self.span(i - 1).start > self.span(i - 2).end;
             if ((after_comma && self.in_list(i, TrailingClauseOpeners)) || dash)
                 && i - 1 > from + 1
-                && !(i..e).any(|t| {
-                    !self.inside[t] && matches!(self.tok(t), "," | "—" | "–" | "-" | "--")
-                })
+                && !(i..e)
+                    .any(|t| !self.inside[t] && matches!(self.tok(t), "," | "—" | "–" | "-" | "--"))
             {
                 return i - 1;
             }

@@ -208,7 +208,10 @@ impl Ctx<'_> {
         while k > a && self.is_between(k - 1) {
             k -= 1;
         }
-        let progressive = self.lex.cue(self.tok(c)).is_some_and(|v| v.form == Form::Ing);
+        let progressive = self
+            .lex
+            .cue(self.tok(c))
+            .is_some_and(|v| v.form == Form::Ing);
         if progressive && k > a && self.in_list(k - 1, ProgressiveAuxiliaries) {
             k -= 1;
             while k > a && self.is_between(k - 1) {
