@@ -228,7 +228,7 @@ impl Weights {
         }
         Model {
             bits,
-            weights: weights.into_iter().map(|w| i32::from(q(w))).collect(),
+            weights: weights.into_iter().map(q).collect(),
             trans,
             start,
             scale,
