@@ -136,8 +136,10 @@ fn stages(c: &mut Criterion) {
     });
     group.finish();
 
-    // The whole pipeline with the tagger (the default) against the rules alone, in one run:
-    // issue 15's target is at most 1.5x.
+    // The whole pipeline with the bundled tagger (`--tagger`, opt-in) against the rules alone,
+    // in one run: issue 15's target is at most 1.5x. `tag` is the tagger alone on every
+    // sentence that may hold reported speech (in the pipeline it also skips those of rule
+    // claims).
     let mut group = c.benchmark_group("tagger");
     group.throughput(Throughput::Bytes(total_bytes(&articles)));
     group.sample_size(10);

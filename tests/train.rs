@@ -51,6 +51,26 @@ fn training_is_deterministic_and_the_model_holds_no_text() {
     }
 }
 
+/// The JSONL rows of `whosaid --model MODEL extract` on a text file holding `body`, written
+/// beside the model.
+fn extract_with(model: &std::path::Path, body: &str) -> Vec<serde_json::Value> {
+    let text = model.with_file_name("a.txt");
+    fs::write(&text, body).unwrap();
+    let out = run(&[
+        "--model",
+        &arg(model),
+        "extract",
+        "--format",
+        "jsonl",
+        &arg(&text),
+    ]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    out.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
 fn a_trained_model_is_used_by_extract_with_its_rule_and_confidence() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -60,26 +80,10 @@ fn a_trained_model_is_used_by_extract_with_its_rule_and_confidence() {
     // A sentence like the gold's, with a verb no rule knows as a cue; the tagger reads only
     // sentences that may hold reported speech (a cue-list word, a quotation mark, a colon or
     // "according"), here by the quotation marks.
-    let text = dir.path().join("a.txt");
-    fs::write(
-        &text,
+    let rows = extract_with(
+        &model,
         "Lena Ostrova doubts the \u{201c}tunnel\u{201d} will open in June.\n",
-    )
-    .unwrap();
-    let out = run(&[
-        "--model",
-        &arg(&model),
-        "extract",
-        "--format",
-        "jsonl",
-        &arg(&text),
-    ]);
-    assert_eq!(out.status, 0, "{}", out.stderr);
-    let rows: Vec<serde_json::Value> = out
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    );
     let row = rows
         .iter()
         .find(|r| r["rule"].as_str().unwrap().starts_with("model/tagger+"))
@@ -89,7 +93,7 @@ fn a_trained_model_is_used_by_extract_with_its_rule_and_confidence() {
     let confidence = row["confidence"].as_f64().unwrap();
     assert!((0.3..=0.999).contains(&confidence), "{confidence}");
     // The same text with the rules alone, by default or said explicitly: no claim.
-    let text = arg(&text);
+    let text = arg(&model.with_file_name("a.txt"));
     for flags in [&[][..], &["--rules-only"][..]] {
         let mut args = flags.to_vec();
         args.extend(["extract", "--format", "jsonl", &text]);
@@ -110,20 +114,7 @@ fn the_tagger_reads_no_sentence_without_a_cue_word_quote_or_colon() {
         train(&fixture("train/tiny.gold.jsonl"), &model, "1").status,
         0
     );
-    let text = dir.path().join("a.txt");
-    let rows = |body: &str| {
-        fs::write(&text, body).unwrap();
-        let out = run(&[
-            "--model",
-            &arg(&model),
-            "extract",
-            "--format",
-            "jsonl",
-            &arg(&text),
-        ]);
-        assert_eq!(out.status, 0, "{}", out.stderr);
-        out.stdout.lines().count()
-    };
+    let rows = |body: &str| extract_with(&model, body).len();
     assert_eq!(
         rows("Lena Ostrova doubts the tunnel will open in June.\n"),
         0

@@ -39,9 +39,8 @@ pub struct Cli {
     pub rules_only: bool,
 
     /// Also run the bundled learned tagger (trained on PolNeAR train), which adds reported
-    /// speech the rules miss, with a confidence below 1. Opt-in: it finds more on PolNeAR but
-    /// adds claims the samples' annotation does not have and runs 2.5 times the instructions
-    /// (README, "Learned tagger").
+    /// speech the rules miss, with a confidence below 1. Opt-in: it finds more on PolNeAR
+    /// (joint F1 64.0 against 60.9) for 1.4 times the instructions (README, "Learned tagger").
     #[arg(long, global = true)]
     pub tagger: bool,
 
