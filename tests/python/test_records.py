@@ -123,7 +123,9 @@ def test_model_option_equals_cli_flag(cli, tmp_path):
 
     subprocess.run([str(cli), "train", "-q", "--gold", str(gold), "-o", str(model)], check=True)
     text = tmp_path / "a.txt"
-    text.write_text("Lena Ostrova doubts the tunnel will open in June.\n", encoding="utf-8")
+    # Quotation marks let the tagger read the sentence (it skips those without a cue-list word,
+    # quotation mark, colon or "according").
+    text.write_text("Lena Ostrova doubts the \u201ctunnel\u201d will open in June.\n", encoding="utf-8")
     want = cli_records(cli, "--model", str(model), str(text))
     assert any(r["rule"].startswith("model/tagger") for r in want)
     for path in (str(model), model):
