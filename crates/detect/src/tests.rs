@@ -390,3 +390,24 @@ detects!(
         "According to"
     )]
 );
+
+// A credit after a quote with the horizontal bar (U+2015), the quotation dash of many style
+// guides, as with the em dash: PolNeAR dev had a page of such reader quotes, none found.
+detects!(
+    dash_credit_with_a_horizontal_bar,
+    "Readers wrote in.\n\n“Mr. Lee is clueless about the struggles of the poor.” ― Ana Ruiz\n\n“He has said hateful things time and again.” ― Tom Berg",
+    [
+        (
+            "Mr. Lee is clueless about the struggles of the poor.",
+            "direct",
+            "Ana Ruiz",
+            "―"
+        ),
+        (
+            "He has said hateful things time and again.",
+            "direct",
+            "Tom Berg",
+            "―"
+        ),
+    ]
+);

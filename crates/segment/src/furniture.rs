@@ -29,6 +29,13 @@ static BYLINE: Lazy<Regex> = Lazy::new(|| {
         .expect("byline pattern compiles")
 });
 
+/// A quote credited with a dash and a name: `“We will win.” ― Ana Ruiz`. It has no final
+/// period, as a heading has none, but it is prose: a sentence closes inside its quote.
+static QUOTE_CREDIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"^["“‘'][^\n]*[.!?…,]["”’']\s*(?:[―—–-]|--)\s*\p{Lu}"#)
+        .expect("quote credit pattern compiles")
+});
+
 /// "1 Comment(s)", "12 comments", "Comments (3)".
 static COMMENT_COUNT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:\d+\s+comments?(?:\(s\))?|comments?\s*\(\d+\))(?:\b|$)")
@@ -174,7 +181,7 @@ impl Classifier {
                 Some(FurnitureKind::Title)
             } else if !body_seen && BYLINE.is_match(para) && at_most_words(para, 12) {
                 Some(FurnitureKind::Byline)
-            } else if para.len() <= SHORT && is_heading(para) {
+            } else if para.len() <= SHORT && is_heading(para) && !QUOTE_CREDIT.is_match(para) {
                 Some(if body_seen {
                     FurnitureKind::Subhead
                 } else if at_most_words(para, 3) && title_key.is_none() {
@@ -265,6 +272,20 @@ mod tests {
                 Some("comments"),
             ]
         );
+    }
+
+    /// A quote credited with a dash and a name has no final period, like a subhead, but is
+    /// prose (issue 15: a page of such reader quotes on PolNeAR dev was all furniture).
+    #[test]
+    fn quote_with_a_dash_credit_is_no_subhead() {
+        let got = kinds(&[
+            "Readers wrote in about the debate.",
+            "“Mr. Lee is clueless about the struggles of the poor.” ― Ana Ruiz",
+            "\"We pay more,\" -- Tom Berg",
+            "'It is the end'",
+            "“Why Now” — A Look Back",
+        ]);
+        assert_eq!(got, [None, None, None, Some("subhead"), Some("subhead")]);
     }
 
     #[test]
