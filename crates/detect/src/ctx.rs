@@ -495,6 +495,8 @@ impl<'a> Ctx<'a> {
                         for claim in &mut self.claims[before..] {
                             claim.rule = crate::verb::VERB_PROGRESSIVE;
                         }
+                    } else {
+                        self.gerund(i, a, e, paragraph);
                     }
                 }
             }

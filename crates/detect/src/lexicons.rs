@@ -106,6 +106,7 @@ lists! {
     ColonVerbs = "colon-verbs",
     VerbParticles = "verb-particles",
     PersonNouns = "person-nouns",
+    GerundPrepositions = "gerund-prepositions",
 }
 
 #[derive(Debug)]

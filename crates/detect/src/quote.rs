@@ -148,7 +148,8 @@ impl Ctx<'_> {
     /// `— Sen. Ann Lee.`: a dash and a short capitalised name filling tokens `from..to`
     /// (a final period aside); returns the name and the dash.
     pub(crate) fn dash_credit(&self, from: usize, to: usize) -> Option<(Span, Span)> {
-        if from >= to || !matches!(self.tok(from), "—" | "–" | "-" | "--") {
+        // The horizontal bar (U+2015) is the quotation dash of many style guides.
+        if from >= to || !matches!(self.tok(from), "—" | "–" | "―" | "-" | "--") {
             return None;
         }
         let mut end = to;

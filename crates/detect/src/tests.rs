@@ -320,3 +320,94 @@ detects!(
     "Simply put, officials said, the plan has failed.",
     [("the plan has failed", "indirect", "officials", "said")]
 );
+
+// Any lead that opens the clause before a parenthetical speaker and cue is the claim's first
+// piece, as PolNeAR marks it ("It was, the president said, \"a stone ...\""), not only a
+// subject before a verb; both pieces share one claim.
+detects!(
+    split_lead_is_the_first_piece,
+    "The goal, he said, is to forge a durable cease-fire.",
+    [
+        ("The goal", "indirect", "he", "said"),
+        ("is to forge a durable cease-fire", "indirect", "he", "said"),
+    ]
+);
+detects!(
+    split_lead_before_a_quote,
+    "It was, the president said, \"a stone worn down by the tragedy.\"",
+    [
+        ("It was", "indirect", "the president", "said"),
+        (
+            "a stone worn down by the tragedy.",
+            "direct",
+            "the president",
+            "said"
+        ),
+    ]
+);
+// An adverbial lead says nothing: "When it passes", "Over time" stay out.
+detects!(
+    subordinate_lead_is_no_piece,
+    "When the rule takes effect, the mayor said, \"it will at least feel fair.\"",
+    [("it will at least feel fair.", "direct", "the mayor", "said")]
+);
+
+#[test]
+fn split_lead_and_its_claim_share_a_claim_id() {
+    let text = "The goal, he said, is to forge a durable cease-fire.";
+    let doc = Segmenter::new().segment(text, None);
+    let claims = Detector::new().detect(text, &doc);
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    assert_eq!(claims[0].group, claims[1].group);
+}
+
+// A cue's -ing form after a preposition (a gerund) reports; its speaker is the sentence's.
+detects!(
+    gerund_cue_takes_the_sentence_subject,
+    "Obama responded to the mother by saying his refusal was a \"manufactured\" issue.",
+    [(
+        "his refusal was a \"manufactured\" issue",
+        "mixed",
+        "Obama",
+        "saying"
+    )]
+);
+detects!(
+    gerund_of_a_noun_verb_is_no_claim,
+    "Clinton is keeping a lid on the race by touting her record upstate.",
+    []
+);
+
+// A gerund inside another claim is that claim's subject's, not its source's: "those
+// documents" did not say that the salaries were too low (samples/002).
+detects!(
+    gerund_inside_a_claim_is_not_its_sources,
+    "According to those documents, defecting fighters justified their flight by saying that the salaries were not enough.",
+    [(
+        "defecting fighters justified their flight by saying that the salaries were not enough",
+        "indirect",
+        "those documents",
+        "According to"
+    )]
+);
+
+// A credit after a quote with the horizontal bar (U+2015), the quotation dash of many style
+// guides, as with the em dash: PolNeAR dev had a page of such reader quotes, none found.
+detects!(
+    dash_credit_with_a_horizontal_bar,
+    "Readers wrote in.\n\n“Mr. Lee is clueless about the struggles of the poor.” ― Ana Ruiz\n\n“He has said hateful things time and again.” ― Tom Berg",
+    [
+        (
+            "Mr. Lee is clueless about the struggles of the poor.",
+            "direct",
+            "Ana Ruiz",
+            "―"
+        ),
+        (
+            "He has said hateful things time and again.",
+            "direct",
+            "Tom Berg",
+            "―"
+        ),
+    ]
+);

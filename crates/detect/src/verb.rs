@@ -1,7 +1,7 @@
 //! Speech-verb frames: where the claim and the speaker stand around a cue verb (`said`,
 //! `told`, `warned`), and unlisted verbs right before or after a quote.
 
-use whosaid_core::{ClaimKind, RuleId, Span};
+use whosaid_core::{Claim, ClaimKind, RuleId, Span};
 
 use crate::ctx::{Ctx, Said};
 use crate::lexicons::{Cue, Form, List::*};
@@ -17,6 +17,9 @@ pub(crate) const VERB_INVERTED: RuleId = RuleId("detect/verb-inverted");
 pub(crate) const VERB_PARENTHETICAL: RuleId = RuleId("detect/verb-parenthetical");
 /// `"<piece>," <speaker> said, "<piece>"`: the second piece of a split quote.
 pub(crate) const VERB_SPLIT_QUOTE: RuleId = RuleId("detect/verb-split-quote");
+/// `<piece>, <speaker> said, <claim>`: the first piece of a claim split by its cue, before
+/// a parenthetical speaker and cue.
+pub(crate) const VERB_SPLIT_LEAD: RuleId = RuleId("detect/verb-split-lead");
 /// `<claim>, <speaker> said, <more claim>`: content that goes on after the cue.
 pub(crate) const VERB_SPLIT_CLAUSE: RuleId = RuleId("detect/verb-split-clause");
 /// `<speaker> <did something> and said <claim>`: a second verb sharing the subject.
@@ -28,6 +31,8 @@ pub(crate) const VERB_RELATIVE: RuleId = RuleId("detect/verb-relative");
 pub(crate) const VERB_SUBORDINATE: RuleId = RuleId("detect/verb-subordinate");
 /// `<speaker> is saying <claim>`: the -ing form of a cue after "be" reports like a finite verb.
 pub(crate) const VERB_PROGRESSIVE: RuleId = RuleId("detect/verb-progressive");
+/// `<speaker> ... by saying <claim>`: a cue's -ing form after a preposition.
+pub(crate) const VERB_GERUND: RuleId = RuleId("detect/verb-gerund");
 
 /// The most words after a cue whose claim came before it: `..., he said in an interview with
 /// the paper.`
@@ -58,8 +63,7 @@ pub(crate) const RULES: &[Rule] = &[
     },
     Rule {
         id: VERB_PARENTHETICAL,
-        doc: "`<adverbial>, <speaker> said, <claim>`: a cue inside the claim's sentence; a short \
-              subject before it (`<subject>, X said, <verb> ...`) is the claim's first piece.",
+        doc: "`<adverbial>, <speaker> said, <claim>`: a cue inside the claim's sentence.",
         example: "Simply put, they said, the fighters have lost the will to fight.",
         finds: "the fighters have lost the will to fight",
         not: "Simply put, the fighters have lost.",
@@ -70,6 +74,13 @@ pub(crate) const RULES: &[Rule] = &[
         example: "\"It is hard,\" Ali said, \"but we will stay.\"",
         finds: "but we will stay.",
         not: "It is hard, but we will stay.",
+    },
+    Rule {
+        id: VERB_SPLIT_LEAD,
+        doc: "`<piece>, <speaker> said, <claim>`: the first piece of a claim split by its cue.",
+        example: "It was, the president said, \"a stone worn down by the tragedy.\"",
+        finds: "It was",
+        not: "Last week, the border was closed again.",
     },
     Rule {
         id: VERB_SPLIT_CLAUSE,
@@ -108,6 +119,13 @@ pub(crate) const RULES: &[Rule] = &[
         example: "The governor is publicly saying that the plant will stay open.",
         finds: "the plant will stay open",
         not: "The governor is visiting the plant, saying little.",
+    },
+    Rule {
+        id: VERB_GERUND,
+        doc: "`<speaker> ... by saying <claim>`: a cue's -ing form after a preposition.",
+        example: "The senator answered the critics by saying \"we will not back down.\"",
+        finds: "we will not back down.",
+        not: "The senator was famous for warning shots across the bow.",
     },
 ];
 
@@ -380,14 +398,17 @@ impl Ctx<'_> {
             let end = self.cut_at_participle(n, e);
             let said = said_by(VERB_PARENTHETICAL);
             // `Mr. Obama, officials said, has become ...`: when the rest opens with its verb,
-            // the lead is the claim's subject, its first piece; an adverbial ("Simply put,")
-            // is not.
+            // the lead is the claim's subject, its first piece; so is any lead that opens
+            // the clause, as PolNeAR marks it (`It was, the president said, "a stone ..."`,
+            // `The goal, he said, is ...`). An adverbial lead ("Simply put,", "When it
+            // passes,", "Over time,") or a time or place is not.
             let verb_next = n < end
                 && (self.in_list(n, FiniteAuxiliaries)
                     || (self.tok(n).ends_with("ed")
                         && self.tok(n).chars().all(|c| c.is_ascii_lowercase())));
-            if self.push_piece(n, end, 3, group, paragraph, &said) && verb_next {
-                self.push_piece(from, to, 1, group, paragraph, &said);
+            let first_piece = verb_next || !(lead || self.adverbial_lead(from, to));
+            if self.push_piece(n, end, 3, group, paragraph, &said) && first_piece {
+                self.push_piece(from, to, 1, group, paragraph, &said_by(VERB_SPLIT_LEAD));
             }
             return;
         }
@@ -423,6 +444,20 @@ impl Ctx<'_> {
                 self.push_piece(n, end, 4, group, paragraph, &said);
             }
         }
+    }
+
+    /// True when tokens `from..to` before a parenthetical cue are an adverbial rather than
+    /// the start of the claim's clause: they open with a preposition or subordinator ("By
+    /// eliminating ...", "When it passes", "Over time"), an adverb in -ly ("Simply put"),
+    /// or are a lone conjunction ("But").
+    fn adverbial_lead(&self, from: usize, to: usize) -> bool {
+        let w = self.tok(from);
+        self.in_list(from, AdverbialOpeners)
+            || self.in_list(from, TimePlaceLeads)
+            || self.in_list(from, TopicPrepositions)
+            || self.in_list(from, PhraseOpeners)
+            || (w.len() > 4 && w.to_ascii_lowercase().ends_with("ly"))
+            || (self.words(from, to) == 1 && self.in_list(from, Coordinators))
     }
 
     /// `<claim>, said <speaker>` (and a second piece after the speaker: `"A," said Ana Ruiz,
@@ -539,15 +574,10 @@ impl Ctx<'_> {
         after: Option<usize>,
         recipient: Option<Span>,
     ) {
-        let sentence_start = self.span(a).start;
-        let earlier = self
-            .claims
-            .iter()
-            .rev()
-            .take_while(|cl| cl.span.start >= sentence_start && cl.paragraph == paragraph)
-            .find(|cl| cl.cue.is_some_and(|cu| cu.end <= cue_span.start))
-            .and_then(|cl| cl.source);
-        let subject = earlier.or_else(|| self.sentence_subject(a, k - 1));
+        let earlier = self.last_claim_before(a, paragraph, cue_span.start);
+        let subject = earlier
+            .and_then(|cl| cl.source)
+            .or_else(|| self.sentence_subject(a, k - 1));
         if let (Some(start), Some(subject)) = (after, subject) {
             let said = Said {
                 cue: cue_span,
@@ -557,6 +587,63 @@ impl Ctx<'_> {
             };
             self.push_after(start, e, 2, paragraph, said);
         }
+    }
+
+    /// The last claim of the sentence from token `a` whose cue ends by byte `at`: the claim
+    /// whose speaker a later verb of the sentence shares ("X said A and added B").
+    fn last_claim_before(&self, a: usize, paragraph: usize, at: usize) -> Option<&Claim> {
+        let sentence_start = self.span(a).start;
+        self.claims
+            .iter()
+            .rev()
+            .take_while(|cl| cl.span.start >= sentence_start && cl.paragraph == paragraph)
+            .find(|cl| cl.cue.is_some_and(|cu| cu.end <= at))
+    }
+
+    /// A cue's -ing form right after a preposition is a gerund (`responded by saying ...`,
+    /// `After saying ...`), whose speaker is the sentence's subject, else the speaker of its
+    /// last claim ("X said A, and answered B by saying C"); but in "According to the
+    /// documents, fighters justified it by saying ..." the gerund is inside that claim, and
+    /// its speaker is the claim's subject, not its source. Returns whether the frame took
+    /// the cue.
+    pub(crate) fn gerund(&mut self, c: usize, a: usize, e: usize, paragraph: usize) -> bool {
+        let Some(verb) = self.lex.cue(self.tok(c)) else {
+            return false;
+        };
+        if c == a || !self.in_list(c - 1, GerundPrepositions) {
+            return false;
+        }
+        let cue_at = self.span(c);
+        let earlier = || {
+            self.last_claim_before(a, paragraph, self.span(c - 1).start)
+                .filter(|cl| !cl.span.contains(cue_at))
+                .and_then(|cl| cl.source)
+        };
+        let Some(source) = self.sentence_subject(a, c - 1).or_else(earlier) else {
+            return false;
+        };
+        let (after, recipient) = self.content_after(c, e, verb);
+        let Some(start) = after else {
+            return false;
+        };
+        // Without "that", a colon or a quote, only the participles that report a clause
+        // ("saying", "claiming") do; the verbs whose claim is an object or that take a hearer
+        // ("for warning shots", "by touting her record", "by telling them") do not.
+        let clause = (start > c + 1 && (self.is(start - 1, "that") || self.tok(start - 1) == ":"))
+            || (start..e).any(|t| self.quote_opened_at(t).is_some())
+            || (self.lex.participles.contains(self.tok(c)) && !verb.noun && !verb.object);
+        if !clause {
+            return false;
+        }
+        let said = Said {
+            cue: cue_at,
+            source: Some(source),
+            recipient,
+            rule: VERB_GERUND,
+        };
+        let before = self.claims.len();
+        self.push_after(start, e, 2, paragraph, said);
+        self.claims.len() > before
     }
 
     /// A claim in a relative clause set off by commas: `<antecedent>, who <cue> <claim>, ...`.
