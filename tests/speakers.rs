@@ -38,6 +38,36 @@ fn mr_and_ms_are_no_titles_but_ranks_are() {
     );
 }
 
+/// Held-out check set: "Health Minister Stephen L." had the title "Minister", and "LSI
+/// Chairman W. C." none; a portfolio is part of the title, and a capitalised "Chairman" before a
+/// name is one, while "party chairman" stays a role.
+#[test]
+fn a_portfolio_and_a_capitalised_chairman_are_titles() {
+    let [speaker, _, title, ..] = who(
+        "The clinic will open, Health Minister Anna Kowal said.",
+        "The clinic",
+    );
+    assert_eq!(
+        (speaker.as_str(), title.as_str()),
+        ("Anna Kowal", "Health Minister")
+    );
+    let [speaker, _, title, role, _] = who(
+        "Sales will rise, Acme Vice Chairman Tom Reyes said.",
+        "Sales will",
+    );
+    assert_eq!(
+        (speaker.as_str(), title.as_str()),
+        ("Tom Reyes", "Vice Chairman")
+    );
+    assert!(role.contains("Acme"), "{role}");
+    let [speaker, _, title, role, _] = who(
+        "Turnout will be high, party chairman Tom Reyes said.",
+        "Turnout",
+    );
+    assert_eq!((speaker.as_str(), title.as_str()), ("Tom Reyes", ""));
+    assert!(role.contains("chairman"), "{role}");
+}
+
 #[test]
 fn an_unnamed_spokesperson_is_the_organisation_speaking() {
     let [speaker, kind, _, role, organisation] = who(

@@ -119,6 +119,9 @@ pub(crate) struct Lexicons {
     /// "staff maj" of "staff maj gen"): a word that is none of these starts no multi-word
     /// title, and is spared building the keys to look one up.
     pub(crate) title_starts: Lexicon,
+    /// Titles (also in `titles`) only when capitalised: "LSI Chairman W. C." but "party
+    /// chairman R. P.", where the word is a role.
+    pub(crate) capitalised_titles: Lexicon,
     pub(crate) person_nouns: Lexicon,
     pub(crate) coordinators: Lexicon,
     pub(crate) organisation_words: Lexicon,
@@ -169,6 +172,7 @@ impl Lexicons {
     pub(crate) fn load() -> Lexicons {
         let titles_src: String = source!("titles")
             .lines()
+            .chain(source!("capitalised-titles").lines())
             .map(|l| {
                 if l.starts_with('#') {
                     l.to_string()
@@ -216,6 +220,7 @@ impl Lexicons {
             longest_title: titles.longest_words(),
             titles,
             title_starts: Lexicon::parse(&title_starts_src),
+            capitalised_titles: lexicon!("capitalised-titles"),
             person_nouns: lexicon!("person-nouns"),
             coordinators: lexicon!("coordinators"),
             organisation_words: lexicon!("organisation-words"),

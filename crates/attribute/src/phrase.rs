@@ -122,7 +122,12 @@ fn title_at(words: &[(usize, &str)], w: usize, lex: &Lexicons) -> usize {
         return 0;
     }
     let first = words[w].1;
-    let mut best = usize::from(lex.titles.contains(first));
+    // "Chairman" is a title when capitalised only ("LSI Chairman W. C.", "party chairman").
+    let lowercase = first.chars().next().is_some_and(char::is_lowercase);
+    let is_title = |key: &str| {
+        lex.titles.contains(key) && !(lowercase && lex.capitalised_titles.contains(key))
+    };
+    let mut best = usize::from(is_title(first));
     // Longer titles only from a word that starts one ("Staff Maj. Gen."): most words start
     // none, and are spared building keys. Each key is the one before it and one more word.
     if longest > 1 && lex.title_starts.contains(first) {
@@ -130,7 +135,7 @@ fn title_at(words: &[(usize, &str)], w: usize, lex: &Lexicons) -> usize {
         for n in 2..=longest {
             key.push(' ');
             key.push_str(words[w + n - 1].1);
-            if lex.titles.contains(&key) {
+            if is_title(&key) {
                 best = n;
             }
         }
