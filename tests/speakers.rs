@@ -60,6 +60,16 @@ fn a_portfolio_and_a_capitalised_chairman_are_titles() {
         ("Tom Reyes", "Vice Chairman")
     );
     assert!(role.contains("Acme"), "{role}");
+    // The same from a description elsewhere in the article: the place before the title is
+    // not part of it.
+    let [speaker, _, title, ..] = who(
+        "Remarks from Japanese Finance Minister Kenji Sato were ignored.\n\nThe yen will rise, Sato said.",
+        "The yen",
+    );
+    assert_eq!(
+        (speaker.as_str(), title.as_str()),
+        ("Kenji Sato", "Finance Minister")
+    );
     let [speaker, _, title, role, _] = who(
         "Turnout will be high, party chairman Tom Reyes said.",
         "Turnout",

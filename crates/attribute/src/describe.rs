@@ -40,12 +40,7 @@ impl State<'_> {
             if capitalised && ends_in_title {
                 // "Indiana Gov.": the title, and before it whose governor.
                 let words: Vec<&str> = description.split_whitespace().collect();
-                let titled = words
-                    .iter()
-                    .rev()
-                    .take_while(|w| self.lex.titles.contains(w.trim_end_matches('.')))
-                    .count();
-                let (place, title) = words.split_at(words.len() - titled);
+                let (place, title) = words.split_at(titles_from(&words, self.lex));
                 if s.title.is_empty() {
                     s.title = title.join(" ");
                 }
@@ -161,4 +156,24 @@ pub(crate) fn add_role(role: &mut String, new: &str) {
         role.push_str("; ");
     }
     role.push_str(new);
+}
+
+/// Where the titles at the end of a description's `words` start: "Indiana Gov." 1,
+/// "Japanese Finance Minister" 1 (a title of two words), "Staff Maj. Gen." 0.
+fn titles_from(words: &[&str], lex: &Lexicons) -> usize {
+    let mut end = words.len();
+    while end > 0 {
+        let longest = end.min(lex.longest_title);
+        let Some(n) = (1..=longest).rev().find(|&n| {
+            let key: Vec<&str> = words[end - n..end]
+                .iter()
+                .map(|w| w.trim_end_matches('.'))
+                .collect();
+            lex.titles.contains(&key.join(" "))
+        }) else {
+            break;
+        };
+        end -= n;
+    }
+    end
 }
