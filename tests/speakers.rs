@@ -78,6 +78,26 @@ fn a_portfolio_and_a_capitalised_chairman_are_titles() {
     assert!(role.contains("chairman"), "{role}");
 }
 
+/// A fronted time or place phrase without a comma was read as part of the speaker: "Last
+/// month her lawyers", "In a report the Kiel institute" (held-out check set and news corpus).
+#[test]
+fn a_fronted_time_or_place_phrase_is_no_part_of_the_speaker() {
+    let [speaker, kind, ..] = who(
+        "Last week a spokesman said the plant would close.",
+        "the plant",
+    );
+    assert_eq!((speaker.as_str(), kind.as_str()), ("spokesman", "person"));
+    let text = "Acme Steel Corp said it would cut its forecast.\n\nIn a statement the company said demand was weak.";
+    let [speaker, kind, ..] = who(text, "demand");
+    assert_eq!(
+        (speaker.as_str(), kind.as_str()),
+        ("Acme Steel Corp", "organisation")
+    );
+    // "According to the ministry" keeps its speaker; a lowercase lead is not a sentence's.
+    let [speaker, ..] = who("According to the ministry, exports fell.", "exports");
+    assert!(speaker.contains("ministry"), "{speaker}");
+}
+
 #[test]
 fn an_unnamed_spokesperson_is_the_organisation_speaking() {
     let [speaker, kind, _, role, organisation] = who(

@@ -144,6 +144,10 @@ pub(crate) struct Lexicons {
     pub(crate) relative_pronouns: Lexicon,
     pub(crate) place_prepositions: Lexicon,
     pub(crate) determiners: Lexicon,
+    /// "her", "their": they open a noun phrase.
+    pub(crate) possessive_determiners: Lexicon,
+    /// Words that open a fronted time or place phrase before a subject: "Last", "In".
+    pub(crate) fronted_openers: Lexicon,
     pub(crate) affiliation_prepositions: Lexicon,
     pub(crate) group_nouns: Lexicon,
     pub(crate) name_connectors: CasedList,
@@ -240,6 +244,8 @@ impl Lexicons {
             relative_pronouns: lexicon!("speaker-relative-pronouns"),
             place_prepositions: lexicon!("speaker-place-prepositions"),
             determiners: lexicon!("speaker-determiners"),
+            possessive_determiners: lexicon!("possessive-determiners"),
+            fronted_openers: lexicon!("fronted-openers"),
             affiliation_prepositions: lexicon!("speaker-affiliation-prepositions"),
             group_nouns: lexicon!("speaker-group-nouns"),
             name_connectors: CasedList::parse(source!("organisation-name-connectors"), Case::Lower),

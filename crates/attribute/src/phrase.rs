@@ -289,8 +289,26 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
         .then(|| join(text, rest))
         .or(party_tag);
     let alias = alias(rest, lex);
+    // "Last month her lawyers", "In a statement the company": a fronted time or place phrase
+    // opening the sentence before the subject, which starts at the phrase's last article or possessive that
+    // follows a word other than such an opener or "of" ("According to the ministry" stays).
+    let mut start = head
+        .first()
+        .filter(|t| lex.fronted_openers.contains(t.text) && is_capitalised(t.text, lex))
+        .and_then(|_| {
+            (2..head.len()).rev().find(|&i| {
+                let (before, t) = (head[i - 1], head[i]);
+                (lex.determiners.contains(t.text) || lex.possessive_determiners.contains(t.text))
+                    && before.word
+                    && !before.text.eq_ignore_ascii_case("of")
+                    && !lex.fronted_openers.contains(before.text)
+                    && !lex.determiners.contains(before.text)
+                    // "many of those interviewed" is no subject to start at.
+                    && !head.get(i + 1).is_some_and(|t| t.text.eq_ignore_ascii_case("of"))
+            })
+        })
+        .unwrap_or(0);
     // Leading sentence adverbs ("Now Wilson explained"), then a determiner.
-    let mut start = 0;
     while start + 1 < head.len() && lex.is_sentence_adverb(head[start].text) {
         start += 1;
     }
