@@ -98,6 +98,63 @@ fn a_fronted_time_or_place_phrase_is_no_part_of_the_speaker() {
     assert!(speaker.contains("ministry"), "{speaker}");
 }
 
+/// "EIA said" after "the Energy Information Administration (EIA)" was a speaker of its own, so
+/// a corpus counted one agency under two names.
+#[test]
+fn an_acronym_the_article_spells_out_is_the_organisation_it_stands_for() {
+    let text = "Stocks fell, the Energy Information Administration (EIA) said.\n\n\
+                Demand will rise, the EIA said.\n\n\
+                The Chicago Board of Trade's (CBT) board met.\n\nPrices will rise, the CBT said.";
+    let rows = crate::constructions::extract(text, None);
+    for prefix in ["Stocks fell", "Demand will"] {
+        let r = crate::constructions::row(&rows, prefix);
+        assert_eq!(
+            crate::constructions::field(r, "speaker"),
+            "Energy Information Administration"
+        );
+        assert_eq!(
+            crate::constructions::field(r, "speaker_id"),
+            "organisation:energy-information-administration"
+        );
+    }
+    let [speaker, ..] = who(text, "Prices will");
+    assert_eq!(speaker, "Chicago Board of Trade");
+    // Letters that are no initials of the words before the bracket: the acronym stays.
+    let [speaker, ..] = who(
+        "Talks began at the Ministry of Trade (XYZ).\n\nPrices will rise, the XYZ said.",
+        "Prices will",
+    );
+    assert_eq!(speaker, "XYZ");
+}
+
+/// An organisation's name of more than six words was taken for a sentence fragment and left
+/// the speaker empty: "The Port Authority of New York and New Jersey said".
+#[test]
+fn an_organisation_with_a_long_name_is_a_speaker() {
+    let [speaker, kind, ..] = who(
+        "The Port Authority of New York and New Jersey said the bridge would reopen.",
+        "the bridge",
+    );
+    assert_eq!(
+        (speaker.as_str(), kind.as_str()),
+        ("Port Authority of New York and New Jersey", "organisation")
+    );
+}
+
+/// "the report" of an organisation whose name has six words or more was named "<author>
+/// report", which is longer than any speaker may be, so the speaker came out empty.
+#[test]
+fn a_report_of_an_organisation_with_a_long_name_keeps_a_speaker() {
+    let text = "Growth will slow, the Organisation for Economic Cooperation and Development \
+                said.\n\nThe report said unemployment would rise.";
+    let [speaker, kind, _, _, organisation] = who(text, "unemployment");
+    assert_eq!((speaker.as_str(), kind.as_str()), ("report", "document"));
+    assert_eq!(
+        organisation,
+        "Organisation for Economic Cooperation and Development"
+    );
+}
+
 #[test]
 fn an_unnamed_spokesperson_is_the_organisation_speaking() {
     let [speaker, kind, _, role, organisation] = who(

@@ -158,7 +158,7 @@ impl Resolver {
             // A speaker whose name is no name ("." or "Mrs. Clinton struck many of the same"):
             // an empty cell beats a wrong one.
             let (entity, resolution, rule) = match entity {
-                Some(e) if !speaker_name_shaped(&state.entities[e].speaker.name) => {
+                Some(e) if !speaker_name_shaped(&state.entities[e].speaker, &self.lex) => {
                     (None, Resolution::None, UNRESOLVED)
                 }
                 _ => (entity, resolution, rule),
@@ -623,11 +623,10 @@ impl State<'_> {
                 )
             }
             Head::Organisation(name) => {
-                let e = self.find_or_add(
-                    new_speaker(name.clone(), SpeakerKind::Organisation),
-                    &mention,
-                    at,
-                );
+                // "EIA" after "the Energy Information Administration (EIA)": one speaker.
+                let name = self.names.spelled_out(name).unwrap_or_else(|| name.clone());
+                let e =
+                    self.find_or_add(new_speaker(name, SpeakerKind::Organisation), &mention, at);
                 let chain = vec![mention, self.display(e)];
                 (Some(e), Resolution::Explicit, EXPLICIT, chain)
             }
@@ -677,9 +676,11 @@ impl State<'_> {
                     // Named for its author when the article gives one: "Ministry of
                     // Defence statement".
                     let author = author.map(|a| self.entities[a].speaker.name.clone());
+                    // An author of six words or more ("Organisation for Economic Cooperation
+                    // and Development") leaves the document its own phrase.
                     let name = match &author {
-                        Some(a) => format!("{a} {noun}"),
-                        None => phrase::one_line(text[p.mention].trim_start_matches("the ")),
+                        Some(a) if a.split_whitespace().count() < 6 => format!("{a} {noun}"),
+                        _ => phrase::one_line(text[p.mention].trim_start_matches("the ")),
                     };
                     let mut speaker = new_speaker(name, SpeakerKind::Document);
                     if speaker.organisation.is_empty() {
@@ -887,15 +888,28 @@ fn head_noun(phrase: &str, lex: &Lexicons) -> String {
         .to_lowercase()
 }
 
-/// True unless `name`, as a speaker, is no name at all: no letters, a possessive
-/// ("Clinton's"), or longer than any name or description ("Mrs. Clinton struck many of the
-/// same"). Empty (an anonymous source) passes.
-fn speaker_name_shaped(name: &str) -> bool {
+/// True unless the speaker's name is no name at all: no letters, a possessive ("Clinton's"),
+/// or longer than any name or description ("Mrs. Clinton struck many of the same"); an
+/// organisation's name of capitalised words and connectors may be longer ("Port Authority of
+/// New York and New Jersey"). Empty (an anonymous source) passes.
+fn speaker_name_shaped(speaker: &Speaker, lex: &Lexicons) -> bool {
+    let name = speaker.name.as_str();
+    let words = name.split_whitespace().count();
+    let long_organisation = || {
+        speaker.kind == Some(SpeakerKind::Organisation)
+            && words <= 10
+            && name.chars().next().is_some_and(char::is_uppercase)
+            && name.split_whitespace().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || lex.name_connectors.contains(w)
+                    || w == "the"
+            })
+    };
     name.is_empty()
         || (name.chars().any(char::is_alphabetic)
             && !name.ends_with("'s")
             && !name.ends_with("’s")
-            && name.split_whitespace().count() <= 6)
+            && (words <= 6 || long_organisation()))
 }
 
 /// True when `name` can be a person's name: words of letters, no digits, not a lone

@@ -75,6 +75,13 @@ impl<'a> LazyNames<'a> {
         })
     }
 
+    /// The name an acronym stands for where the article spells it out: "EIA" for "the
+    /// Energy Information Administration (EIA)", "OPEC" for "Organization of the Petroleum
+    /// Exporting Countries (OPEC)". Only for a name of two to six capital letters.
+    pub(crate) fn spelled_out(&self, acronym: &str) -> Option<String> {
+        spelled_out(self.text, acronym, self.lex)
+    }
+
     pub(crate) fn described_as(&self, noun: &str, before: usize) -> Option<String> {
         self.get()
             .described_as(noun, before, (self.text, self.doc, self.lex))
@@ -625,4 +632,46 @@ mod tests {
         assert!(!ends_with_name("Rasul", "Rasul"));
         assert!(!ends_with_name("Yahya Rasul", "Yahya"));
     }
+}
+
+/// See [`LazyNames::spelled_out`].
+fn spelled_out(text: &str, acronym: &str, lex: &Lexicons) -> Option<String> {
+    if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let bracketed = format!("({acronym})");
+    text.match_indices(&bracketed).find_map(|(at, _)| {
+        // "The Chicago Board of Trade's (CBT)": the name without the possessive.
+        let before = text[..at].trim_end();
+        let before = before
+            .strip_suffix("'s")
+            .or_else(|| before.strip_suffix("’s"))
+            .unwrap_or(before);
+        // The words before the bracket, last first: capitalised ones give the initials from
+        // the end; "of", "the", "and" between them are skipped.
+        let mut initials = acronym.bytes().rev();
+        let mut want = initials.next();
+        let mut start = None;
+        for (i, word) in before
+            .split_whitespace()
+            .rev()
+            .take(2 * acronym.len() + 2)
+            .enumerate()
+        {
+            let first = word.bytes().next()?;
+            if first.is_ascii_uppercase() && Some(first) == want {
+                want = initials.next();
+                if want.is_none() {
+                    start = Some(i);
+                    break;
+                }
+            } else if i == 0
+                || !(lex.name_connectors.contains(word) || word.eq_ignore_ascii_case("the"))
+            {
+                return None;
+            }
+        }
+        let words: Vec<&str> = before.split_whitespace().rev().take(start? + 1).collect();
+        Some(words.into_iter().rev().collect::<Vec<_>>().join(" "))
+    })
 }

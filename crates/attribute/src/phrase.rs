@@ -356,16 +356,15 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
             && r < head.len()
             && is_capitalised(head[r - 2].text, lex)
             && head[r - 2].text.len() <= 2;
-        // "Ministry of Interior", "Commission on Presidential Debates": a connector between
-        // capitalised words of an organisation's name.
+        // "Ministry of Interior", "Commission on Presidential Debates", "Organisation for
+        // Economic Cooperation and Development": a connector between capitalised words of an
+        // organisation's name.
         let connector = t.word
             && lex.name_connectors.contains(t.text)
             && r >= 2
             && r < head.len()
             && is_capitalised(head[r - 2].text, lex)
-            && head[r - 2..]
-                .iter()
-                .any(|t| lex.organisation_words.contains(t.text));
+            && head.iter().any(|t| lex.organisation_words.contains(t.text));
         if !(period || particle || connector || conjunction) {
             break;
         }
