@@ -22,6 +22,12 @@ fn a_premodifier_is_no_part_of_the_name() {
         ("Donald Trump", "person")
     );
     assert_eq!(role, "Republican");
+    // A role noun opening the sentence: "Coach", "Actress" (held-out news).
+    let [speaker, _, _, role, _] = who(
+        "The team is ready, Coach Mike Ruddock said on Tuesday.",
+        "The team",
+    );
+    assert_eq!((speaker.as_str(), role.as_str()), ("Mike Ruddock", "Coach"));
 }
 
 #[test]

@@ -621,19 +621,6 @@ impl NameIndex {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn surname_matches() {
-        assert!(ends_with_name("Yahya Rasul", "Rasul"));
-        assert!(ends_with_name("Abu Taha al-Azzawi", "Al-Azzawi"));
-        assert!(!ends_with_name("Rasul", "Rasul"));
-        assert!(!ends_with_name("Yahya Rasul", "Yahya"));
-    }
-}
-
 /// See [`LazyNames::spelled_out`].
 fn spelled_out(text: &str, acronym: &str, lex: &Lexicons) -> Option<String> {
     if !(2..=6).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -674,4 +661,17 @@ fn spelled_out(text: &str, acronym: &str, lex: &Lexicons) -> Option<String> {
         let words: Vec<&str> = before.split_whitespace().rev().take(start? + 1).collect();
         Some(words.into_iter().rev().collect::<Vec<_>>().join(" "))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_matches() {
+        assert!(ends_with_name("Yahya Rasul", "Rasul"));
+        assert!(ends_with_name("Abu Taha al-Azzawi", "Al-Azzawi"));
+        assert!(!ends_with_name("Rasul", "Rasul"));
+        assert!(!ends_with_name("Yahya Rasul", "Yahya"));
+    }
 }
