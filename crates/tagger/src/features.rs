@@ -20,7 +20,7 @@ pub(crate) const PER_TOKEN: usize = 27;
 pub(crate) const VERSION: u32 = 2;
 
 /// What the feature templates need besides the text: the cue forms; and the words that open
-/// the sentence gate ([`Features::may_hold_speech`]).
+/// the sentence gate of the tagger.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Features {
     cues: FxHashSet<u64>,
