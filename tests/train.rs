@@ -41,9 +41,10 @@ fn training_is_deterministic_and_the_model_holds_no_text() {
     );
     assert_eq!(a, b, "same gold, same seed: the same bytes");
     assert_ne!(a, c, "another seed visits the sequences in another order");
-    // 2^12 buckets of 8 weights of 2 bytes, and the header.
-    assert_eq!(a.len(), 8 + 24 + 2 * (49 + 7) + (1 << 12) * 16);
-    for word in ["bridge", "Velt", "council", "budget"] {
+    // 2^12 buckets of 8 weights of 2 bytes, the header, and one gate word ("doubts", a cue
+    // of two gold claims) as a count and a hash.
+    assert_eq!(a.len(), 8 + 24 + 2 * (49 + 7) + (1 << 12) * 16 + 4 + 8);
+    for word in ["bridge", "Velt", "council", "budget", "doubts"] {
         assert!(
             !a.windows(word.len()).any(|w| w == word.as_bytes()),
             "the model holds {word:?}"
@@ -103,24 +104,74 @@ fn a_trained_model_is_used_by_extract_with_its_rule_and_confidence() {
     }
 }
 
-/// The tagger skips sentences without a cue-list word, quotation mark, colon or "according"
-/// (most of news, and on PolNeAR dev none of its useful spans): the same sentence as above
-/// without the quotation marks gives no row, even to a model trained on that very verb.
+/// The tagger skips sentences without a cue-list word, quotation mark, colon, "according" or
+/// a cue word of the model's own gold (most of news, and on PolNeAR dev none of its useful
+/// spans).
+///
+/// Regression (issue 15, round two): the gate read the cue list only, so a model trained on
+/// a group's own gold whose cue ("doubts", in two gold claims) is not in the list found
+/// nothing in a sentence without quotation marks or a colon. `train` now keeps the hashes of
+/// the gold's cue words and the gate reads them too; `--gate-min 0` gives the old gate.
 #[test]
-fn the_tagger_reads_no_sentence_without_a_cue_word_quote_or_colon() {
+fn a_trained_model_reads_sentences_with_its_own_out_of_lexicon_cue_words() {
     let dir = tempfile::tempdir().expect("temp dir");
     let model = dir.path().join("model.bin");
     assert_eq!(
         train(&fixture("train/tiny.gold.jsonl"), &model, "1").status,
         0
     );
-    let rows = |body: &str| extract_with(&model, body).len();
+    assert!(
+        !fs::read(&model).unwrap().windows(6).any(|w| w == b"doubts"),
+        "the cue word is kept as a hash, not as text"
+    );
+    let plain = "Lena Ostrova doubts the tunnel will open in June.\n";
+    let rows = extract_with(&model, plain);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["quote"], "the tunnel will open in June");
+    assert_eq!(rows[0]["speaker"], "Lena Ostrova");
+    assert_eq!(rows[0]["cue"], "doubts");
+    // No gate word, quotation mark or colon: the sentence is not read.
     assert_eq!(
-        rows("Lena Ostrova doubts the tunnel will open in June.\n"),
+        extract_with(
+            &model,
+            "Lena Ostrova expects the tunnel will open in June.\n"
+        )
+        .len(),
         0
     );
+    // "suspects" is in one gold cue span only: below the default of two.
     assert_eq!(
-        rows("Lena Ostrova doubts the tunnel will open in June: the crews are short.\n"),
+        extract_with(
+            &model,
+            "Lena Ostrova suspects the tunnel will open in June.\n"
+        )
+        .len(),
+        0
+    );
+    // The old gate, asked for: the cue list, quotation marks, colons.
+    let listed = dir.path().join("listed.bin");
+    let (gold, out) = (arg(&fixture("train/tiny.gold.jsonl")), arg(&listed));
+    let run_out = run(&[
+        "train",
+        "--gold",
+        &gold,
+        "-o",
+        &out,
+        "--bits",
+        "12",
+        "--threshold",
+        "0.3",
+        "--gate-min",
+        "0",
+    ]);
+    assert_eq!(run_out.status, 0, "{}", run_out.stderr);
+    assert_eq!(extract_with(&listed, plain).len(), 0);
+    assert_eq!(
+        extract_with(
+            &listed,
+            "Lena Ostrova doubts the tunnel will open in June: the crews are short.\n"
+        )
+        .len(),
         1
     );
 }

@@ -26,7 +26,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<i32> {
     let file = File::open(&args.gold).with_context(|| format!("cannot open {name}"))?;
     let gold = Gold::from_jsonl(BufReader::new(file), &name)?;
     let segmenter = Segmenter::default();
-    let mut trainer = Trainer::new(args.bits);
+    let mut trainer = Trainer::new(args.bits).gate_cues(args.gate_min);
     let mut spans = 0;
     for article in &gold.articles {
         let doc = segmenter.segment(&article.text, article.title.as_deref());
@@ -45,9 +45,10 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<i32> {
         let (sequences, tokens) = trainer.size();
         eprintln!(
             "whosaid: {} articles, {sequences} paragraphs, {tokens} tokens, {spans} gold spans; \
-             {} epochs; wrote {}",
+             {} epochs; {} cue words outside the cue list open its sentence gate; wrote {}",
             gold.articles.len(),
             args.epochs,
+            model.gate_words(),
             args.output.display()
         );
     }

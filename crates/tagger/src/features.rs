@@ -19,12 +19,14 @@ pub(crate) const PER_TOKEN: usize = 27;
 /// Bumped whenever a template changes, so that a model trained on other features is refused.
 pub(crate) const VERSION: u32 = 2;
 
-/// What the feature templates need besides the text: the cue forms.
+/// What the feature templates need besides the text: the cue forms; and the words that open
+/// the sentence gate of the tagger.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Features {
     cues: FxHashSet<u64>,
-    /// The hash of "according" ("according to" is a cue the list does not hold as a word).
-    according: u64,
+    /// The cue forms, "according" ("according to" is a cue the list does not hold as a
+    /// word) and the model's own cue words (see [`Features::with_gate`]).
+    gate: FxHashSet<u64>,
 }
 
 impl Default for Features {
@@ -37,10 +39,9 @@ impl Default for Features {
                 }
             }
         }
-        Features {
-            cues,
-            according: hash_lower("according"),
-        }
+        let mut gate = cues.clone();
+        gate.insert(hash_lower("according"));
+        Features { cues, gate }
     }
 }
 
@@ -67,6 +68,27 @@ const NONE: Tok = Tok {
 };
 
 impl Features {
+    /// The same features, with the sentence gate also opened by the words whose
+    /// [`hash_lower`] is in `cues`: the cue words of a model's training gold. They change no
+    /// feature (the "is a cue" templates read the cue list only), so a model's weights mean
+    /// the same whatever its gate.
+    pub(crate) fn with_gate(mut self, cues: &[u64]) -> Features {
+        self.gate.extend(cues);
+        self
+    }
+
+    /// The lowercase hash of each word token of `range` of `doc`, for counting cue words.
+    pub(crate) fn words<'a>(
+        text: &'a str,
+        doc: &'a Document,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = (Span, u64)> + 'a {
+        doc.tokens[range]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| (t.span(), hash_lower(&text[t.span()])))
+    }
+
     /// The feature buckets of the tokens `range` of `doc` (one body paragraph), [`PER_TOKEN`]
     /// per token, appended to `out`; each bucket is below `2^bits`.
     pub(crate) fn sequence(
@@ -157,7 +179,8 @@ impl Features {
     }
 
     /// True when the tokens `range` of `doc` (a sentence) can hold reported speech: a word of
-    /// the cue list, "according", a quotation mark or a colon. The tagger reads no other
+    /// the cue list, "according", one of the model's own cue words (those of its training
+    /// gold, [`Features::with_gate`]), a quotation mark or a colon. The tagger reads no other
     /// sentence (see `Model::tag_where`): on PolNeAR dev the spans it found in them at the
     /// bundled threshold left the joint F1 as it was, and news has many such sentences. A
     /// gate on the model's own learned cue words instead (a positive "begins a cue" weight of
@@ -165,10 +188,7 @@ impl Features {
     /// 64.0 (README, "Learned tagger").
     pub(crate) fn may_hold_speech(&self, text: &str, doc: &Document, range: Range<usize>) -> bool {
         doc.tokens[range].iter().any(|token| match token.kind {
-            TokenKind::Word => {
-                let lower = hash_lower(&text[token.span()]);
-                lower == self.according || self.cues.contains(&lower)
-            }
+            TokenKind::Word => self.gate.contains(&hash_lower(&text[token.span()])),
             TokenKind::DoubleQuote | TokenKind::SingleQuote => true,
             TokenKind::Punct => &text[token.span()] == ":",
         })
@@ -222,7 +242,7 @@ pub(crate) fn mix(a: u64, b: u64) -> u64 {
 }
 
 /// A hash of the word in ASCII lowercase, a byte at a time (words are short).
-fn hash_lower(word: &str) -> u64 {
+pub(crate) fn hash_lower(word: &str) -> u64 {
     word.bytes().fold(0x9e37_79b9_7f4a_7c15, |h, b| {
         mix(h, u64::from(b.to_ascii_lowercase()))
     })

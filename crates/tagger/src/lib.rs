@@ -45,7 +45,7 @@ mod train;
 pub use features::Features;
 pub use labels::{Annotation, Role};
 pub use model::{Error, Found, Model};
-pub use train::{Trainer, DEFAULT_THRESHOLD};
+pub use train::{Trainer, DEFAULT_GATE_MIN, DEFAULT_THRESHOLD};
 
 /// The document of a text cut at spaces and before a final period: one body paragraph of one
 /// sentence, no quotes. For examples and tests that need a document without the segmenter.

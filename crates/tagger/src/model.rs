@@ -8,8 +8,9 @@ use crate::labels::{begin, role_of, sequences, Role, LABELS, STRIDE};
 
 /// The first bytes of a model file.
 const MAGIC: &[u8; 8] = b"WSTAGGER";
-/// The file format's version.
-const FORMAT: u32 = 1;
+/// The file format's version. Format 2 adds, after the weights, the model's gate words (a
+/// count, then that many `u64` word hashes); format 1 files (no gate words) are still read.
+const FORMAT: u32 = 2;
 /// Bytes before the weights: magic, format, feature version, bits, scale, temperature,
 /// threshold, transitions and start weights.
 const HEADER: usize = 8 + 4 * 6 + 2 * (LABELS * LABELS + LABELS);
@@ -21,7 +22,7 @@ pub enum Error {
     #[error("not a whosaid tagger model (it does not start with {:?})", std::str::from_utf8(MAGIC).unwrap_or_default())]
     NotAModel,
     /// Made by another version of whosaid.
-    #[error("model format {found} or features {features}: this whosaid reads format {FORMAT}, features {}", features::VERSION)]
+    #[error("model format {found} or features {features}: this whosaid reads formats 1 to {FORMAT}, features {}", features::VERSION)]
     Version {
         /// The format version in the file.
         found: u32,
@@ -29,7 +30,9 @@ pub enum Error {
         features: u32,
     },
     /// Cut short or too long.
-    #[error("model file is {found} bytes, {expected} expected for 2^{bits} buckets")]
+    #[error(
+        "model file is {found} bytes, {expected} expected for 2^{bits} buckets and its gate words"
+    )]
     Size {
         /// Its size.
         found: usize,
@@ -55,6 +58,9 @@ pub struct Model {
     /// The confidence a content span needs by default to be reported.
     pub(crate) threshold: f32,
     pub(crate) features: Features,
+    /// The hashes of the cue words of the training gold that open the sentence gate besides
+    /// the cue list (sorted; see [`crate::Trainer::gate_cues`]).
+    pub(crate) gate: Vec<u64>,
 }
 
 /// An attribution the model finds: its content, with the nearest cue and source it found in
@@ -87,7 +93,7 @@ impl Model {
         }
         let u32_at = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().expect("4 bytes"));
         let (format, feature_version, bits) = (u32_at(8), u32_at(12), u32_at(16));
-        if format != FORMAT || feature_version != features::VERSION {
+        if !(1..=FORMAT).contains(&format) || feature_version != features::VERSION {
             return Err(Error::Version {
                 found: format,
                 features: feature_version,
@@ -96,10 +102,18 @@ impl Model {
         let scale = f32::from_bits(u32_at(20));
         let temperature = f32::from_bits(u32_at(24));
         let threshold = f32::from_bits(u32_at(28));
-        let expected = if bits <= 24 {
+        let weights_end = if bits <= 24 {
             HEADER + (1usize << bits) * STRIDE * 2
         } else {
-            0
+            usize::MAX
+        };
+        // Format 2: the gate words after the weights.
+        let gate_count = (format >= 2 && bytes.len() >= weights_end.saturating_add(4))
+            .then(|| u32_at(weights_end) as usize);
+        let expected = match gate_count {
+            Some(n) => weights_end + 4 + 8 * n,
+            None if format >= 2 => weights_end.saturating_add(4),
+            None => weights_end,
         };
         if bytes.len() != expected {
             return Err(Error::Size {
@@ -108,7 +122,11 @@ impl Model {
                 bits,
             });
         }
-        let mut i16s = bytes[32..]
+        let gate: Vec<u64> = bytes[expected - 8 * gate_count.unwrap_or(0)..]
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        let mut i16s = bytes[32..weights_end]
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]));
         let mut trans = [[0i16; LABELS]; LABELS];
@@ -129,7 +147,9 @@ impl Model {
             temperature,
             threshold,
             features: Features::default(),
-        })
+            gate: Vec::new(),
+        }
+        .with_gate(gate))
     }
 
     /// The model as bytes: a header, then every weight as a little-endian `i16`.
@@ -155,7 +175,24 @@ impl Model {
         {
             out.extend_from_slice(&w.to_le_bytes());
         }
+        out.extend_from_slice(&(self.gate.len() as u32).to_le_bytes());
+        for word in &self.gate {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
         out
+    }
+
+    /// The same model, its sentence gate also opened by the words of hashes `gate`.
+    pub(crate) fn with_gate(mut self, gate: Vec<u64>) -> Model {
+        self.features = self.features.with_gate(&gate);
+        self.gate = gate;
+        self
+    }
+
+    /// How many words of its training gold open the model's sentence gate besides the cue
+    /// list.
+    pub fn gate_words(&self) -> usize {
+        self.gate.len()
     }
 
     /// The confidence a span needs to be reported unless the caller says otherwise.
@@ -404,6 +441,25 @@ mod tests {
         let mut bytes = model.to_bytes();
         bytes.pop();
         assert!(matches!(Model::from_bytes(&bytes), Err(Error::Size { .. })));
+    }
+
+    /// Format 1 (before gate words) is still read, as a model without gate words; a format
+    /// this whosaid does not know is refused by name.
+    #[test]
+    fn a_format_1_model_is_read_and_an_unknown_format_refused() {
+        let model = crate::Trainer::new(4).train(1, 1).with_gate(vec![7, 9]);
+        let bytes = model.to_bytes();
+        assert_eq!(Model::from_bytes(&bytes).unwrap(), model);
+        let mut old = bytes[..bytes.len() - 4 - 16].to_vec();
+        old[8..12].copy_from_slice(&1u32.to_le_bytes());
+        let read = Model::from_bytes(&old).unwrap();
+        assert_eq!(read.gate_words(), 0);
+        assert_eq!(read.weights, model.weights);
+        let mut new = bytes.clone();
+        new[8..12].copy_from_slice(&3u32.to_le_bytes());
+        let error = Model::from_bytes(&new).unwrap_err();
+        assert!(matches!(error, Error::Version { found: 3, .. }), "{error}");
+        assert!(error.to_string().contains("model format 3"), "{error}");
     }
 
     /// Regression: the scores of a paragraph of tens of thousands of tokens were summed in
