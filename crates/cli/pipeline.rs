@@ -255,17 +255,29 @@ impl Pipeline {
         let document = self
             .segmenter
             .segment(&article.text, article.title.as_deref());
-        let mut claims = self.detector.detect(&article.text, &document);
-        // The tagger reads around the rules' claims, their speaker phrases and cues, which
-        // the detector gives; then one resolver pass gives every claim its speaker in text
-        // order.
-        let tagged = self.tagger.as_ref().is_some_and(|model| {
+        let claims = self.detector.detect(&article.text, &document);
+        let mut attributions = self.resolver.resolve(article, &document, claims.clone());
+        if let Some(model) = &self.tagger {
             let threshold = self.threshold.unwrap_or_else(|| model.threshold());
-            add_model_claims(model, threshold, &article.text, &document, &mut claims)
-        });
-        let mut attributions = self.resolver.resolve(article, &document, claims);
-        if tagged {
-            keep_attributed(&mut attributions);
+            let mut all = claims;
+            add_model_claims(model, threshold, &article.text, &document, &mut all);
+            if all.iter().any(|c| c.rule == MODEL_RULE) {
+                // The speakers of the tagger's claims come from resolving every claim in text
+                // order; the rules' claims keep the speakers they have without the tagger's.
+                let with_model = self.resolver.resolve(article, &document, all);
+                let mut rules = attributions.into_iter();
+                attributions = with_model
+                    .into_iter()
+                    .filter_map(|a| {
+                        if a.claim.rule == MODEL_RULE {
+                            Some(a)
+                        } else {
+                            rules.next()
+                        }
+                    })
+                    .collect();
+                keep_attributed(&mut attributions);
+            }
         }
         let sentences = document.sentences.len();
         let processed = Processed {
@@ -285,7 +297,7 @@ fn add_model_claims(
     text: &str,
     doc: &Document,
     claims: &mut Vec<Claim>,
-) -> bool {
+) {
     // The rules' claims with their speakers and cues: a tagger span over a rule claim's
     // speaker ("..., said the commander Smith.") takes the speaker for what was said. The
     // tagger reads no sentence that overlaps one of them (see `Model::tag_where`).
@@ -300,7 +312,6 @@ fn add_model_claims(
         !taken[..upto].iter().any(|t| t.end > span.start)
     };
     let mut group = claims.iter().map(|c| c.group + 1).max().unwrap_or(0);
-    let mut added = false;
     for found in model.tag_where(text, doc, free) {
         if found.confidence.is_nan() || found.confidence < threshold {
             continue;
@@ -321,9 +332,7 @@ fn add_model_claims(
         group += 1;
         let at = claims.partition_point(|c| c.span.start <= claim.span.start);
         claims.insert(at, claim);
-        added = true;
     }
-    added
 }
 
 /// Direct when the span lies inside one quotation, mixed when it holds a quotation mark,
