@@ -70,6 +70,8 @@ struct Entity {
     /// A person described but not named ("a lawmaker in the Philippines"): the name is the
     /// description, and the article may name them later.
     unnamed: bool,
+    /// Where the phrase that introduced it ends (byte offset).
+    introduced: usize,
     /// The named person an unnamed one turned out to be ("a lawmaker ..." then "Joey Salceda
     /// ..., the lawmaker"): their claims are that person's.
     same_as: Option<usize>,
@@ -400,6 +402,7 @@ impl State<'_> {
             last: at,
             last_mention: mention.to_string(),
             unnamed: false,
+            introduced: at,
             same_as: None,
         });
         let e = self.entities.len() - 1;
@@ -736,12 +739,12 @@ impl State<'_> {
                     });
                     // "a lawmaker ..." and later "Joey Salceda said ... The lawmaker said":
                     // the lawmaker is the person named since.
-                    let described_first = by_role.filter(|&e| self.named_later(e));
+                    let described_first = by_role.filter(|&e| self.named_later(text, e));
                     let by_role = by_role.filter(|_| described_first.is_none());
                     // "the chancellor": the person whose role says so, else the latest named
                     // person; with no person named yet, the one the article calls so anywhere
                     // ("Chancellor Ann Lee"), else the one it names most, else the one named
-                    // last before. A person described but not named ("a lawmaker") is "the
+                    // before it in its sentence. A person described but not named ("a lawmaker") is "the
                     // lawmaker", never "the candidate".
                     let person = |en: &Entity| en.speaker.kind == Some(SpeakerKind::Person);
                     let mut found = by_role;
@@ -766,10 +769,10 @@ impl State<'_> {
                             ));
                         }
                     }
-                    // Else the person named last before it ("calling for Donald Trump to be
-                    // banned after the U.S. presidential candidate suggested ...").
+                    // Else the person named before it in its sentence ("calling for Donald
+                    // Trump to be banned after the U.S. presidential candidate suggested ...").
                     if found.is_none() {
-                        if let Some(full) = self.names.nearest_before(p.mention.start) {
+                        if let Some(full) = self.names.nearest_in_sentence(p.mention.start) {
                             found = Some(self.find_or_add(
                                 new_speaker(full, SpeakerKind::Person),
                                 &mention,
@@ -815,6 +818,7 @@ impl State<'_> {
                             at,
                         );
                         self.entities[e].unnamed = true;
+                        self.entities[e].introduced = p.mention.end;
                         (Some(e), Resolution::Explicit, EXPLICIT, vec![mention])
                     }
                 }
@@ -890,19 +894,32 @@ impl State<'_> {
         };
         let e = self.add_with_gender(speaker, Some(&p.title), &mention, at);
         self.entities[e].unnamed = true;
+        self.entities[e].introduced = p.mention.end;
         (Some(e), Resolution::Explicit, EXPLICIT, vec![mention])
     }
 
     /// Whether the article named, after the unnamed person `e` ("a lawmaker in the
-    /// Philippines"), a person it gave no title or role of their own ("Joey Salceda said"):
+    /// Philippines"), a person with no title or role of their own, where they speak or
+    /// anywhere in the article ("Joey Salceda said"):
     /// news often describes someone first and names them later, so a later "the lawmaker" is
     /// that named person, not the description.
-    fn named_later(&self, e: usize) -> bool {
+    fn named_later(&self, text: &str, e: usize) -> bool {
+        let first = self.entities[e].introduced.min(text.len());
         self.entities[e].unnamed
             && self.entities[e + 1..].iter().any(|en| {
                 en.speaker.kind == Some(SpeakerKind::Person)
                     && !en.unnamed
                     && en.speaker.title.is_empty()
+                    // Named after the description, not before it ("Lawson told Funaro ...,
+                    // a Treasury spokesman said"): the article is naming whom it described.
+                    && en
+                        .speaker
+                        .name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|last| !text[..first].contains(last))
+                    // Nor described anywhere else in the article ("Finance Minister ...").
+                    && self.names.described_nowhere(&en.speaker.name)
                     && !en
                         .speaker
                         .role
