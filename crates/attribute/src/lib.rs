@@ -67,6 +67,14 @@ struct Entity {
     last: usize,
     /// The surface form that introduced it ("al-Mansour" for a pronoun chain).
     last_mention: String,
+    /// A person described but not named ("a lawmaker in the Philippines"): the name is the
+    /// description, and the article may name them later.
+    unnamed: bool,
+    /// Where the phrase that introduced it ends (byte offset).
+    introduced: usize,
+    /// The named person an unnamed one turned out to be ("a lawmaker ..." then "Joey Salceda
+    /// ..., the lawmaker"): their claims are that person's.
+    same_as: Option<usize>,
 }
 
 impl Resolver {
@@ -191,6 +199,22 @@ impl Resolver {
                 chain,
                 rule,
             });
+        }
+        // Claims of someone described first and named later are the named person's.
+        for (a, e) in out.iter_mut().zip(entities.iter_mut()) {
+            let Some(named) = e.and_then(|e| state.entities[e].same_as) else {
+                continue;
+            };
+            *e = Some(named);
+            let known = &state.entities[named].speaker;
+            a.speaker = Some(Speaker {
+                name: known.name.clone(),
+                kind: known.kind,
+                ..Speaker::default()
+            });
+            a.resolution = Resolution::Description;
+            a.rule = DESCRIPTION;
+            a.chain.push(state.display(named));
         }
         // What the article says about a speaker anywhere (a role given in a later mention:
         // "Haddad, the Qayara resident, said"; a title before the name where they were not
@@ -377,6 +401,9 @@ impl State<'_> {
             name_gender,
             last: at,
             last_mention: mention.to_string(),
+            unnamed: false,
+            introduced: at,
+            same_as: None,
         });
         let e = self.entities.len() - 1;
         self.touch(e);
@@ -711,12 +738,19 @@ impl State<'_> {
                             && (en.speaker.role.to_lowercase().contains(noun.as_str())
                                 || en.speaker.title.to_lowercase().contains(noun.as_str()))
                     });
-                    // "the chancellor": the person whose role says so, else the latest person;
-                    // with no person met yet, the one the article calls so anywhere
-                    // ("Chancellor Ann Lee"), else the one it names most.
+                    // "a lawmaker ..." and later "Joey Salceda said ... The lawmaker said":
+                    // the lawmaker is the person named since.
+                    let described_first = by_role.filter(|&e| self.named_later(text, e));
+                    let by_role = by_role.filter(|_| described_first.is_none());
+                    // "the chancellor": the person whose role says so, else the latest named
+                    // person; with no person named yet, the one the article calls so anywhere
+                    // ("Chancellor Ann Lee"), else the one it names most, else the one named
+                    // before it in its sentence. A person described but not named ("a lawmaker") is "the
+                    // lawmaker", never "the candidate".
+                    let person = |en: &Entity| en.speaker.kind == Some(SpeakerKind::Person);
                     let mut found = by_role;
                     if found.is_none() {
-                        found = self.most_recent(|en| en.speaker.kind == Some(SpeakerKind::Person));
+                        found = self.most_recent(|en| person(en) && !en.unnamed);
                     }
                     if found.is_none() {
                         if let Some(full) = self.names.described_as(noun, p.mention.start) {
@@ -734,6 +768,22 @@ impl State<'_> {
                                 &mention,
                                 at,
                             ));
+                        }
+                    }
+                    // Else the person named before it in its sentence ("calling for Donald
+                    // Trump to be banned after the U.S. presidential candidate suggested ...").
+                    if found.is_none() {
+                        if let Some(full) = self.names.nearest_in_sentence(p.mention.start) {
+                            found = Some(self.find_or_add(
+                                new_speaker(full, SpeakerKind::Person),
+                                &mention,
+                                at,
+                            ));
+                        }
+                    }
+                    if let (Some(u), Some(n)) = (described_first, found) {
+                        if n > u && !self.entities[n].unnamed {
+                            self.entities[u].same_as = Some(n);
                         }
                     }
                     found
@@ -768,6 +818,8 @@ impl State<'_> {
                             &mention,
                             at,
                         );
+                        self.entities[e].unnamed = true;
+                        self.entities[e].introduced = p.mention.end;
                         (Some(e), Resolution::Explicit, EXPLICIT, vec![mention])
                     }
                 }
@@ -842,7 +894,39 @@ impl State<'_> {
             id: String::new(),
         };
         let e = self.add_with_gender(speaker, Some(&p.title), &mention, at);
+        self.entities[e].unnamed = true;
+        self.entities[e].introduced = p.mention.end;
         (Some(e), Resolution::Explicit, EXPLICIT, vec![mention])
+    }
+
+    /// Whether the article named, after the unnamed person `e` ("a lawmaker in the
+    /// Philippines"), a person with no title or role of their own, where they speak or
+    /// anywhere in the article ("Joey Salceda said"):
+    /// news often describes someone first and names them later, so a later "the lawmaker" is
+    /// that named person, not the description.
+    fn named_later(&self, text: &str, e: usize) -> bool {
+        let first = self.entities[e].introduced.min(text.len());
+        self.entities[e].unnamed
+            && self.entities[e + 1..].iter().any(|en| {
+                en.speaker.kind == Some(SpeakerKind::Person)
+                    && !en.unnamed
+                    && en.speaker.title.is_empty()
+                    // Named after the description, not before it ("Lawson told Funaro ...,
+                    // a Treasury spokesman said"): the article is naming whom it described.
+                    && en
+                        .speaker
+                        .name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|last| !text[..first].contains(last))
+                    // Nor described anywhere else in the article ("Finance Minister ...").
+                    && self.names.described_nowhere(&en.speaker.name)
+                    && !en
+                        .speaker
+                        .role
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| self.lex.is_person_noun(&w.to_lowercase()))
+            })
     }
 
     /// The most recent organisation whose name has the word `key`.

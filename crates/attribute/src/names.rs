@@ -57,6 +57,24 @@ impl<'a> LazyNames<'a> {
         self.get().nearest_before(offset)
     }
 
+    /// True when the article gives the person `name` no title, premodifier or appositive
+    /// anywhere (builds the index: asked only of a person named after someone unnamed).
+    pub(crate) fn described_nowhere(&self, name: &str) -> bool {
+        self.get()
+            .descriptions(name, (self.text, self.doc, self.lex))
+            .is_empty()
+    }
+
+    /// The last full name before byte `offset` in the same sentence: no period, question
+    /// mark or line break between them.
+    pub(crate) fn nearest_in_sentence(&self, offset: usize) -> Option<String> {
+        let index = self.get();
+        let i = index.names.partition_point(|(at, _)| *at < offset);
+        let (at, name) = &index.names[i.checked_sub(1)?];
+        let between = self.text.get(*at..offset)?;
+        (!between.contains(['.', '?', '!', '\n'])).then(|| name.clone())
+    }
+
     /// The first organisation named in the article whose name ends with `key` ("Economic
     /// Planning Agency" for "agency") or, for a company (`company`: "company", "firm"), whose
     /// name ends with a company word ("Koninklijke Wessel NV"). Read from the text when asked:

@@ -377,7 +377,11 @@ pub(crate) fn parse(text: &str, tokens: &[Token], lex: &Lexicons) -> Option<Phra
     let mut w = 0;
     while w < words.len() {
         let n = title_at(&words, w, lex);
-        if n > 0 {
+        // "Ms King", "Mr Judge": after an honorific, a title-word that ends the run is the
+        // surname.
+        let surname = w + n == words.len()
+            && matches!(title_span, Some((s, e)) if e == w && e == s + 1 && lex.is_honorific(words[s].1));
+        if n > 0 && !surname {
             title_span = Some(match title_span {
                 Some((s, e)) if e == w => (s, w + n),
                 _ => (w, w + n),
@@ -644,6 +648,21 @@ mod tests {
             (p.title.as_str(), p.role.as_str(), p.organisation.as_str()),
             ("Brig. Gen.", "spokesman", "Iraqi Joint Operations Command")
         );
+    }
+
+    /// "Ms King" was read as the title "Ms King" with no name (a title-word after an
+    /// honorific), and resolved to the latest person met.
+    #[test]
+    fn a_title_word_after_an_honorific_is_the_surname() {
+        let p = parse_str("Ms King");
+        assert_eq!(
+            (p.head, p.title.as_str()),
+            (Head::Person("King".into()), "Ms")
+        );
+        // Not when it is followed by a name: "Mr. President Obama" keeps its title.
+        let p = parse_str("Mr. President Obama");
+        assert_eq!(p.head, Head::Person("Obama".into()));
+        assert_eq!(p.title, "Mr. President");
     }
 
     #[test]
