@@ -42,11 +42,11 @@ fn bom_starts_the_claims_the_speakers_and_the_errors_files() {
     assert!(std::fs::read(&claims).unwrap().starts_with(b"article_id,"));
 }
 
-#[test]
-fn xlsx_cells_are_text_offsets_numbers_and_quotes_exact() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = write(dir.path(), "a.jsonl", format!("{ARTICLE}\n"));
-    let book_path = dir.path().join("c.xlsx");
+/// Writes [`ARTICLE`] to `a.jsonl` in `dir` and extracts it to the workbook `c.xlsx`: the two
+/// paths.
+fn workbook_of_the_article(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let input = write(dir, "a.jsonl", format!("{ARTICLE}\n"));
+    let book_path = dir.join("c.xlsx");
     let r = run(&[
         "extract".into(),
         arg(&input),
@@ -56,6 +56,13 @@ fn xlsx_cells_are_text_offsets_numbers_and_quotes_exact() {
         arg(&book_path),
     ]);
     assert_eq!(r.status, 0, "{}", r.stderr);
+    (input, book_path)
+}
+
+#[test]
+fn xlsx_cells_are_text_offsets_numbers_and_quotes_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, book_path) = workbook_of_the_article(dir.path());
     let jsonl = run(&[
         "extract".into(),
         arg(&input),
@@ -95,17 +102,7 @@ fn xlsx_cells_are_text_offsets_numbers_and_quotes_exact() {
 #[test]
 fn xlsx_confidence_is_a_number_cell() {
     let dir = tempfile::tempdir().unwrap();
-    let input = write(dir.path(), "a.jsonl", format!("{ARTICLE}\n"));
-    let book_path = dir.path().join("c.xlsx");
-    let r = run(&[
-        "extract".into(),
-        arg(&input),
-        "--format".into(),
-        "xlsx".into(),
-        "-o".into(),
-        arg(&book_path),
-    ]);
-    assert_eq!(r.status, 0, "{}", r.stderr);
+    let (_, book_path) = workbook_of_the_article(dir.path());
     let column = HEADER.iter().position(|h| *h == "confidence").unwrap();
     let mut book: Xlsx<_> = open_workbook(&book_path).unwrap();
     let sheet = book.worksheet_range("claims").unwrap();
