@@ -30,6 +30,7 @@ mod lexicons;
 mod names;
 mod phrase;
 mod rules;
+mod shape;
 
 pub use rules::{AttributeRule, RULES};
 
@@ -41,6 +42,7 @@ use describe::add_role;
 use lexicons::{Lexicons, PronounKind};
 use phrase::{Head, Phrase};
 use rules::{CONTINUATION, DESCRIPTION, EXPLICIT, GROUP, PRONOUN, SURNAME, UNRESOLVED};
+use shape::{speaker_name_shaped, valid_name, NAME_WORDS};
 
 /// Resolves who made each claim. Build once; `resolve` cannot fail.
 #[derive(Debug)]
@@ -703,10 +705,13 @@ impl State<'_> {
                     // Named for its author when the article gives one: "Ministry of
                     // Defence statement".
                     let author = author.map(|a| self.entities[a].speaker.name.clone());
-                    // An author of six words or more ("Organisation for Economic Cooperation
-                    // and Development") leaves the document its own phrase.
+                    // An author too long to name it by ("Organisation for Economic Cooperation
+                    // and Development report" would be no speaker's name) leaves the document
+                    // its own phrase.
                     let name = match &author {
-                        Some(a) if a.split_whitespace().count() < 6 => format!("{a} {noun}"),
+                        Some(a) if a.split_whitespace().count() < NAME_WORDS => {
+                            format!("{a} {noun}")
+                        }
                         _ => phrase::one_line(text[p.mention].trim_start_matches("the ")),
                     };
                     let mut speaker = new_speaker(name, SpeakerKind::Document);
@@ -970,41 +975,6 @@ fn head_noun(phrase: &str, lex: &Lexicons) -> String {
         .unwrap_or_default()
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
-}
-
-/// True unless the speaker's name is no name at all: no letters, a possessive ("Clinton's"),
-/// or longer than any name or description ("Mrs. Clinton struck many of the same"); an
-/// organisation's name of capitalised words and connectors may be longer ("Port Authority of
-/// New York and New Jersey"). Empty (an anonymous source) passes.
-fn speaker_name_shaped(speaker: &Speaker, lex: &Lexicons) -> bool {
-    let name = speaker.name.as_str();
-    let words = name.split_whitespace().count();
-    let long_organisation = || {
-        speaker.kind == Some(SpeakerKind::Organisation)
-            && words <= 10
-            && name.chars().next().is_some_and(char::is_uppercase)
-            && name.split_whitespace().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    || lex.name_connectors.contains(w)
-                    || w == "the"
-            })
-    };
-    name.is_empty()
-        || (name.chars().any(char::is_alphabetic)
-            && !name.ends_with("'s")
-            && !name.ends_with("’s")
-            && (words <= 6 || long_organisation()))
-}
-
-/// True when `name` can be a person's name: words of letters, no digits, not a lone
-/// pronoun or function word.
-fn valid_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.chars().any(|c| c.is_ascii_digit())
-        && name.split_whitespace().count() <= 6
-        && name.split_whitespace().all(|w| {
-            w.chars().next().is_some_and(|c| !c.is_lowercase()) || w.len() <= 4 || w.contains('-')
-        })
 }
 
 /// The relative pronoun that ends a speaker phrase ("Kaine, who"), if it does; `tokens` are

@@ -654,21 +654,18 @@ fn spelled_out(text: &str, acronym: &str, lex: &Lexicons) -> Option<String> {
             .unwrap_or(before);
         // The words before the bracket, last first: capitalised ones give the initials from
         // the end; "of", "the", "and" between them are skipped.
-        let mut initials = acronym.bytes().rev();
-        let mut want = initials.next();
-        let mut start = None;
-        for (i, word) in before
+        let words: Vec<&str> = before
             .split_whitespace()
             .rev()
             .take(2 * acronym.len() + 2)
-            .enumerate()
-        {
+            .collect();
+        let mut initials = acronym.bytes().rev().peekable();
+        for (i, word) in words.iter().enumerate() {
             let first = word.bytes().next()?;
-            if first.is_ascii_uppercase() && Some(first) == want {
-                want = initials.next();
-                if want.is_none() {
-                    start = Some(i);
-                    break;
+            if initials.next_if_eq(&first).is_some() {
+                if initials.peek().is_none() {
+                    let name: Vec<&str> = words[..=i].iter().rev().copied().collect();
+                    return Some(name.join(" "));
                 }
             } else if i == 0
                 || !(lex.name_connectors.contains(word) || word.eq_ignore_ascii_case("the"))
@@ -676,8 +673,7 @@ fn spelled_out(text: &str, acronym: &str, lex: &Lexicons) -> Option<String> {
                 return None;
             }
         }
-        let words: Vec<&str> = before.split_whitespace().rev().take(start? + 1).collect();
-        Some(words.into_iter().rev().collect::<Vec<_>>().join(" "))
+        None
     })
 }
 
